@@ -1,0 +1,23 @@
+/* Shared by the subcommands: messages, input loading and the exit-code convention.
+ * Exit codes: 0 success, 1 failure (input, output or runtime), 2 usage error. */
+#ifndef VB_CLI_CLI_H
+#define VB_CLI_CLI_H
+
+#include "audio/audio.h"
+#include "common/error.h"
+
+#define EXIT_USAGE 2
+
+/* Prints "vizbench: <message>" on stderr, one line. */
+void cli_print_error(const char *message);
+/* Prints the library's last error and maps a negative status to its exit code. */
+int cli_fail(int status);
+/* Prints "vizbench COMMAND: unknown option ..." style messages for getopt errors. */
+int cli_usage_error(const char *command, const char *fmt, ...) VB_PRINTF(2, 3);
+
+/* Loads `path`, or the bundled fixture when path is NULL. Prints the error on failure. */
+int cli_load_input(const char *path, vb_audio *audio);
+
+int cmd_render(int argc, char **argv);
+
+#endif

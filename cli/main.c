@@ -1,0 +1,46 @@
+/* vizbench: the program's entry point; dispatches to one file per subcommand. */
+#include "cli.h"
+#include "version.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void print_help(FILE *out) {
+    fputs("usage: vizbench COMMAND [options]\n"
+          "\n"
+          "Measures how visualization frames move from an audio renderer to a UI, and renders\n"
+          "the reference pictures every transfer strategy must reproduce.\n"
+          "\n"
+          "commands:\n"
+          "  render    render one frame (or a contact sheet) of a view to PNG\n"
+          "\n"
+          "options:\n"
+          "  -h, --help      this help; 'vizbench COMMAND --help' for a command's options\n"
+          "  -V, --version   print the version and exit\n"
+          "\n"
+          "INPUT is any file libsndfile reads (WAV, FLAC, Ogg, AIFF, ...); without one, the\n"
+          "bundled beatbox loop fixture is used.\n"
+          "\n"
+          "exit codes: 0 success, 1 failure (bad input file, I/O, runtime), 2 usage error\n",
+          out);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        print_help(stderr);
+        return EXIT_USAGE;
+    }
+    const char *command = argv[1];
+    if (strcmp(command, "-h") == 0 || strcmp(command, "--help") == 0 ||
+        strcmp(command, "help") == 0) {
+        print_help(stdout);
+        return 0;
+    }
+    if (strcmp(command, "-V") == 0 || strcmp(command, "--version") == 0) {
+        printf("vizbench %s\n", VB_VERSION);
+        return 0;
+    }
+    if (strcmp(command, "render") == 0) return cmd_render(argc - 1, argv + 1);
+    fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", command);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,22 @@
+/* Output files that appear whole or not at all.
+ *
+ * vb_atomic_open creates a temporary file beside the target (same folder, so the final rename is
+ * atomic); vb_atomic_commit flushes, syncs and renames it over the target; vb_atomic_abort
+ * removes it. A failure at any point leaves the previous target untouched. The caller owns the
+ * struct and must end every successful open with exactly one commit or abort. */
+#ifndef VB_IO_ATOMIC_FILE_H
+#define VB_IO_ATOMIC_FILE_H
+
+#include <stdio.h>
+
+typedef struct vb_atomic_file {
+    FILE *stream; /* write here between open and commit */
+    char *temp_path;
+    char *final_path;
+} vb_atomic_file;
+
+int vb_atomic_open(vb_atomic_file *file, const char *path);
+int vb_atomic_commit(vb_atomic_file *file);
+void vb_atomic_abort(vb_atomic_file *file);
+
+#endif

@@ -1,0 +1,60 @@
+#include "render/renderer.h"
+
+#include "audio/frame_clock.h"
+#include "common/error.h"
+#include "render/view_impl.h"
+
+#include <stdlib.h>
+
+static const vb_view_impl *const views[VB_VIEW_COUNT] = {
+    [VB_VIEW_WAVEFORM] = &vb_waveform_view,
+    [VB_VIEW_SPECTRUM] = &vb_spectrum_view,
+    [VB_VIEW_SPECTROGRAM] = &vb_spectrogram_view,
+};
+
+struct vb_renderer {
+    vb_view_options options;
+    const vb_view_impl *impl;
+    void *state;
+    int64_t frame_count;
+};
+
+vb_renderer *vb_renderer_create(const vb_view_options *options, const vb_audio *audio) {
+    if (vb_view_options_validate(options) != VB_OK) return NULL;
+    vb_renderer *r = calloc(1, sizeof *r);
+    if (!r) {
+        vb_error_set("render: out of memory");
+        return NULL;
+    }
+    r->options = *options;
+    r->impl = views[options->view];
+    r->frame_count = vb_frame_count(audio->length, audio->sample_rate, options->fps);
+    r->state = r->impl->create(&r->options, audio);
+    if (!r->state) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void vb_renderer_destroy(vb_renderer *r) {
+    if (!r) return;
+    r->impl->destroy(r->state);
+    free(r);
+}
+
+const vb_view_options *vb_renderer_options(const vb_renderer *r) {
+    return &r->options;
+}
+
+int64_t vb_renderer_frame_count(const vb_renderer *r) {
+    return r->frame_count;
+}
+
+void vb_renderer_analyze(vb_renderer *r, int64_t frame) {
+    r->impl->analyze(r->state, frame);
+}
+
+void vb_renderer_draw(vb_renderer *r, uint8_t *dst, size_t stride) {
+    r->impl->draw(r->state, dst, stride);
+}

@@ -1,0 +1,40 @@
+/* The CPU reference renderer: audio in, RGBA8 frames out. Its pictures are the reference every
+ * transfer strategy must reproduce.
+ *
+ * Contract: frame n is a pure function of (audio, options, n). Rendering frames in order reuses
+ * history (one new FFT per frame for the spectrogram and the spectrum's peak caps); asking for
+ * any other frame rebuilds the history it needs, so the bytes are the same either way and on
+ * every run. Rendering is split into analyze (audio -> the few KB a GPU renderer would upload)
+ * and draw (-> pixels), so callers can time the stages apart. The renderer borrows `audio` for
+ * its lifetime and allocates nothing per frame. Not thread-safe; one renderer per thread. */
+#ifndef VB_RENDER_RENDERER_H
+#define VB_RENDER_RENDERER_H
+
+#include "audio/audio.h"
+#include "render/view_options.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct vb_renderer vb_renderer;
+
+/* Validates the options (error names the option) and returns NULL on failure. */
+vb_renderer *vb_renderer_create(const vb_view_options *options, const vb_audio *audio);
+void vb_renderer_destroy(vb_renderer *renderer);
+
+const vb_view_options *vb_renderer_options(const vb_renderer *renderer);
+/* Frames 0 .. count-1 exist for the audio (see frame_clock.h). */
+int64_t vb_renderer_frame_count(const vb_renderer *renderer);
+
+void vb_renderer_analyze(vb_renderer *renderer, int64_t frame);
+/* Draws the last analysed frame into `dst`: width x height RGBA8, rows `stride` bytes apart;
+ * `dst` 4-byte aligned and `stride` a multiple of 4. */
+void vb_renderer_draw(vb_renderer *renderer, uint8_t *dst, size_t stride);
+
+static inline void vb_renderer_render(vb_renderer *renderer, int64_t frame, uint8_t *dst,
+                                      size_t stride) {
+    vb_renderer_analyze(renderer, frame);
+    vb_renderer_draw(renderer, dst, stride);
+}
+
+#endif

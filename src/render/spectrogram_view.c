@@ -1,0 +1,112 @@
+/* Spectrogram: one column per frame, newest at the right, rows on a log (or linear) frequency
+ * axis, dB above --floor-db through the magma colour map.
+ *
+ * History lives in a ring of `width` columns stored row-major, so drawing a frame is two memcpy
+ * per row (the ring rotated so the newest column lands at the right edge), and a new frame costs
+ * one FFT and one column. Each column depends only on its own frame, so a frame drawn alone
+ * (after recomputing its `width` columns) equals the same frame drawn in sequence. */
+#include "audio/frame_clock.h"
+#include "common/error.h"
+#include "dsp/band_map.h"
+#include "dsp/fft_analyzer.h"
+#include "render/colormap.h"
+#include "render/view_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct spectrogram_state {
+    vb_view_options options;
+    const vb_audio *audio;
+    vb_fft_analyzer *fft;
+    vb_band *rows;       /* [height] band of each row, bottom row first */
+    uint32_t *ring;      /* [height][width] colours, column = frame % width */
+    int64_t last_frame;  /* newest column held, or -1 when the ring is blank */
+    int64_t drawn_frame; /* frame the next draw shows */
+    uint32_t palette[256];
+} spectrogram_state;
+
+static void spectrogram_destroy(void *opaque) {
+    spectrogram_state *s = opaque;
+    if (!s) return;
+    vb_fft_analyzer_destroy(s->fft);
+    free(s->rows);
+    free(s->ring);
+    free(s);
+}
+
+static void *spectrogram_create(const vb_view_options *options, const vb_audio *audio) {
+    spectrogram_state *s = calloc(1, sizeof *s);
+    if (!s) goto oom;
+    s->options = *options;
+    s->audio = audio;
+    s->last_frame = -1;
+    s->rows = malloc(sizeof *s->rows * (size_t)options->height);
+    s->ring = malloc(sizeof(uint32_t) * (size_t)options->width * (size_t)options->height);
+    if (!s->rows || !s->ring) goto oom;
+    s->fft = vb_fft_analyzer_create(options->fft_size);
+    if (!s->fft) {
+        spectrogram_destroy(s);
+        return NULL;
+    }
+    vb_band_map_build(s->rows, options->height, options->fft_size, audio->sample_rate,
+                      options->freq_scale);
+    for (int i = 0; i < 256; i++)
+        s->palette[i] = vb_magma_rgba(i);
+    return s;
+oom:
+    spectrogram_destroy(s);
+    vb_error_set("spectrogram: out of memory");
+    return NULL;
+}
+
+static void compute_column(spectrogram_state *s, int64_t frame) {
+    const int width = s->options.width, height = s->options.height;
+    const float floor_db = (float)s->options.floor_db;
+    const float to_index = 255.0f / -floor_db;
+    const int64_t end = vb_frame_end_sample(frame, s->audio->sample_rate, s->options.fps);
+    const float *power = vb_fft_analyze(s->fft, s->audio->samples, s->audio->length, end);
+    uint32_t *column = s->ring + frame % width;
+    for (int band = 0; band < height; band++) {
+        float db = vb_power_to_db(vb_band_peak_power(&s->rows[band], power));
+        float level = (db - floor_db) * to_index + 0.5f;
+        int index = level <= 0.0f ? 0 : level >= 255.0f ? 255 : (int)level;
+        column[(size_t)(height - 1 - band) * (size_t)width] = s->palette[index];
+    }
+}
+
+static void spectrogram_analyze(void *opaque, int64_t frame) {
+    spectrogram_state *s = opaque;
+    const int width = s->options.width;
+    int64_t from;
+    if (s->last_frame >= 0 && frame >= s->last_frame && frame - s->last_frame < width) {
+        from = s->last_frame + 1;
+    } else {
+        /* Columns before frame 0 show the floor, the colour of silence. */
+        const uint32_t blank = s->palette[0];
+        size_t total = (size_t)width * (size_t)s->options.height;
+        for (size_t i = 0; i < total; i++)
+            s->ring[i] = blank;
+        from = frame - width + 1 > 0 ? frame - width + 1 : 0;
+    }
+    for (int64_t m = from; m <= frame; m++)
+        compute_column(s, m);
+    s->last_frame = frame;
+    s->drawn_frame = frame;
+}
+
+static void spectrogram_draw(void *opaque, uint8_t *dst, size_t stride) {
+    spectrogram_state *s = opaque;
+    const int width = s->options.width;
+    const size_t split = (size_t)((s->drawn_frame + 1) % width);
+    const size_t tail = (size_t)width - split;
+    for (int y = 0; y < s->options.height; y++) {
+        const uint32_t *ring_row = s->ring + (size_t)y * (size_t)width;
+        uint8_t *out = dst + (size_t)y * stride;
+        memcpy(out, ring_row + split, tail * sizeof(uint32_t));
+        memcpy(out + tail * sizeof(uint32_t), ring_row, split * sizeof(uint32_t));
+    }
+}
+
+const vb_view_impl vb_spectrogram_view = {spectrogram_create, spectrogram_destroy,
+                                          spectrogram_analyze, spectrogram_draw};

@@ -1,0 +1,69 @@
+#include "render/view_options.h"
+
+#include "common/error.h"
+#include "dsp/fft_analyzer.h"
+
+#include <string.h>
+
+static const char *const view_names[VB_VIEW_COUNT] = {"waveform", "spectrum", "spectrogram"};
+
+void vb_view_options_defaults(vb_view_options *o) {
+    o->view = VB_VIEW_WAVEFORM;
+    o->width = 1080;
+    o->height = 200;
+    o->fps = 60;
+    o->fft_size = 2048;
+    o->bars = 100;
+    o->window_ms = 2000.0;
+    o->floor_db = -90.0;
+    o->freq_scale = VB_FREQ_LOG;
+}
+
+int vb_view_options_validate(const vb_view_options *o) {
+    if (o->width < VB_MIN_WIDTH || o->width > VB_MAX_WIDTH || o->height < VB_MIN_HEIGHT ||
+        o->height > VB_MAX_HEIGHT) {
+        vb_error_set("--size: %dx%d is outside %dx%d .. %dx%d", o->width, o->height, VB_MIN_WIDTH,
+                     VB_MIN_HEIGHT, VB_MAX_WIDTH, VB_MAX_HEIGHT);
+        return -VB_ERR_USAGE;
+    }
+    if (o->fps < VB_MIN_FPS || o->fps > VB_MAX_FPS) {
+        vb_error_set("--fps: %d is outside %d .. %d", o->fps, VB_MIN_FPS, VB_MAX_FPS);
+        return -VB_ERR_USAGE;
+    }
+    int fft = o->fft_size;
+    if (fft < VB_FFT_MIN_SIZE || fft > VB_FFT_MAX_SIZE || (fft & (fft - 1)) != 0) {
+        vb_error_set("--fft: %d is not a power of two from %d to %d", fft, VB_FFT_MIN_SIZE,
+                     VB_FFT_MAX_SIZE);
+        return -VB_ERR_USAGE;
+    }
+    if (o->bars < 1 || o->bars > VB_MAX_BARS) {
+        vb_error_set("--bars: %d is outside 1 .. %d", o->bars, VB_MAX_BARS);
+        return -VB_ERR_USAGE;
+    }
+    if (!(o->window_ms >= VB_MIN_WINDOW_MS && o->window_ms <= VB_MAX_WINDOW_MS)) {
+        vb_error_set("--window-ms: %g is outside %g .. %g", o->window_ms, VB_MIN_WINDOW_MS,
+                     VB_MAX_WINDOW_MS);
+        return -VB_ERR_USAGE;
+    }
+    if (!(o->floor_db >= VB_MIN_FLOOR_DB && o->floor_db <= VB_MAX_FLOOR_DB)) {
+        vb_error_set("--floor-db: %g is outside %g .. %g", o->floor_db, VB_MIN_FLOOR_DB,
+                     VB_MAX_FLOOR_DB);
+        return -VB_ERR_USAGE;
+    }
+    return VB_OK;
+}
+
+const char *vb_view_name(vb_view_kind view) {
+    return (unsigned)view < VB_VIEW_COUNT ? view_names[view] : "?";
+}
+
+int vb_view_from_name(const char *name, vb_view_kind *view) {
+    for (int i = 0; i < VB_VIEW_COUNT; i++) {
+        if (strcmp(name, view_names[i]) == 0) {
+            *view = (vb_view_kind)i;
+            return VB_OK;
+        }
+    }
+    vb_error_set("--view: unknown view '%s' (expected waveform, spectrum or spectrogram)", name);
+    return -VB_ERR_USAGE;
+}

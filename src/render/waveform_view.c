@@ -1,0 +1,101 @@
+/* Waveform: per pixel column, the min..max envelope of the audio it covers, the RMS band inside
+ * it, over a centre line; the window of --window-ms ends at the frame's time. */
+#include "audio/frame_clock.h"
+#include "common/error.h"
+#include "dsp/envelope.h"
+#include "render/palette.h"
+#include "render/span_raster.h"
+#include "render/view_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct waveform_state {
+    vb_view_options options;
+    const vb_audio *audio;
+    vb_envelope_index index;
+    int64_t window_samples;
+    vb_envelope *columns; /* [width] analysis of the current frame */
+    vb_span_raster raster;
+} waveform_state;
+
+static void waveform_destroy(void *opaque) {
+    waveform_state *s = opaque;
+    if (!s) return;
+    vb_envelope_index_free(&s->index);
+    vb_span_raster_free(&s->raster);
+    free(s->columns);
+    free(s);
+}
+
+static void *waveform_create(const vb_view_options *options, const vb_audio *audio) {
+    waveform_state *s = calloc(1, sizeof *s);
+    if (!s) goto oom;
+    s->options = *options;
+    s->audio = audio;
+    s->window_samples = llround(options->window_ms * audio->sample_rate / 1000.0);
+    if (s->window_samples < 1) s->window_samples = 1;
+    s->columns = calloc((size_t)options->width, sizeof *s->columns);
+    if (!s->columns) goto oom;
+    if (vb_envelope_index_build(&s->index, audio->samples, audio->length) != VB_OK ||
+        vb_span_raster_init(&s->raster, options->width, options->height, 4) != VB_OK) {
+        waveform_destroy(s);
+        return NULL;
+    }
+    return s;
+oom:
+    waveform_destroy(s);
+    vb_error_set("waveform: out of memory");
+    return NULL;
+}
+
+static void waveform_analyze(void *opaque, int64_t frame) {
+    waveform_state *s = opaque;
+    const int width = s->options.width;
+    const int64_t window = s->window_samples;
+    const int64_t start =
+        vb_frame_end_sample(frame, s->audio->sample_rate, s->options.fps) - window;
+    for (int x = 0; x < width; x++) {
+        int64_t begin = start + (int64_t)x * window / width;
+        int64_t end = start + (int64_t)(x + 1) * window / width;
+        if (end <= begin) end = begin + 1;
+        s->columns[x] = vb_envelope_query(&s->index, begin, end);
+    }
+}
+
+/* Amplitude +1 maps to row 0, -1 to the bottom row. */
+static int row_of_amplitude(float amplitude, int height) {
+    int row = (int)floorf((1.0f - amplitude) * 0.5f * (float)(height - 1) + 0.5f);
+    return row < 0 ? 0 : row >= height ? height - 1 : row;
+}
+
+static void waveform_draw(void *opaque, uint8_t *dst, size_t stride) {
+    waveform_state *s = opaque;
+    const int height = s->options.height;
+    const uint32_t background = VB_COLOUR_BACKGROUND;
+    vb_span_raster_begin(&s->raster, background);
+    for (int x = 0; x < s->options.width; x++) {
+        vb_envelope e = s->columns[x];
+        /* Pure silence leaves the column empty so the centre line shows through. */
+        if (e.min == 0.0f && e.max == 0.0f) continue;
+        int top = row_of_amplitude(e.max, height);
+        int bottom = row_of_amplitude(e.min, height);
+        int rms_top = row_of_amplitude(e.rms, height);
+        int rms_bottom = row_of_amplitude(-e.rms, height);
+        if (rms_top < top) rms_top = top;
+        if (rms_bottom > bottom) rms_bottom = bottom;
+        vb_span_raster_change(&s->raster, x, top, VB_COLOUR_ENVELOPE);
+        if (rms_top <= rms_bottom) {
+            vb_span_raster_change(&s->raster, x, rms_top, VB_COLOUR_RMS);
+            vb_span_raster_change(&s->raster, x, rms_bottom + 1, VB_COLOUR_ENVELOPE);
+        }
+        vb_span_raster_change(&s->raster, x, bottom + 1, background);
+    }
+    vb_span_raster_draw(&s->raster, dst, stride);
+    uint32_t *centre = (uint32_t *)(void *)(dst + (size_t)(height / 2) * stride);
+    for (int x = 0; x < s->options.width; x++)
+        if (centre[x] == background) centre[x] = VB_COLOUR_CENTRE_LINE;
+}
+
+const vb_view_impl vb_waveform_view = {waveform_create, waveform_destroy, waveform_analyze,
+                                       waveform_draw};
