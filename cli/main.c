@@ -27,7 +27,7 @@ static void print_help(FILE *out) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
-        print_help(stderr);
+        fprintf(stderr, "vizbench: no command given (see 'vizbench --help')\n");
         return EXIT_USAGE;
     }
     const char *command = argv[1];

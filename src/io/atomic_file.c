@@ -18,9 +18,21 @@ static void release(vb_atomic_file *f) {
 int vb_atomic_open(vb_atomic_file *f, const char *path) {
     memset(f, 0, sizeof *f);
     struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    int exists = stat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
         vb_error_set("%s: is a directory", path);
         return -VB_ERR_FAILURE;
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        /* A device or pipe (/dev/null, a FIFO) holds no file to protect, and renaming over it
+         * would replace the device itself: write to it directly. */
+        f->stream = fopen(path, "wb");
+        if (!f->stream) {
+            vb_error_set("%s: cannot open: %s", path, strerror(errno));
+            return -VB_ERR_FAILURE;
+        }
+        f->final_path = strdup(path);
+        return VB_OK;
     }
     size_t n = strlen(path);
     f->final_path = strdup(path);
@@ -54,20 +66,23 @@ int vb_atomic_open(vb_atomic_file *f, const char *path) {
 }
 
 int vb_atomic_commit(vb_atomic_file *f) {
-    int failed = fflush(f->stream) != 0 || ferror(f->stream) || fsync(fileno(f->stream)) != 0;
+    const int direct = f->temp_path == NULL;
+    int failed =
+        fflush(f->stream) != 0 || ferror(f->stream) || (!direct && fsync(fileno(f->stream)) != 0);
     int saved = errno;
     if (fclose(f->stream) != 0 && !failed) {
         failed = 1;
         saved = errno;
     }
     f->stream = NULL;
-    if (!failed && rename(f->temp_path, f->final_path) != 0) {
+    if (!failed && !direct && rename(f->temp_path, f->final_path) != 0) {
         failed = 1;
         saved = errno;
     }
     if (failed) {
-        vb_error_set("%s: write failed: %s", f->final_path, strerror(saved));
-        unlink(f->temp_path);
+        vb_error_set("%s: write failed: %s", f->final_path ? f->final_path : "output",
+                     strerror(saved));
+        if (!direct) unlink(f->temp_path);
         release(f);
         return -VB_ERR_FAILURE;
     }

@@ -2,7 +2,8 @@
  *
  * vb_atomic_open creates a temporary file beside the target (same folder, so the final rename is
  * atomic); vb_atomic_commit flushes, syncs and renames it over the target; vb_atomic_abort
- * removes it. A failure at any point leaves the previous target untouched. The caller owns the
+ * removes it. A failure at any point leaves the previous target untouched. A target that exists
+ * and is not a regular file (/dev/null, a FIFO) is written directly. The caller owns the
  * struct and must end every successful open with exactly one commit or abort. */
 #ifndef VB_IO_ATOMIC_FILE_H
 #define VB_IO_ATOMIC_FILE_H

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "io/atomic_file.h"
 
+#include <errno.h>
 #include <png.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +19,12 @@ int vb_png_write(const char *path, const uint8_t *pixels, int width, int height,
     image.format = PNG_FORMAT_RGBA;
     /* Speed over size: a 7680x4320 frame would otherwise take seconds to deflate. */
     image.flags = PNG_IMAGE_FLAG_FAST;
+    errno = 0;
     if (!png_image_write_to_stdio(&image, out.stream, 0, pixels, (png_int_32)stride, NULL)) {
-        vb_error_set("%s: PNG encoding failed: %s", path, image.message);
+        if (errno != 0)
+            vb_error_set("%s: write failed: %s", path, strerror(errno));
+        else
+            vb_error_set("%s: PNG encoding failed: %s", path, image.message);
         png_image_free(&image);
         vb_atomic_abort(&out);
         return -VB_ERR_FAILURE;

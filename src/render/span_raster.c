@@ -1,6 +1,7 @@
 #include "render/span_raster.h"
 
 #include "common/error.h"
+#include "render/pixel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,13 +60,13 @@ void vb_span_raster_draw(vb_span_raster *r, uint8_t *dst, size_t stride) {
         first[y] = first[y - 1];
     first[0] = 0;
 
-    const size_t row_bytes = sizeof(uint32_t) * (size_t)r->width;
-    memcpy(r->working_row, r->top_colour, row_bytes);
+    const size_t width = (size_t)r->width;
+    memcpy(r->working_row, r->top_colour, width * sizeof(uint32_t));
     for (int y = 0; y < h; y++) {
         for (int s = first[y]; s < first[y + 1]; s++) {
             int i = r->sorted[s];
             r->working_row[r->change_column[i]] = r->change_colour[i];
         }
-        memcpy(dst + (size_t)y * stride, r->working_row, row_bytes);
+        vb_copy_pixels(dst + (size_t)y * stride, r->working_row, width);
     }
 }

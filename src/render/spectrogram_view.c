@@ -10,6 +10,7 @@
 #include "dsp/band_map.h"
 #include "dsp/fft_analyzer.h"
 #include "render/colormap.h"
+#include "render/pixel.h"
 #include "render/view_impl.h"
 
 #include <stdlib.h>
@@ -103,8 +104,8 @@ static void spectrogram_draw(void *opaque, uint8_t *dst, size_t stride) {
     for (int y = 0; y < s->options.height; y++) {
         const uint32_t *ring_row = s->ring + (size_t)y * (size_t)width;
         uint8_t *out = dst + (size_t)y * stride;
-        memcpy(out, ring_row + split, tail * sizeof(uint32_t));
-        memcpy(out + tail * sizeof(uint32_t), ring_row, split * sizeof(uint32_t));
+        vb_copy_pixels(out, ring_row + split, tail);
+        vb_copy_pixels(out + tail * sizeof(uint32_t), ring_row, split);
     }
 }
 

@@ -1,0 +1,120 @@
+#!/bin/bash
+# The vizbench program as a user meets it: help, version, exit codes (0 / 1 / 2), one-line errors
+# naming the file or option, and outputs that are never half-written or clobbered on failure.
+#   usage: cli_test.sh VIZBENCH PNG_EQUAL SOURCE_ROOT
+set -u
+vizbench=$1 png_equal=$2 root=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+# expect CODE 'stderr pattern' -- command...: the exit code, and for a failure exactly one stderr
+# line matching the pattern (success prints nothing on stderr).
+expect() {
+    local code=$1 pattern=$2
+    shift 3
+    "$@" >"$work/out" 2>"$work/err"
+    local got=$? lines
+    lines=$(wc -l <"$work/err")
+    if [ "$got" -eq "$code" ] &&
+       { { [ "$code" -eq 0 ] && [ "$lines" -eq 0 ]; } ||
+         { [ "$lines" -eq 1 ] && grep -qE -- "$pattern" "$work/err"; }; }; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $* -> exit $got (want $code), stderr ($lines lines): $(head -c 300 "$work/err")"
+    fi
+}
+
+check() { # check 'description' command...: the command must succeed
+    local what=$1
+    shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+
+# Help and version
+expect 0 '' -- "$vizbench" --help
+check "--help mentions render and exit codes" grep -q 'exit codes' "$work/out"
+expect 0 '' -- "$vizbench" render --help
+check "render --help lists --contact-sheet" grep -q -- '--contact-sheet' "$work/out"
+expect 0 '' -- "$vizbench" --version
+check "--version prints a version" grep -qE '^vizbench [0-9a-f.]+' "$work/out"
+expect 2 'unknown command' -- "$vizbench" frobnicate
+expect 2 'no command given' -- "$vizbench"
+
+# The main job's renders
+for view in waveform spectrum spectrogram; do
+    expect 0 '' -- "$vizbench" render --view "$view" -o "$work/$view.png"
+    check "$view.png is a PNG" "$png_equal" "$work/$view.png" "$work/$view.png"
+done
+expect 0 '' -- "$vizbench" render "$root/fixtures/beatbox-loop-48k-stereo24.wav" --view spectrogram --at 10 -o "$work/stereo.png"
+expect 0 '' -- "$vizbench" render --view spectrum --contact-sheet --grid 3x2 --size 320x100 -o "$work/sheet.png"
+# PNG IHDR: width and height as big-endian 32-bit words at byte 16
+check "contact sheet is 3x2 tiles with gaps" test "$(od -An -tu1 -j16 -N8 "$work/sheet.png" | tr -s ' ')" = " 0 0 3 196 0 0 0 202"
+expect 0 '' -- "$vizbench" render --view waveform --frame 0 -o "$work/first.png"
+check "same options give the same pixels" bash -c \
+    "'$vizbench' render --view spectrogram --frame 900 -o '$work/a.png' && '$vizbench' render --view spectrogram --frame 900 -o '$work/b.png' && cmp -s '$work/a.png' '$work/b.png'"
+expect 0 '' -- "$vizbench" render --view waveform --size 7680x4320 --frame 10 -o "$work/big.png"
+expect 0 '' -- "$vizbench" render --view spectrum --size 64x32 -o "$work/small.png"
+
+# Usage errors: exit 2, one line naming the option
+expect 2 'render: -o OUT.png is required' -- "$vizbench" render
+expect 2 'unknown option .--bogus' -- "$vizbench" render --bogus -o "$work/x.png"
+expect 2 "option '--fps' needs a value" -- "$vizbench" render -o "$work/x.png" --fps
+expect 2 '--view: unknown view' -- "$vizbench" render --view bars -o "$work/x.png"
+expect 2 '--size: .0x0.' -- "$vizbench" render --size 0x0 -o "$work/x.png"
+expect 2 '--size: .100000x100000.' -- "$vizbench" render --size 100000x100000 -o "$work/x.png"
+expect 2 '--size: .*too large' -- "$vizbench" render --size 18446744073709551617x2 -o "$work/x.png"
+expect 2 '--size: .abc. is not' -- "$vizbench" render --size abc -o "$work/x.png"
+expect 2 '--fps: .0.' -- "$vizbench" render --fps 0 -o "$work/x.png"
+expect 2 '--fps: .-60.' -- "$vizbench" render --fps -60 -o "$work/x.png"
+expect 2 '--fps: .1001.' -- "$vizbench" render --fps 1001 -o "$work/x.png"
+expect 2 '--fps: .sixty.' -- "$vizbench" render --fps sixty -o "$work/x.png"
+expect 2 '--fft: 1000 is not a power of two' -- "$vizbench" render --fft 1000 -o "$work/x.png"
+expect 2 '--bars: .0.' -- "$vizbench" render --bars 0 -o "$work/x.png"
+expect 2 '--floor-db: .0.' -- "$vizbench" render --floor-db 0 -o "$work/x.png"
+expect 2 '--freq-scale: unknown' -- "$vizbench" render --freq-scale mel -o "$work/x.png"
+expect 2 '--frame and --at conflict' -- "$vizbench" render --frame 1 --at 1 -o "$work/x.png"
+expect 2 '--frame: 99999 is outside' -- "$vizbench" render --frame 99999 -o "$work/x.png"
+expect 2 '--at: 500 s is outside' -- "$vizbench" render --at 500 -o "$work/x.png"
+expect 2 'unexpected argument' -- "$vizbench" render a.wav b.wav -o "$work/x.png"
+expect 2 '--grid: .* more than' -- "$vizbench" render --contact-sheet --grid 64x64 --size 7680x4320 -o "$work/x.png"
+
+# Bad input files: exit 1, one line naming the file and the cause
+head -c 30 "$root/fixtures/beatbox-loop-44k1-mono16.wav" >"$work/header.wav"
+head -c 50000 "$root/fixtures/beatbox-loop-44k1-mono16.wav" >"$work/short-data.wav"
+# wav_with_data BYTES OUT: the fixture's 44-byte header declaring BYTES of data, then that data.
+wav_with_data() {
+    head -c $((44 + $1)) "$root/fixtures/beatbox-loop-44k1-mono16.wav" >"$2"
+    printf "$(printf '\\x%02x\\x%02x\\x%02x\\x%02x' $(($1 & 255)) $(($1 >> 8 & 255)) $(($1 >> 16 & 255)) 0)" |
+        dd of="$2" bs=1 seek=40 conv=notrunc status=none
+}
+wav_with_data 0 "$work/empty.wav"
+echo "not audio" >"$work/text.wav"
+mkfifo "$work/fifo.wav"
+expect 1 'missing.wav: No such file' -- "$vizbench" render "$work/missing.wav" -o "$work/x.png"
+expect 1 "$work: is a directory" -- "$vizbench" render "$work" -o "$work/x.png"
+expect 1 'text.wav: not a readable audio file' -- "$vizbench" render "$work/text.wav" -o "$work/x.png"
+expect 1 'header.wav: not a readable audio file' -- "$vizbench" render "$work/header.wav" -o "$work/x.png"
+expect 1 'short-data.wav: truncated' -- "$vizbench" render "$work/short-data.wav" -o "$work/x.png"
+expect 1 'empty.wav: contains no audio' -- "$vizbench" render "$work/empty.wav" -o "$work/x.png"
+expect 1 'fifo.wav: not a regular file' -- timeout 10 "$vizbench" render "$work/fifo.wav" -o "$work/x.png"
+
+# Audio shorter than one FFT window is rendered, zero-padded (documented)
+wav_with_data 200 "$work/tiny.wav"
+expect 0 '' -- "$vizbench" render "$work/tiny.wav" --view spectrum --frame 0 -o "$work/tiny.png"
+
+# Outputs: never half-written, never a good file replaced by a failure
+cp "$work/waveform.png" "$work/keep.png"
+expect 2 '--frame' -- "$vizbench" render --frame 99999 -o "$work/keep.png"
+check "a failed render leaves the old file alone" cmp -s "$work/waveform.png" "$work/keep.png"
+expect 1 'text.wav' -- "$vizbench" render "$work/text.wav" -o "$work/keep.png"
+check "a bad input leaves the old file alone" cmp -s "$work/waveform.png" "$work/keep.png"
+expect 1 'no-such-dir/x.png: cannot create' -- "$vizbench" render -o "$work/no-such-dir/x.png"
+expect 1 '/dev/full: write failed: No space' -- "$vizbench" render -o /dev/full
+check "/dev/full is still a device" test -c /dev/full
+expect 0 '' -- "$vizbench" render -o /dev/null
+check "no temporary files left behind" bash -c "! ls '$work' | grep -q '\.tmp\.'"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
