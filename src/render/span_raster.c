@@ -15,11 +15,12 @@ int vb_span_raster_init(vb_span_raster *r, int width, int height, int changes_pe
     r->top_colour = malloc(sizeof(uint32_t) * (size_t)width);
     r->working_row = malloc(sizeof(uint32_t) * (size_t)width);
     r->change_row = malloc(sizeof(int) * cap);
-    r->change_column = malloc(sizeof(int) * cap);
+    r->change_first = malloc(sizeof(int) * cap);
+    r->change_end = malloc(sizeof(int) * cap);
     r->change_colour = malloc(sizeof(uint32_t) * cap);
     r->sorted = malloc(sizeof(int) * cap);
     r->row_first = malloc(sizeof(int) * ((size_t)height + 1));
-    if (!r->top_colour || !r->working_row || !r->change_row || !r->change_column ||
+    if (!r->top_colour || !r->working_row || !r->change_row || !r->change_first || !r->change_end ||
         !r->change_colour || !r->sorted || !r->row_first) {
         vb_span_raster_free(r);
         vb_error_set("render: out of memory for a %dx%d raster", width, height);
@@ -32,7 +33,8 @@ void vb_span_raster_free(vb_span_raster *r) {
     free(r->top_colour);
     free(r->working_row);
     free(r->change_row);
-    free(r->change_column);
+    free(r->change_first);
+    free(r->change_end);
     free(r->change_colour);
     free(r->sorted);
     free(r->row_first);
@@ -65,7 +67,8 @@ void vb_span_raster_draw(vb_span_raster *r, uint8_t *dst, size_t stride) {
     for (int y = 0; y < h; y++) {
         for (int s = first[y]; s < first[y + 1]; s++) {
             int i = r->sorted[s];
-            r->working_row[r->change_column[i]] = r->change_colour[i];
+            for (int x = r->change_first[i]; x < r->change_end[i]; x++)
+                r->working_row[x] = r->change_colour[i];
         }
         vb_copy_pixels(dst + (size_t)y * stride, r->working_row, width);
     }

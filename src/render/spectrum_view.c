@@ -139,13 +139,11 @@ static void spectrum_draw(void *opaque, uint8_t *dst, size_t stride) {
         int peak_height = height_of_db(s->peak[b], floor_db, height);
         int cap_end = height - peak_height;
         int cap_start = cap_end - cap_rows < 0 ? 0 : cap_end - cap_rows;
-        for (int x = x0; x < x1; x++) {
-            if (peak_height > 0) {
-                vb_span_raster_change(&s->raster, x, cap_start, VB_COLOUR_PEAK_CAP);
-                vb_span_raster_change(&s->raster, x, cap_end, background);
-            }
-            vb_span_raster_change(&s->raster, x, bar_top, VB_COLOUR_BAR);
+        if (peak_height > 0) {
+            vb_span_raster_change_run(&s->raster, x0, x1, cap_start, VB_COLOUR_PEAK_CAP);
+            vb_span_raster_change_run(&s->raster, x0, x1, cap_end, background);
         }
+        vb_span_raster_change_run(&s->raster, x0, x1, bar_top, VB_COLOUR_BAR);
     }
     vb_span_raster_draw(&s->raster, dst, stride);
 }

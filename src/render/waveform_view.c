@@ -15,7 +15,11 @@ typedef struct waveform_state {
     const vb_audio *audio;
     vb_envelope_index index;
     int64_t window_samples;
-    vb_envelope *columns; /* [width] analysis of the current frame */
+    vb_envelope *columns;  /* [width] analysis of the current frame */
+    int64_t *column_range; /* [width][2] sample range [begin, end) of each column */
+    vb_envelope *previous; /* [width] the previous frame's columns, for reuse */
+    int64_t *previous_range;
+    int have_previous;
     vb_span_raster raster;
 } waveform_state;
 
@@ -25,6 +29,9 @@ static void waveform_destroy(void *opaque) {
     vb_envelope_index_free(&s->index);
     vb_span_raster_free(&s->raster);
     free(s->columns);
+    free(s->column_range);
+    free(s->previous);
+    free(s->previous_range);
     free(s);
 }
 
@@ -35,8 +42,12 @@ static void *waveform_create(const vb_view_options *options, const vb_audio *aud
     s->audio = audio;
     s->window_samples = llround(options->window_ms * audio->sample_rate / 1000.0);
     if (s->window_samples < 1) s->window_samples = 1;
-    s->columns = calloc((size_t)options->width, sizeof *s->columns);
-    if (!s->columns) goto oom;
+    const size_t width = (size_t)options->width;
+    s->columns = calloc(width, sizeof *s->columns);
+    s->column_range = calloc(width * 2, sizeof *s->column_range);
+    s->previous = calloc(width, sizeof *s->previous);
+    s->previous_range = calloc(width * 2, sizeof *s->previous_range);
+    if (!s->columns || !s->column_range || !s->previous || !s->previous_range) goto oom;
     if (vb_envelope_index_build(&s->index, audio->samples, audio->length) != VB_OK ||
         vb_span_raster_init(&s->raster, options->width, options->height, 4) != VB_OK) {
         waveform_destroy(s);
@@ -49,18 +60,39 @@ oom:
     return NULL;
 }
 
+/* A column is a pure function of its sample range [begin, end), so a column whose range the
+ * previous frame already measured is copied, not recomputed. When the hop is a whole number of
+ * columns (44.1 kHz, 60 fps, 2 s over 1080 px: 735 samples = 9 columns) that is all but the
+ * newest few; otherwise the ranges rarely match and every column is measured. */
 static void waveform_analyze(void *opaque, int64_t frame) {
     waveform_state *s = opaque;
     const int width = s->options.width;
     const int64_t window = s->window_samples;
     const int64_t start =
         vb_frame_end_sample(frame, s->audio->sample_rate, s->options.fps) - window;
+    vb_envelope *swap = s->previous;
+    s->previous = s->columns;
+    s->columns = swap;
+    int64_t *swap_range = s->previous_range;
+    s->previous_range = s->column_range;
+    s->column_range = swap_range;
+    const int64_t *old = s->previous_range;
+    int match = 0; /* first previous column that does not begin before the current one */
     for (int x = 0; x < width; x++) {
         int64_t begin = start + (int64_t)x * window / width;
         int64_t end = start + (int64_t)(x + 1) * window / width;
         if (end <= begin) end = begin + 1;
-        s->columns[x] = vb_envelope_query(&s->index, begin, end);
+        s->column_range[2 * x] = begin;
+        s->column_range[2 * x + 1] = end;
+        while (s->have_previous && match < width && old[2 * match] < begin)
+            match++;
+        if (s->have_previous && match < width && old[2 * match] == begin &&
+            old[2 * match + 1] == end)
+            s->columns[x] = s->previous[match];
+        else
+            s->columns[x] = vb_envelope_query(&s->index, begin, end);
     }
+    s->have_previous = 1;
 }
 
 /* Amplitude +1 maps to row 0, -1 to the bottom row. */
