@@ -27,24 +27,23 @@ Test(colormap, magma_endpoints) {
     cr_expect_arr_eq(bytes, ((uint8_t[]){252, 253, 191, 255}), 4, "RGBA byte order");
 }
 
-Test(silence, spectrum_draws_only_background) {
+/* Renders one second of silence and expects every pixel to be `colour`. */
+static void expect_silence_is_flat(vb_view_kind kind, int width, int height, uint32_t colour) {
     vb_audio audio = make_audio(vb_signal_silence(44100), 44100, 44100);
-    vb_view_options o = view_of(VB_VIEW_SPECTRUM, 1080, 200);
-    uint32_t *px = render_one(&audio, &o, 30);
-    for (int i = 0; i < 1080 * 200; i++)
-        cr_assert_eq(px[i], VB_COLOUR_BACKGROUND, "pixel %d", i);
+    vb_view_options o = view_of(kind, width, height);
+    uint32_t *px = render_one(&audio, &o, 59);
+    for (int i = 0; i < width * height; i++)
+        cr_assert_eq(px[i], colour, "%s: pixel %d", vb_view_name(kind), i);
     free(px);
     vb_audio_free(&audio);
 }
 
+Test(silence, spectrum_draws_only_background) {
+    expect_silence_is_flat(VB_VIEW_SPECTRUM, 1080, 200, VB_COLOUR_BACKGROUND);
+}
+
 Test(silence, spectrogram_draws_the_floor_colour) {
-    vb_audio audio = make_audio(vb_signal_silence(44100), 44100, 44100);
-    vb_view_options o = view_of(VB_VIEW_SPECTROGRAM, 320, 100);
-    uint32_t *px = render_one(&audio, &o, 59);
-    for (int i = 0; i < 320 * 100; i++)
-        cr_assert_eq(px[i], vb_magma_rgba(0), "pixel %d", i);
-    free(px);
-    vb_audio_free(&audio);
+    expect_silence_is_flat(VB_VIEW_SPECTROGRAM, 320, 100, vb_magma_rgba(0));
 }
 
 Test(silence, waveform_draws_the_centre_line_only) {
