@@ -19,5 +19,6 @@ int cli_usage_error(const char *command, const char *fmt, ...) VB_PRINTF(2, 3);
 int cli_load_input(const char *path, vb_audio *audio);
 
 int cmd_render(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 #endif

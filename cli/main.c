@@ -12,6 +12,7 @@ static void print_help(FILE *out) {
           "the reference pictures every transfer strategy must reproduce.\n"
           "\n"
           "commands:\n"
+          "  run       measure the transfer strategies: frame time, bandwidth, CPU\n"
           "  render    render one frame (or a contact sheet) of a view to PNG\n"
           "\n"
           "options:\n"
@@ -40,6 +41,7 @@ int main(int argc, char **argv) {
         printf("vizbench %s\n", VB_VERSION);
         return 0;
     }
+    if (strcmp(command, "run") == 0) return cmd_run(argc - 1, argv + 1);
     if (strcmp(command, "render") == 0) return cmd_render(argc - 1, argv + 1);
     fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", command);
     return EXIT_USAGE;

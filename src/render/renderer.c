@@ -55,6 +55,10 @@ void vb_renderer_analyze(vb_renderer *r, int64_t frame) {
     r->impl->analyze(r->state, frame);
 }
 
+const float *vb_renderer_analysis(const vb_renderer *r, size_t *count) {
+    return r->impl->analysis(r->state, count);
+}
+
 void vb_renderer_draw(vb_renderer *r, uint8_t *dst, size_t stride) {
     r->impl->draw(r->state, dst, stride);
 }

@@ -31,6 +31,13 @@ void vb_renderer_analyze(vb_renderer *renderer, int64_t frame);
  * `dst` 4-byte aligned and `stride` a multiple of 4. */
 void vb_renderer_draw(vb_renderer *renderer, uint8_t *dst, size_t stride);
 
+/* The last analysed frame as a GPU renderer uploads it (a few KB), borrowed until the next
+ * analyze; *count is the number of floats.
+ *   waveform:    width x {min, max, rms} of each pixel column;
+ *   spectrum:    drawn-bars x {level dB, peak cap dB}, drawn bars = min(bars, width);
+ *   spectrogram: height floats, the newest column's dB, top row first. */
+const float *vb_renderer_analysis(const vb_renderer *renderer, size_t *count);
+
 static inline void vb_renderer_render(vb_renderer *renderer, int64_t frame, uint8_t *dst,
                                       size_t stride) {
     vb_renderer_analyze(renderer, frame);

@@ -24,6 +24,7 @@ typedef struct spectrogram_state {
     uint32_t *ring;      /* [height][width] colours, column = frame % width */
     int64_t last_frame;  /* newest column held, or -1 when the ring is blank */
     int64_t drawn_frame; /* frame the next draw shows */
+    float *newest_db;    /* [height] dB of the newest column, top row first */
     uint32_t palette[256];
 } spectrogram_state;
 
@@ -33,6 +34,7 @@ static void spectrogram_destroy(void *opaque) {
     vb_fft_analyzer_destroy(s->fft);
     free(s->rows);
     free(s->ring);
+    free(s->newest_db);
     free(s);
 }
 
@@ -44,7 +46,8 @@ static void *spectrogram_create(const vb_view_options *options, const vb_audio *
     s->last_frame = -1;
     s->rows = malloc(sizeof *s->rows * (size_t)options->height);
     s->ring = malloc(sizeof(uint32_t) * (size_t)options->width * (size_t)options->height);
-    if (!s->rows || !s->ring) goto oom;
+    s->newest_db = malloc(sizeof(float) * (size_t)options->height);
+    if (!s->rows || !s->ring || !s->newest_db) goto oom;
     s->fft = vb_fft_analyzer_create(options->fft_size);
     if (!s->fft) {
         spectrogram_destroy(s);
@@ -70,6 +73,7 @@ static void compute_column(spectrogram_state *s, int64_t frame) {
     uint32_t *column = s->ring + frame % width;
     for (int band = 0; band < height; band++) {
         float db = vb_power_to_db(vb_band_peak_power(&s->rows[band], power));
+        s->newest_db[height - 1 - band] = db;
         float level = (db - floor_db) * to_index + 0.5f;
         int index = level <= 0.0f ? 0 : level >= 255.0f ? 255 : (int)level;
         column[(size_t)(height - 1 - band) * (size_t)width] = s->palette[index];
@@ -109,5 +113,12 @@ static void spectrogram_draw(void *opaque, uint8_t *dst, size_t stride) {
     }
 }
 
+static const float *spectrogram_analysis(const void *opaque, size_t *count) {
+    const spectrogram_state *s = opaque;
+    *count = (size_t)s->options.height;
+    return s->newest_db;
+}
+
 const vb_view_impl vb_spectrogram_view = {spectrogram_create, spectrogram_destroy,
-                                          spectrogram_analyze, spectrogram_draw};
+                                          spectrogram_analyze, spectrogram_draw,
+                                          spectrogram_analysis};

@@ -31,6 +31,7 @@ typedef struct spectrum_state {
     int64_t last_frame; /* newest frame in history, or -1 */
     float *value;       /* [bars] current dB */
     float *peak;        /* [bars] cap dB */
+    float *levels;      /* [bars][2] value and peak, as the GPU renderer uploads them */
     vb_span_raster raster;
 } spectrum_state;
 
@@ -44,6 +45,7 @@ static void spectrum_destroy(void *opaque) {
     free(s->decay);
     free(s->value);
     free(s->peak);
+    free(s->levels);
     free(s);
 }
 
@@ -62,7 +64,8 @@ static void *spectrum_create(const vb_view_options *options, const vb_audio *aud
     s->decay = malloc(sizeof(float) * (size_t)s->lookback);
     s->value = malloc(sizeof(float) * (size_t)s->bars);
     s->peak = malloc(sizeof(float) * (size_t)s->bars);
-    if (!s->bands || !s->history || !s->decay || !s->value || !s->peak) goto oom;
+    s->levels = malloc(sizeof(float) * 2 * (size_t)s->bars);
+    if (!s->bands || !s->history || !s->decay || !s->value || !s->peak || !s->levels) goto oom;
     s->fft = vb_fft_analyzer_create(options->fft_size);
     if (!s->fft || vb_span_raster_init(&s->raster, options->width, options->height, 3) != VB_OK) {
         spectrum_destroy(s);
@@ -118,6 +121,10 @@ static void spectrum_analyze(void *opaque, int64_t frame) {
             s->peak[b] = held > s->peak[b] ? held : s->peak[b];
         }
     }
+    for (int b = 0; b < s->bars; b++) {
+        s->levels[2 * b] = s->value[b];
+        s->levels[2 * b + 1] = s->peak[b];
+    }
 }
 
 static int height_of_db(float db, float floor_db, int height) {
@@ -148,5 +155,11 @@ static void spectrum_draw(void *opaque, uint8_t *dst, size_t stride) {
     vb_span_raster_draw(&s->raster, dst, stride);
 }
 
+static const float *spectrum_analysis(const void *opaque, size_t *count) {
+    const spectrum_state *s = opaque;
+    *count = 2 * (size_t)s->bars;
+    return s->levels;
+}
+
 const vb_view_impl vb_spectrum_view = {spectrum_create, spectrum_destroy, spectrum_analyze,
-                                       spectrum_draw};
+                                       spectrum_draw, spectrum_analysis};

@@ -13,6 +13,7 @@ typedef struct vb_view_impl {
     void (*destroy)(void *state);
     void (*analyze)(void *state, int64_t frame);
     void (*draw)(void *state, uint8_t *dst, size_t stride);
+    const float *(*analysis)(const void *state, size_t *count);
 } vb_view_impl;
 
 extern const vb_view_impl vb_waveform_view;

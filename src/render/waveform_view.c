@@ -129,5 +129,12 @@ static void waveform_draw(void *opaque, uint8_t *dst, size_t stride) {
         if (centre[x] == background) centre[x] = VB_COLOUR_CENTRE_LINE;
 }
 
+static const float *waveform_analysis(const void *opaque, size_t *count) {
+    const waveform_state *s = opaque;
+    _Static_assert(sizeof(vb_envelope) == 3 * sizeof(float), "vb_envelope is three packed floats");
+    *count = (size_t)s->options.width * 3;
+    return &s->columns[0].min;
+}
+
 const vb_view_impl vb_waveform_view = {waveform_create, waveform_destroy, waveform_analyze,
-                                       waveform_draw};
+                                       waveform_draw, waveform_analysis};

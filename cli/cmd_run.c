@@ -1,0 +1,415 @@
+/* vizbench run: option parsing, the progress line, outputs and exit codes; the measuring is in
+ * pipeline/ (session.c, run.c). */
+#include "cli.h"
+
+#include "audio/default_input.h"
+#include "audio/frame_clock.h"
+#include "common/parse.h"
+#include "measure/machine_info.h"
+#include "pipeline/session.h"
+#include "report/frames_csv.h"
+#include "report/results_json.h"
+#include "report/run_table.h"
+#include "view_args.h"
+
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Exit codes of `vizbench run` beyond the common 0/1/2. */
+#define EXIT_UNAVAILABLE 3
+#define EXIT_INTERRUPTED 4
+
+static void print_run_help(FILE *out) {
+    fputs(
+        "usage: vizbench run [INPUT] [--strategy LIST|all] [--view VIEW] [--size WxH] [--fps F]\n"
+        "                    [--frames N | --duration S] [--pace realtime|max] [-o results.json]\n"
+        "                    [--csv frames.csv] [options]\n"
+        "\n"
+        "Drives the input through the whole pipeline (analysis, render, hand-off, upload,\n"
+        "draw, fence) under each transfer strategy in turn, on two threads, and prints one\n"
+        "row per strategy. With no options: all four strategies, spectrum 1080x200 at 60 fps.\n"
+        "\n"
+        "  INPUT                 audio file; default: the bundled beatbox loop\n"
+        "  --strategy LIST       comma-separated: pixel-copy, shared-buffer, mapped-pbo,\n"
+        "                        gl-texture, or all (default all)\n",
+        out);
+    cli_print_view_help(out);
+    fputs("  --frames N            measured frames per strategy, after the warm-up (default 300)\n"
+          "  --duration S          measured seconds per strategy instead (frames = S x fps)\n"
+          "  --warmup N            frames run first and left out of the figures (default 30)\n"
+          "  --pace PACE           realtime: a frame every 1/fps, newest frame shown (default);\n"
+          "                        max: as fast as the pipeline goes, every frame shown\n"
+          "  --verify N            also check the picture of every Nth frame (default: last only)\n"
+          "  --tolerance E         gl-texture: allowed p99.9 channel error, 0 .. 255 (default 2)\n"
+          "  --pool                pixel-copy reuses its messages instead of allocating them\n"
+          "  --slots N             frame slots in the hand-off ring, 3 .. 16 (default 3)\n"
+          "  --fence-timeout-ms MS longest wait on one fence before the strategy fails\n"
+          "                        (default 2000)\n"
+          "  --gpu-timers WHEN     GL_TIME_ELAPSED per stage: auto (not on a software\n"
+          "                        renderer, where a query stalls it), on, off (default auto)\n"
+          "  --window              show the frames in a window instead of running headless\n"
+          "  -o, --output FILE     results as JSON (context, options, summaries, every frame)\n"
+          "  --csv FILE            one row per frame\n"
+          "  -q, --quiet           no table on stdout\n"
+          "  -h, --help            this help\n"
+          "\n"
+          "Frames past the end of the input loop over it. Outputs are written atomically, also\n"
+          "after SIGINT/SIGTERM, with what was measured so far marked incomplete.\n"
+          "\n"
+          "exit codes: 0 every strategy ran and showed the reference picture;\n"
+          "            1 failure: bad input, a write failed, a strategy failed or showed a\n"
+          "              different picture;\n"
+          "            2 usage error;\n"
+          "            3 a strategy is unavailable here (e.g. no GL), the others ran and passed;\n"
+          "            4 interrupted by SIGINT/SIGTERM; partial results written\n",
+          out);
+}
+
+enum {
+    OPT_STRATEGY = CLI_OPT_VIEW_END,
+    OPT_FRAMES,
+    OPT_DURATION,
+    OPT_WARMUP,
+    OPT_PACE,
+    OPT_VERIFY,
+    OPT_TOLERANCE,
+    OPT_POOL,
+    OPT_SLOTS,
+    OPT_FENCE_TIMEOUT,
+    OPT_WINDOW,
+    OPT_CSV,
+    OPT_GPU_TIMERS,
+};
+
+static const struct option run_options[] = {
+    CLI_VIEW_OPTIONS,
+    {"strategy", required_argument, NULL, OPT_STRATEGY},
+    {"frames", required_argument, NULL, OPT_FRAMES},
+    {"duration", required_argument, NULL, OPT_DURATION},
+    {"warmup", required_argument, NULL, OPT_WARMUP},
+    {"pace", required_argument, NULL, OPT_PACE},
+    {"verify", required_argument, NULL, OPT_VERIFY},
+    {"tolerance", required_argument, NULL, OPT_TOLERANCE},
+    {"pool", no_argument, NULL, OPT_POOL},
+    {"slots", required_argument, NULL, OPT_SLOTS},
+    {"fence-timeout-ms", required_argument, NULL, OPT_FENCE_TIMEOUT},
+    {"window", no_argument, NULL, OPT_WINDOW},
+    {"csv", required_argument, NULL, OPT_CSV},
+    {"gpu-timers", required_argument, NULL, OPT_GPU_TIMERS},
+    {"output", required_argument, NULL, 'o'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct run_request {
+    vb_run_options options;
+    const vb_strategy_ops *strategies[VB_SESSION_MAX_RUNS];
+    int strategy_count;
+    long long frames; /* -1: not given */
+    double duration;  /* < 0: not given */
+    const char *input, *output, *csv;
+    int quiet;
+} run_request;
+
+static int parse_strategies(const char *arg, run_request *req) {
+    req->strategy_count = 0;
+    char list[256];
+    if (snprintf(list, sizeof list, "%s", arg) >= (int)sizeof list) {
+        vb_error_set("--strategy: list too long");
+        return -VB_ERR_USAGE;
+    }
+    char *save = NULL;
+    for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+        if (strcmp(name, "all") == 0) {
+            for (int i = 0; i < vb_strategy_count; i++)
+                req->strategies[req->strategy_count++] = vb_strategy_list[i];
+            continue;
+        }
+        const vb_strategy_ops *ops = vb_strategy_find(name);
+        if (!ops) return -VB_ERR_USAGE;
+        for (int i = 0; i < req->strategy_count; i++)
+            if (req->strategies[i] == ops) {
+                vb_error_set("--strategy: '%s' is listed twice", name);
+                return -VB_ERR_USAGE;
+            }
+        if (req->strategy_count >= VB_SESSION_MAX_RUNS) {
+            vb_error_set("--strategy: too many strategies");
+            return -VB_ERR_USAGE;
+        }
+        req->strategies[req->strategy_count++] = ops;
+    }
+    if (req->strategy_count == 0) {
+        vb_error_set("--strategy: no strategy named in '%s'", arg);
+        return -VB_ERR_USAGE;
+    }
+    return VB_OK;
+}
+
+static int parse_option(int opt, const char *arg, run_request *req) {
+    vb_run_options *o = &req->options;
+    long long n;
+    int status;
+    if (cli_is_view_option(opt)) return cli_parse_view_option(opt, arg, &o->view);
+    switch (opt) {
+    case OPT_STRATEGY:
+        return parse_strategies(arg, req);
+    case OPT_FRAMES:
+        return vb_parse_int("--frames", arg, 1, 10000000, &req->frames);
+    case OPT_DURATION:
+        return vb_parse_double("--duration", arg, 0.001, 86400.0, &req->duration);
+    case OPT_WARMUP:
+        status = vb_parse_int("--warmup", arg, 0, 100000, &n);
+        o->warmup = n;
+        return status;
+    case OPT_PACE:
+        if (strcmp(arg, "realtime") == 0) {
+            o->pace = VB_PACE_REALTIME;
+        } else if (strcmp(arg, "max") == 0) {
+            o->pace = VB_PACE_MAX;
+        } else {
+            vb_error_set("--pace: unknown pace '%s' (expected realtime or max)", arg);
+            return -VB_ERR_USAGE;
+        }
+        return VB_OK;
+    case OPT_VERIFY:
+        status = vb_parse_int("--verify", arg, 1, 10000000, &n);
+        o->verify_every = n;
+        return status;
+    case OPT_TOLERANCE:
+        status = vb_parse_int("--tolerance", arg, 0, 255, &n);
+        o->picture_tolerance = (int)n;
+        return status;
+    case OPT_POOL:
+        o->pool = 1;
+        return VB_OK;
+    case OPT_SLOTS:
+        status = vb_parse_int("--slots", arg, 3, 16, &n);
+        o->slots = (int)n;
+        return status;
+    case OPT_FENCE_TIMEOUT:
+        status = vb_parse_int("--fence-timeout-ms", arg, 1, 600000, &n);
+        o->fence_timeout_ns = n * 1000000;
+        return status;
+    case OPT_WINDOW:
+        o->visible = 1;
+        return VB_OK;
+    case OPT_GPU_TIMERS:
+        if (strcmp(arg, "auto") == 0) {
+            o->gpu_timers = VB_GPU_TIMERS_AUTO;
+        } else if (strcmp(arg, "on") == 0) {
+            o->gpu_timers = VB_GPU_TIMERS_ON;
+        } else if (strcmp(arg, "off") == 0) {
+            o->gpu_timers = VB_GPU_TIMERS_OFF;
+        } else {
+            vb_error_set("--gpu-timers: expected auto, on or off, got '%s'", arg);
+            return -VB_ERR_USAGE;
+        }
+        return VB_OK;
+    case OPT_CSV:
+        req->csv = arg;
+        return VB_OK;
+    case 'o':
+        req->output = arg;
+        return VB_OK;
+    case 'q':
+        req->quiet = 1;
+        return VB_OK;
+    default:
+        vb_error_set("internal: unhandled option %d", opt);
+        return -VB_ERR_USAGE;
+    }
+}
+
+/* VIZBENCH_FAULT=fence:STRATEGY or fail:STRATEGY simulates a fault for the tests. */
+static int read_fault(run_request *req) {
+    static char fault[64];
+    const char *value = getenv("VIZBENCH_FAULT");
+    if (!value || !*value) return VB_OK;
+    snprintf(fault, sizeof fault, "%s", value);
+    char *colon = strchr(fault, ':');
+    if (colon) *colon = '\0';
+    if (!colon || !vb_strategy_find(colon + 1)) {
+        vb_error_set("VIZBENCH_FAULT: expected fence:STRATEGY or fail:STRATEGY, got '%s'", value);
+        return -VB_ERR_USAGE;
+    }
+    if (strcmp(fault, "fence") == 0)
+        req->options.fault_fence_never_signals = colon + 1;
+    else if (strcmp(fault, "fail") == 0)
+        req->options.fault_fail_mid_run = colon + 1;
+    else {
+        vb_error_set("VIZBENCH_FAULT: unknown fault '%s' (expected fence or fail)", fault);
+        return -VB_ERR_USAGE;
+    }
+    return VB_OK;
+}
+
+static int parse_run_args(int argc, char **argv, run_request *req) {
+    opterr = 0;
+    int opt;
+    while ((opt = getopt_long(argc, argv, ":o:qh", run_options, NULL)) != -1) {
+        if (opt == 'h') {
+            print_run_help(stdout);
+            return 0;
+        }
+        if (opt == '?') return cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);
+        if (opt == ':')
+            return cli_usage_error("run", "option '%s' needs a value", argv[optind - 1]);
+        if (parse_option(opt, optarg, req) != VB_OK) return cli_fail(-VB_ERR_USAGE);
+    }
+    if (optind < argc) req->input = argv[optind++];
+    if (optind < argc) return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
+    if (req->frames >= 0 && req->duration >= 0)
+        return cli_usage_error("run", "--frames and --duration conflict; give one");
+    vb_run_options *o = &req->options;
+    if (req->frames >= 0) o->frames = req->frames;
+    if (req->duration >= 0) {
+        double frames = req->duration * o->view.fps;
+        if (frames < 1 || frames > 10000000)
+            return cli_usage_error("run",
+                                   "--duration %g s at %d fps is %.0f frames (1 .. 10000000)",
+                                   req->duration, o->view.fps, frames);
+        o->frames = (int64_t)(frames + 0.5);
+    }
+    if (vb_view_options_validate(&o->view) != VB_OK) return cli_fail(-VB_ERR_USAGE);
+    if (o->visible && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
+        return cli_usage_error("run", "--window needs a display (DISPLAY or WAYLAND_DISPLAY)");
+    if (read_fault(req) != VB_OK) return cli_fail(-VB_ERR_USAGE);
+    return -1;
+}
+
+/* ---- signals and progress ---------------------------------------------------------------- */
+
+static atomic_int stop_requested;
+
+static void on_signal(int signal_number) {
+    atomic_store(&stop_requested, 1);
+    /* A second signal ends the process the usual way. */
+    signal(signal_number, SIG_DFL);
+}
+
+typedef struct progress {
+    pthread_t thread;
+    atomic_int done;
+    const run_request *req;
+} progress;
+
+static void *progress_main(void *opaque) {
+    progress *p = opaque;
+    const int64_t length = p->req->options.warmup + p->req->options.frames;
+    while (!atomic_load(&p->done)) {
+        int index = atomic_load(&vb_session_current_run);
+        fprintf(stderr, "\rvizbench run: [%d/%d] %-14s frame %lld/%lld   ", index + 1,
+                p->req->strategy_count, p->req->strategies[index]->name,
+                (long long)atomic_load(&vb_run_progress), (long long)length);
+        struct timespec pause = {0, 100000000};
+        nanosleep(&pause, NULL);
+    }
+    fputs("\r\033[K", stderr);
+    return NULL;
+}
+
+/* ---- the command ------------------------------------------------------------------------- */
+
+static void describe_command(int argc, char **argv, char *dst, size_t size) {
+    size_t used = (size_t)snprintf(dst, size, "vizbench");
+    for (int i = 0; i < argc && used < size; i++)
+        used += (size_t)snprintf(dst + used, size - used, " %s", argv[i]);
+}
+
+static int exit_code_of(const vb_session *s) {
+    if (!s->complete) return EXIT_INTERRUPTED;
+    int unavailable = 0;
+    for (int i = 0; i < s->run_count; i++) {
+        const vb_strategy_run *run = &s->runs[i];
+        if (run->status == VB_STRATEGY_FAILED) return 1;
+        if (run->status == VB_STRATEGY_UNAVAILABLE) unavailable = 1;
+        if (run->status == VB_STRATEGY_OK && !(run->picture.checked > 0 && run->picture.passed))
+            return 1;
+    }
+    return unavailable ? EXIT_UNAVAILABLE : 0;
+}
+
+static int fill_input_info(const run_request *req, const vb_audio *audio, vb_input_info *in) {
+    snprintf(in->name, sizeof in->name, "%s", audio->name);
+    in->sample_rate = audio->sample_rate;
+    in->channels = audio->channels;
+    in->samples = audio->length;
+    in->frames = vb_frame_count(audio->length, audio->sample_rate, req->options.view.fps);
+    if (req->input) return vb_sha256_file(req->input, in->sha256);
+    vb_sha256_memory(vb_default_input_data, (size_t)vb_default_input_size, in->sha256);
+    return VB_OK;
+}
+
+int cmd_run(int argc, char **argv) {
+    static run_request req; /* large; static keeps it off the stack */
+    memset(&req, 0, sizeof req);
+    req.frames = -1;
+    req.duration = -1;
+    vb_run_options_defaults(&req.options);
+    req.options.view.view = VB_VIEW_SPECTRUM;
+    for (int i = 0; i < vb_strategy_count; i++)
+        req.strategies[req.strategy_count++] = vb_strategy_list[i];
+    int stop = parse_run_args(argc, argv, &req);
+    if (stop >= 0) return stop;
+
+    vb_audio audio;
+    int exit_code = cli_load_input(req.input, &audio);
+    if (exit_code != 0) return exit_code;
+
+    static vb_session session;
+    memset(&session, 0, sizeof session);
+    session.options = req.options;
+    describe_command(argc, argv, session.command, sizeof session.command);
+    if (fill_input_info(&req, &audio, &session.input) != VB_OK) {
+        vb_audio_free(&audio);
+        return cli_fail(-VB_ERR_FAILURE);
+    }
+
+    atomic_store(&stop_requested, 0);
+    struct sigaction action = {0};
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+
+    progress bar = {.req = &req};
+    atomic_init(&bar.done, 0);
+    int show_progress =
+        isatty(STDERR_FILENO) && pthread_create(&bar.thread, NULL, progress_main, &bar) == 0;
+    int status =
+        vb_session_run(&session, &audio, req.strategies, req.strategy_count, &stop_requested);
+    if (show_progress) {
+        atomic_store(&bar.done, 1);
+        pthread_join(bar.thread, NULL);
+    }
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+
+    exit_code = status == VB_OK ? exit_code_of(&session) : 1;
+    if (status != VB_OK) cli_print_error(vb_error_get());
+    if (!req.quiet) vb_run_table_print(&session, stdout);
+    for (int i = 0; i < session.run_count; i++)
+        if (session.runs[i].status == VB_STRATEGY_FAILED)
+            fprintf(stderr, "vizbench: %s: %s\n", session.runs[i].ops->name,
+                    session.runs[i].reason);
+    if (!session.gl_available) fprintf(stderr, "vizbench: %s\n", session.gl_reason);
+    if (req.output && vb_results_json_write(&session, req.output) != VB_OK) {
+        cli_print_error(vb_error_get());
+        exit_code = 1;
+    }
+    if (req.csv && vb_frames_csv_write(&session, req.csv) != VB_OK) {
+        cli_print_error(vb_error_get());
+        exit_code = 1;
+    }
+    if (!session.complete) fprintf(stderr, "vizbench: interrupted; partial results kept\n");
+    vb_session_free(&session);
+    vb_audio_free(&audio);
+    return exit_code;
+}

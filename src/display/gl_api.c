@@ -1,0 +1,26 @@
+#include "display/gl_api.h"
+
+#include "common/error.h"
+
+#include <SDL2/SDL.h>
+
+#include <string.h>
+
+vb_gl_api vb_gl;
+
+int vb_gl_api_load(void) {
+    void *address;
+#define VB_GL_LOAD_REQUIRED(ret, name, params)                                                     \
+    address = SDL_GL_GetProcAddress("gl" #name);                                                   \
+    if (!address) {                                                                                \
+        vb_error_set("OpenGL: the driver has no gl" #name);                                        \
+        return -VB_ERR_FAILURE;                                                                    \
+    }                                                                                              \
+    memcpy(&vb_gl.name, &address, sizeof address);
+#define VB_GL_LOAD_OPTIONAL(ret, name, params)                                                     \
+    address = SDL_GL_GetProcAddress("gl" #name);                                                   \
+    memcpy(&vb_gl.name, &address, sizeof address);
+    VB_GL_FUNCTIONS(VB_GL_LOAD_REQUIRED)
+    VB_GL_OPTIONAL_FUNCTIONS(VB_GL_LOAD_OPTIONAL)
+    return VB_OK;
+}

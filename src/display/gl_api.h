@@ -1,0 +1,104 @@
+/* The OpenGL entry points vizbench calls, loaded at run time through SDL_GL_GetProcAddress.
+ *
+ * Why a table instead of linking libGL: SDL creates the context through EGL (offscreen driver)
+ * or GLX/Wayland (--window), and only the loader of the current platform knows which library
+ * serves it. On Linux the pointers do not depend on the context, so one table, loaded once with
+ * any context current, serves every thread. Call as vb_gl.TexSubImage2D(...). */
+#ifndef VB_DISPLAY_GL_API_H
+#define VB_DISPLAY_GL_API_H
+
+#include <SDL2/SDL_opengl.h>
+
+/* X(return type, name without the gl prefix, parameter list) */
+#define VB_GL_FUNCTIONS(X)                                                                         \
+    X(const GLubyte *, GetString, (GLenum name))                                                   \
+    X(const GLubyte *, GetStringi, (GLenum name, GLuint index))                                    \
+    X(void, GetIntegerv, (GLenum pname, GLint * data))                                             \
+    X(GLenum, GetError, (void))                                                                    \
+    X(void, Enable, (GLenum cap))                                                                  \
+    X(void, Disable, (GLenum cap))                                                                 \
+    X(void, Flush, (void))                                                                         \
+    X(void, Finish, (void))                                                                        \
+    X(void, Viewport, (GLint x, GLint y, GLsizei width, GLsizei height))                           \
+    X(void, ClearColor, (GLfloat r, GLfloat g, GLfloat b, GLfloat a))                              \
+    X(void, Clear, (GLbitfield mask))                                                              \
+    X(void, PixelStorei, (GLenum pname, GLint param))                                              \
+    X(void, GenTextures, (GLsizei n, GLuint * textures))                                           \
+    X(void, DeleteTextures, (GLsizei n, const GLuint *textures))                                   \
+    X(void, BindTexture, (GLenum target, GLuint texture))                                          \
+    X(void, ActiveTexture, (GLenum texture))                                                       \
+    X(void, TexParameteri, (GLenum target, GLenum pname, GLint param))                             \
+    X(void, TexImage2D,                                                                            \
+      (GLenum target, GLint level, GLint internalformat, GLsizei width, GLsizei height,            \
+       GLint border, GLenum format, GLenum type, const void *pixels))                              \
+    X(void, TexSubImage2D,                                                                         \
+      (GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width, GLsizei height,    \
+       GLenum format, GLenum type, const void *pixels))                                            \
+    X(void, GenFramebuffers, (GLsizei n, GLuint * framebuffers))                                   \
+    X(void, DeleteFramebuffers, (GLsizei n, const GLuint *framebuffers))                           \
+    X(void, BindFramebuffer, (GLenum target, GLuint framebuffer))                                  \
+    X(void, FramebufferTexture2D,                                                                  \
+      (GLenum target, GLenum attachment, GLenum textarget, GLuint texture, GLint level))           \
+    X(GLenum, CheckFramebufferStatus, (GLenum target))                                             \
+    X(void, BlitFramebuffer,                                                                       \
+      (GLint srcX0, GLint srcY0, GLint srcX1, GLint srcY1, GLint dstX0, GLint dstY0, GLint dstX1,  \
+       GLint dstY1, GLbitfield mask, GLenum filter))                                               \
+    X(void, ReadPixels,                                                                            \
+      (GLint x, GLint y, GLsizei width, GLsizei height, GLenum format, GLenum type, void *pixels)) \
+    X(GLuint, CreateShader, (GLenum type))                                                         \
+    X(void, DeleteShader, (GLuint shader))                                                         \
+    X(void, ShaderSource,                                                                          \
+      (GLuint shader, GLsizei count, const GLchar *const *string, const GLint *length))            \
+    X(void, CompileShader, (GLuint shader))                                                        \
+    X(void, GetShaderiv, (GLuint shader, GLenum pname, GLint * params))                            \
+    X(void, GetShaderInfoLog, (GLuint shader, GLsizei size, GLsizei * length, GLchar * log))       \
+    X(GLuint, CreateProgram, (void))                                                               \
+    X(void, DeleteProgram, (GLuint program))                                                       \
+    X(void, AttachShader, (GLuint program, GLuint shader))                                         \
+    X(void, LinkProgram, (GLuint program))                                                         \
+    X(void, GetProgramiv, (GLuint program, GLenum pname, GLint * params))                          \
+    X(void, GetProgramInfoLog, (GLuint program, GLsizei size, GLsizei * length, GLchar * log))     \
+    X(void, UseProgram, (GLuint program))                                                          \
+    X(GLint, GetUniformLocation, (GLuint program, const GLchar *name))                             \
+    X(void, Uniform1i, (GLint location, GLint v0))                                                 \
+    X(void, Uniform1f, (GLint location, GLfloat v0))                                               \
+    X(void, Uniform4f, (GLint location, GLfloat v0, GLfloat v1, GLfloat v2, GLfloat v3))           \
+    X(void, GenVertexArrays, (GLsizei n, GLuint * arrays))                                         \
+    X(void, DeleteVertexArrays, (GLsizei n, const GLuint *arrays))                                 \
+    X(void, BindVertexArray, (GLuint array))                                                       \
+    X(void, DrawArrays, (GLenum mode, GLint first, GLsizei count))                                 \
+    X(void, GenBuffers, (GLsizei n, GLuint * buffers))                                             \
+    X(void, DeleteBuffers, (GLsizei n, const GLuint *buffers))                                     \
+    X(void, BindBuffer, (GLenum target, GLuint buffer))                                            \
+    X(void *, MapBufferRange,                                                                      \
+      (GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access))                      \
+    X(GLboolean, UnmapBuffer, (GLenum target))                                                     \
+    X(GLsync, FenceSync, (GLenum condition, GLbitfield flags))                                     \
+    X(GLenum, ClientWaitSync, (GLsync sync, GLbitfield flags, GLuint64 timeout))                   \
+    X(void, WaitSync, (GLsync sync, GLbitfield flags, GLuint64 timeout))                           \
+    X(void, DeleteSync, (GLsync sync))                                                             \
+    X(void, GenQueries, (GLsizei n, GLuint * ids))                                                 \
+    X(void, DeleteQueries, (GLsizei n, const GLuint *ids))                                         \
+    X(void, BeginQuery, (GLenum target, GLuint id))                                                \
+    X(void, EndQuery, (GLenum target))                                                             \
+    X(void, GetQueryObjectiv, (GLuint id, GLenum pname, GLint * params))                           \
+    X(void, GetQueryObjectui64v, (GLuint id, GLenum pname, GLuint64 * params))
+
+/* Optional: present from GL 4.4 or ARB_buffer_storage; NULL otherwise. */
+#define VB_GL_OPTIONAL_FUNCTIONS(X)                                                                \
+    X(void, BufferStorage, (GLenum target, GLsizeiptr size, const void *data, GLbitfield flags))
+
+#define VB_GL_DECLARE_MEMBER(ret, name, params) ret(APIENTRY *name) params;
+
+typedef struct vb_gl_api {
+    VB_GL_FUNCTIONS(VB_GL_DECLARE_MEMBER)
+    VB_GL_OPTIONAL_FUNCTIONS(VB_GL_DECLARE_MEMBER)
+} vb_gl_api;
+
+/* Filled by vb_gl_api_load; read-only afterwards, so threads may share it without locks. */
+extern vb_gl_api vb_gl;
+
+/* Loads every entry point with a context current; fails naming the first missing function. */
+int vb_gl_api_load(void);
+
+#endif

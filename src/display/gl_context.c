@@ -1,0 +1,148 @@
+#include "display/gl_context.h"
+
+#include "common/error.h"
+#include "display/gl_api.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int hidden_by_environment(const char *name) {
+    const char *hide = getenv("VIZBENCH_GL_HIDE");
+    if (!hide) return 0;
+    size_t length = strlen(name);
+    for (const char *p = hide; (p = strstr(p, name)) != NULL; p += length) {
+        int starts = p == hide || p[-1] == ',';
+        int ends = p[length] == '\0' || p[length] == ',';
+        if (starts && ends) return 1;
+    }
+    return 0;
+}
+
+static int has_extension(const char *name) {
+    GLint count = 0;
+    vb_gl.GetIntegerv(GL_NUM_EXTENSIONS, &count);
+    for (GLint i = 0; i < count; i++) {
+        const GLubyte *extension = vb_gl.GetStringi(GL_EXTENSIONS, (GLuint)i);
+        if (extension && strcmp((const char *)extension, name) == 0) return 1;
+    }
+    return 0;
+}
+
+static void copy_gl_string(char *dst, size_t size, GLenum name) {
+    const GLubyte *value = vb_gl.GetString(name);
+    snprintf(dst, size, "%s", value ? (const char *)value : "unknown");
+}
+
+static int is_software_renderer(const char *renderer) {
+    static const char *const software[] = {
+        "llvmpipe", "softpipe", "swrast", "SWR", "Software Rasterizer", "lavapipe"};
+    for (size_t i = 0; i < sizeof software / sizeof software[0]; i++)
+        if (strstr(renderer, software[i])) return 1;
+    return 0;
+}
+
+static void read_info(vb_gl_info *info) {
+    copy_gl_string(info->vendor, sizeof info->vendor, GL_VENDOR);
+    copy_gl_string(info->renderer, sizeof info->renderer, GL_RENDERER);
+    copy_gl_string(info->version, sizeof info->version, GL_VERSION);
+    copy_gl_string(info->glsl_version, sizeof info->glsl_version, GL_SHADING_LANGUAGE_VERSION);
+    vb_gl.GetIntegerv(GL_MAJOR_VERSION, &info->major);
+    vb_gl.GetIntegerv(GL_MINOR_VERSION, &info->minor);
+    info->software = is_software_renderer(info->renderer);
+    int version = info->major * 10 + info->minor;
+    info->has_buffer_storage = vb_gl.BufferStorage != NULL &&
+                               (version >= 44 || has_extension("GL_ARB_buffer_storage")) &&
+                               !hidden_by_environment("GL_ARB_buffer_storage");
+    info->has_timer_query = (version >= 33 || has_extension("GL_ARB_timer_query")) &&
+                            !hidden_by_environment("GL_ARB_timer_query");
+}
+
+static SDL_Window *create_window(const char *title, int width, int height, int visible) {
+    Uint32 flags = SDL_WINDOW_OPENGL | (visible ? SDL_WINDOW_SHOWN : SDL_WINDOW_HIDDEN);
+    return SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width, height,
+                            flags);
+}
+
+int vb_gl_contexts_open(vb_gl_contexts *c, int width, int height, int visible) {
+    memset(c, 0, sizeof *c);
+    c->visible = visible;
+    if (getenv("VIZBENCH_NO_GL") && strcmp(getenv("VIZBENCH_NO_GL"), "0") != 0) {
+        vb_error_set("OpenGL: unavailable (VIZBENCH_NO_GL is set)");
+        return -VB_ERR_FAILURE;
+    }
+    /* Headless unless asked for a window, so figures do not depend on a desktop compositor;
+     * a driver the user names in SDL_VIDEODRIVER still wins. */
+    if (!visible) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        vb_error_set("OpenGL: no video driver (%s)", SDL_GetError());
+        return -VB_ERR_FAILURE;
+    }
+    snprintf(c->info.video_driver, sizeof c->info.video_driver, "%s",
+             SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "none");
+    SDL_GL_ResetAttributes();
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    c->consumer_window = create_window("vizbench", width, height, visible);
+    if (!c->consumer_window) {
+        vb_error_set("OpenGL: cannot open a %s surface (%s)", c->info.video_driver, SDL_GetError());
+        goto fail;
+    }
+    c->consumer = SDL_GL_CreateContext(c->consumer_window);
+    if (!c->consumer) {
+        vb_error_set("OpenGL: no core 3.3 context (%s)", SDL_GetError());
+        goto fail;
+    }
+    if (vb_gl_api_load() != VB_OK) goto fail;
+    read_info(&c->info);
+    if (visible) SDL_GL_SetSwapInterval(0);
+
+    SDL_GL_SetAttribute(SDL_GL_SHARE_WITH_CURRENT_CONTEXT, 1);
+    c->producer_window = create_window("vizbench producer", 64, 64, 0);
+    c->producer = c->producer_window ? SDL_GL_CreateContext(c->producer_window) : NULL;
+    SDL_GL_SetAttribute(SDL_GL_SHARE_WITH_CURRENT_CONTEXT, 0);
+    if (!c->producer) {
+        vb_error_set("OpenGL: no shared producer context (%s)", SDL_GetError());
+        goto fail;
+    }
+    SDL_GL_MakeCurrent(NULL, NULL);
+    return VB_OK;
+fail:
+    vb_gl_contexts_close(c);
+    return -VB_ERR_FAILURE;
+}
+
+void vb_gl_contexts_close(vb_gl_contexts *c) {
+    if (c->consumer || c->producer) SDL_GL_MakeCurrent(NULL, NULL);
+    if (c->producer) SDL_GL_DeleteContext(c->producer);
+    if (c->consumer) SDL_GL_DeleteContext(c->consumer);
+    if (c->producer_window) SDL_DestroyWindow(c->producer_window);
+    if (c->consumer_window) SDL_DestroyWindow(c->consumer_window);
+    if (SDL_WasInit(SDL_INIT_VIDEO)) SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    c->producer = c->consumer = NULL;
+    c->producer_window = c->consumer_window = NULL;
+}
+
+static int make_current(SDL_Window *window, SDL_GLContext context, const char *which) {
+    if (SDL_GL_MakeCurrent(window, context) != 0) {
+        vb_error_set("OpenGL: cannot make the %s context current (%s)", which, SDL_GetError());
+        return -VB_ERR_FAILURE;
+    }
+    return VB_OK;
+}
+
+int vb_gl_make_consumer_current(vb_gl_contexts *c) {
+    return make_current(c->consumer_window, c->consumer, "consumer");
+}
+
+int vb_gl_make_producer_current(vb_gl_contexts *c) {
+    return make_current(c->producer_window, c->producer, "producer");
+}
+
+void vb_gl_release_current(void) {
+    SDL_GL_MakeCurrent(NULL, NULL);
+}

@@ -1,0 +1,47 @@
+/* The two OpenGL contexts of a run: the consumer's ("the UI's raster thread") and the producer's
+ * (used only by strategies that render on the GPU), in one share group so textures and fences
+ * cross between them.
+ *
+ * Headless by default: SDL's `offscreen` video driver, which creates the contexts through EGL
+ * (Mesa llvmpipe without a GPU, the vendor's driver with one). `visible` opens a real window on
+ * the desktop's driver instead. Each context gets its own hidden window, because an EGL surface
+ * may be current on only one thread at a time. Open and close on the main thread (SDL's rule for
+ * video calls); make a context current on the thread that uses it, and release it there.
+ *
+ * Simulated faults for tests: VIZBENCH_NO_GL=1 makes open fail as if no GL existed;
+ * VIZBENCH_GL_HIDE=NAME[,NAME] hides capabilities (GL_ARB_buffer_storage, GL_ARB_timer_query). */
+#ifndef VB_DISPLAY_GL_CONTEXT_H
+#define VB_DISPLAY_GL_CONTEXT_H
+
+#include <SDL2/SDL.h>
+
+typedef struct vb_gl_info {
+    char vendor[128];
+    char renderer[256];
+    char version[128];
+    char glsl_version[64];
+    char video_driver[32]; /* SDL's: offscreen, x11, wayland */
+    int major, minor;
+    int software;           /* a CPU rasteriser (llvmpipe, softpipe, swrast): no GPU bus */
+    int has_buffer_storage; /* GL 4.4 or ARB_buffer_storage: persistent mapped buffers */
+    int has_timer_query;    /* GL_TIME_ELAPSED queries */
+} vb_gl_info;
+
+typedef struct vb_gl_contexts {
+    SDL_Window *consumer_window, *producer_window;
+    SDL_GLContext consumer, producer;
+    int visible;
+    vb_gl_info info;
+} vb_gl_contexts;
+
+/* Creates both contexts (core profile 3.3 or later) and loads vb_gl. On failure returns
+ * -VB_ERR_FAILURE with the reason (no display, no EGL, version too old) and leaves nothing open. */
+int vb_gl_contexts_open(vb_gl_contexts *contexts, int width, int height, int visible);
+void vb_gl_contexts_close(vb_gl_contexts *contexts);
+
+int vb_gl_make_consumer_current(vb_gl_contexts *contexts);
+int vb_gl_make_producer_current(vb_gl_contexts *contexts);
+/* Releases whatever context is current on the calling thread. */
+void vb_gl_release_current(void);
+
+#endif

@@ -1,0 +1,63 @@
+#include "display/gl_program.h"
+
+#include "common/error.h"
+
+#include <string.h>
+
+const char vb_gl_fullscreen_vertex_shader[] =
+    "#version 330 core\n"
+    "void main() {\n"
+    "    vec2 corner = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));\n"
+    "    gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);\n"
+    "}\n";
+
+static void first_line(char *log) {
+    char *newline = strchr(log, '\n');
+    if (newline) *newline = '\0';
+}
+
+static GLuint compile(const char *label, GLenum type, const char *source) {
+    GLuint shader = vb_gl.CreateShader(type);
+    vb_gl.ShaderSource(shader, 1, &source, NULL);
+    vb_gl.CompileShader(shader);
+    GLint ok = 0;
+    vb_gl.GetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[512] = "";
+        vb_gl.GetShaderInfoLog(shader, sizeof log, NULL, log);
+        first_line(log);
+        vb_error_set("%s: %s shader does not compile: %s", label,
+                     type == GL_VERTEX_SHADER ? "vertex" : "fragment", log);
+        vb_gl.DeleteShader(shader);
+        return 0;
+    }
+    return shader;
+}
+
+GLuint vb_gl_program_build(const char *label, const char *vertex_source,
+                           const char *fragment_source) {
+    GLuint vertex = compile(label, GL_VERTEX_SHADER, vertex_source);
+    if (!vertex) return 0;
+    GLuint fragment = compile(label, GL_FRAGMENT_SHADER, fragment_source);
+    if (!fragment) {
+        vb_gl.DeleteShader(vertex);
+        return 0;
+    }
+    GLuint program = vb_gl.CreateProgram();
+    vb_gl.AttachShader(program, vertex);
+    vb_gl.AttachShader(program, fragment);
+    vb_gl.LinkProgram(program);
+    vb_gl.DeleteShader(vertex);
+    vb_gl.DeleteShader(fragment);
+    GLint ok = 0;
+    vb_gl.GetProgramiv(program, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[512] = "";
+        vb_gl.GetProgramInfoLog(program, sizeof log, NULL, log);
+        first_line(log);
+        vb_error_set("%s: program does not link: %s", label, log);
+        vb_gl.DeleteProgram(program);
+        return 0;
+    }
+    return program;
+}

@@ -1,0 +1,16 @@
+/* Compiles and links a GLSL program from a vertex and a fragment shader, on the current context.
+ * Returns the program name, or 0 with the error set to "`label`: <first line of the log>". The
+ * caller deletes the program (vb_gl.DeleteProgram) on the same share group. */
+#ifndef VB_DISPLAY_GL_PROGRAM_H
+#define VB_DISPLAY_GL_PROGRAM_H
+
+#include "display/gl_api.h"
+
+/* A vertex shader that covers the viewport with one triangle from gl_VertexID; draw it with
+ * DrawArrays(GL_TRIANGLES, 0, 3) and any VAO bound. */
+extern const char vb_gl_fullscreen_vertex_shader[];
+
+GLuint vb_gl_program_build(const char *label, const char *vertex_source,
+                           const char *fragment_source);
+
+#endif

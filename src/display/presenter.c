@@ -1,0 +1,104 @@
+#include "display/presenter.h"
+
+#include "common/error.h"
+#include "display/gl_program.h"
+
+#include <string.h>
+
+static const char compose_fragment_shader[] =
+    "#version 330 core\n"
+    "uniform sampler2D frame;\n"
+    "out vec4 colour;\n"
+    "void main() {\n"
+    "    colour = texelFetch(frame, ivec2(gl_FragCoord.xy), 0);\n"
+    "}\n";
+
+static GLuint create_rgba_texture(int width, int height) {
+    GLuint texture = 0;
+    vb_gl.GenTextures(1, &texture);
+    vb_gl.BindTexture(GL_TEXTURE_2D, texture);
+    /* Nearest and a single level: complete without mipmaps, fetched texel for texel. */
+    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    vb_gl.TexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    return texture;
+}
+
+int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window) {
+    memset(p, 0, sizeof *p);
+    p->width = width;
+    p->height = height;
+    p->window = window;
+    p->program =
+        vb_gl_program_build("display", vb_gl_fullscreen_vertex_shader, compose_fragment_shader);
+    if (!p->program) return -VB_ERR_FAILURE;
+    vb_gl.GenVertexArrays(1, &p->vertex_array);
+    p->frame_texture = create_rgba_texture(width, height);
+    p->target_texture = create_rgba_texture(width, height);
+    vb_gl.GenFramebuffers(1, &p->target_framebuffer);
+    vb_gl.BindFramebuffer(GL_FRAMEBUFFER, p->target_framebuffer);
+    vb_gl.FramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
+                               p->target_texture, 0);
+    GLenum status = vb_gl.CheckFramebufferStatus(GL_FRAMEBUFFER);
+    GLenum error = vb_gl.GetError();
+    if (status != GL_FRAMEBUFFER_COMPLETE || error != GL_NO_ERROR) {
+        vb_error_set("display: cannot create a %dx%d RGBA8 framebuffer (status 0x%x, error 0x%x)",
+                     width, height, status, error);
+        vb_presenter_free(p);
+        return -VB_ERR_FAILURE;
+    }
+    vb_gl.UseProgram(p->program);
+    vb_gl.Uniform1i(vb_gl.GetUniformLocation(p->program, "frame"), 0);
+    vb_gl.PixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    vb_gl.PixelStorei(GL_PACK_ALIGNMENT, 4);
+    return VB_OK;
+}
+
+void vb_presenter_free(vb_presenter *p) {
+    if (p->target_framebuffer) vb_gl.DeleteFramebuffers(1, &p->target_framebuffer);
+    if (p->target_texture) vb_gl.DeleteTextures(1, &p->target_texture);
+    if (p->frame_texture) vb_gl.DeleteTextures(1, &p->frame_texture);
+    if (p->vertex_array) vb_gl.DeleteVertexArrays(1, &p->vertex_array);
+    if (p->program) vb_gl.DeleteProgram(p->program);
+    memset(p, 0, sizeof *p);
+}
+
+void vb_presenter_compose(vb_presenter *p, GLuint texture) {
+    vb_gl.BindFramebuffer(GL_FRAMEBUFFER, p->target_framebuffer);
+    vb_gl.Viewport(0, 0, p->width, p->height);
+    vb_gl.UseProgram(p->program);
+    vb_gl.BindVertexArray(p->vertex_array);
+    vb_gl.ActiveTexture(GL_TEXTURE0);
+    vb_gl.BindTexture(GL_TEXTURE_2D, texture);
+    vb_gl.DrawArrays(GL_TRIANGLES, 0, 3);
+    if (p->window) {
+        int window_width = p->width, window_height = p->height;
+        SDL_GL_GetDrawableSize(p->window, &window_width, &window_height);
+        vb_gl.BindFramebuffer(GL_READ_FRAMEBUFFER, p->target_framebuffer);
+        vb_gl.BindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+        vb_gl.BlitFramebuffer(0, 0, p->width, p->height, 0, window_height, window_width, 0,
+                              GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        SDL_GL_SwapWindow(p->window);
+        vb_gl.BindFramebuffer(GL_FRAMEBUFFER, p->target_framebuffer);
+    }
+}
+
+int vb_presenter_wait(vb_presenter *p, uint64_t timeout_ns) {
+    (void)p;
+    GLsync fence = vb_gl.FenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    GLenum result = vb_gl.ClientWaitSync(fence, GL_SYNC_FLUSH_COMMANDS_BIT, timeout_ns);
+    vb_gl.DeleteSync(fence);
+    if (result == GL_ALREADY_SIGNALED || result == GL_CONDITION_SATISFIED) return VB_OK;
+    if (result == GL_TIMEOUT_EXPIRED)
+        vb_error_set("fence did not signal within %.0f ms", (double)timeout_ns / 1e6);
+    else
+        vb_error_set("fence wait failed (GL error 0x%x)", vb_gl.GetError());
+    return -VB_ERR_FAILURE;
+}
+
+void vb_presenter_read(vb_presenter *p, uint8_t *rgba) {
+    vb_gl.BindFramebuffer(GL_READ_FRAMEBUFFER, p->target_framebuffer);
+    vb_gl.ReadPixels(0, 0, p->width, p->height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    vb_gl.BindFramebuffer(GL_FRAMEBUFFER, p->target_framebuffer);
+}

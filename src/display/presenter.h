@@ -1,0 +1,35 @@
+/* The display side as a UI would do it, on the consumer thread with its context current: draw
+ * the frame's texture as a full quad into a framebuffer of the view's size, fence, and wait for
+ * the fence: the moment it signals is "presented".
+ *
+ * Row order: texture row 0 is image row 0 (the top of the picture) and lands on framebuffer row
+ * 0, so a read-back equals the CPU renderer's buffer byte for byte. A visible window gets the
+ * framebuffer blitted upside down (GL's origin is bottom-left) and swapped, not timed apart. */
+#ifndef VB_DISPLAY_PRESENTER_H
+#define VB_DISPLAY_PRESENTER_H
+
+#include "display/gl_api.h"
+
+#include <SDL2/SDL.h>
+#include <stdint.h>
+
+typedef struct vb_presenter {
+    int width, height;
+    SDL_Window *window; /* borrowed; NULL when headless */
+    GLuint program, vertex_array;
+    GLuint frame_texture; /* RGBA8 width x height: CPU-rendered strategies upload here */
+    GLuint target_texture, target_framebuffer;
+} vb_presenter;
+
+int vb_presenter_init(vb_presenter *presenter, int width, int height, SDL_Window *window);
+void vb_presenter_free(vb_presenter *presenter);
+
+/* Draws `texture` (RGBA8, the view's size) into the target framebuffer. */
+void vb_presenter_compose(vb_presenter *presenter, GLuint texture);
+/* Fences the work so far and waits up to `timeout_ns`: VB_OK once it signalled, else
+ * -VB_ERR_FAILURE with "fence did not signal within N ms". Never waits longer. */
+int vb_presenter_wait(vb_presenter *presenter, uint64_t timeout_ns);
+/* Reads the target back into `rgba` (width * height * 4 bytes, top row first). */
+void vb_presenter_read(vb_presenter *presenter, uint8_t *rgba);
+
+#endif

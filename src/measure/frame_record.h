@@ -1,0 +1,49 @@
+/* What a run records about each frame: one fixed-size record, preallocated for the whole run,
+ * so nothing is allocated per frame. The producer thread writes its fields before publishing
+ * the frame and the consumer its own after taking it (the hand-off orders the two); the main
+ * thread reads them after both threads have joined.
+ *
+ * Times are nanoseconds on the monotonic clock, relative to the strategy's run start; -1 means
+ * "did not happen" (a dropped frame is never presented) or "not measured" (no GPU timer). */
+#ifndef VB_MEASURE_FRAME_RECORD_H
+#define VB_MEASURE_FRAME_RECORD_H
+
+#include <stdint.h>
+
+enum {
+    VB_FRAME_PRESENTED = 1 << 0, /* drawn and its fence signalled */
+    VB_FRAME_DROPPED = 1 << 1,   /* realtime pace: a newer frame was ready, this one skipped */
+    VB_FRAME_WARMUP = 1 << 2,    /* excluded from every figure */
+    VB_FRAME_VERIFIED = 1 << 3,  /* read back and compared with the reference (--verify) */
+    VB_FRAME_PERTURBED = 1 << 4, /* follows a verified frame: its timing includes that work */
+};
+
+typedef struct vb_frame_record {
+    int64_t sequence;    /* 0 .. run length - 1, warm-up first */
+    int64_t audio_frame; /* the input's frame shown: sequence modulo the input's frame count */
+    /* producer thread */
+    int64_t ready_ns;    /* audio window ready: the frame's due time (realtime pace), or when
+                            the producer was free to start it (max pace) */
+    int64_t acquired_ns; /* a free slot to render into */
+    int64_t analyzed_ns;
+    int64_t rendered_ns;
+    int64_t handed_ns; /* hand-off done (copy, fence, ...) and about to be published */
+    int64_t producer_cpu_ns;
+    int64_t gpu_render_ns; /* GPU renderer only */
+    int64_t bytes_copied;  /* CPU -> CPU, per frame */
+    int64_t bytes_to_gpu;  /* CPU -> GPU from the producer: analysis data for the GPU renderer */
+    /* consumer thread */
+    int64_t taken_ns;
+    int64_t uploaded_ns; /* the frame is a texture (upload, or a GPU-side wait) */
+    int64_t presented_ns;
+    int64_t consumer_cpu_ns;
+    int64_t gpu_upload_ns;
+    int64_t gpu_compose_ns;
+    int64_t bytes_uploaded;     /* CPU -> GPU from the consumer: pixels */
+    uint64_t checksum_shown;    /* FNV-1a of the read-back picture; 0 unless verified */
+    uint64_t checksum_expected; /* of the CPU reference for the same frame */
+    int32_t flags;
+    int32_t picture_error; /* verified frames: largest channel difference from the reference */
+} vb_frame_record;
+
+#endif

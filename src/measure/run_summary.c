@@ -1,0 +1,140 @@
+#include "measure/run_summary.h"
+
+#include "common/error.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+int vb_frame_is_measured(const vb_frame_record *r) {
+    return (r->flags & VB_FRAME_PRESENTED) && !(r->flags & (VB_FRAME_WARMUP | VB_FRAME_PERTURBED));
+}
+
+typedef double (*frame_value)(const vb_frame_record *r);
+
+static double latency(const vb_frame_record *r) {
+    return (double)(r->presented_ns - r->ready_ns) / 1e6;
+}
+static double wait_stage(const vb_frame_record *r) {
+    return (double)(r->acquired_ns - r->ready_ns) / 1e6;
+}
+static double analysis_stage(const vb_frame_record *r) {
+    return (double)(r->analyzed_ns - r->acquired_ns) / 1e6;
+}
+static double render_stage(const vb_frame_record *r) {
+    return (double)(r->rendered_ns - r->analyzed_ns) / 1e6;
+}
+static double transfer_stage(const vb_frame_record *r) {
+    return (double)(r->handed_ns - r->rendered_ns) / 1e6;
+}
+static double queue_stage(const vb_frame_record *r) {
+    return (double)(r->taken_ns - r->handed_ns) / 1e6;
+}
+static double upload_stage(const vb_frame_record *r) {
+    return (double)(r->uploaded_ns - r->taken_ns) / 1e6;
+}
+static double compose_stage(const vb_frame_record *r) {
+    return (double)(r->presented_ns - r->uploaded_ns) / 1e6;
+}
+static double producer_cpu(const vb_frame_record *r) {
+    return (double)r->producer_cpu_ns / 1e6;
+}
+static double consumer_cpu(const vb_frame_record *r) {
+    return (double)r->consumer_cpu_ns / 1e6;
+}
+
+static void collect(const vb_strategy_run *run, frame_value value, double *scratch, vb_stats *out) {
+    size_t count = 0;
+    for (int64_t n = 0; n < run->length; n++)
+        if (vb_frame_is_measured(&run->frames[n])) scratch[count++] = value(&run->frames[n]);
+    vb_stats_compute(scratch, count, out);
+}
+
+static double mean_gpu(const vb_strategy_run *run, size_t offset) {
+    double sum = 0;
+    int64_t count = 0;
+    for (int64_t n = 0; n < run->length; n++) {
+        const vb_frame_record *r = &run->frames[n];
+        int64_t ns;
+        memcpy(&ns, (const char *)r + offset, sizeof ns);
+        if (!vb_frame_is_measured(r) || ns < 0) continue;
+        sum += (double)ns / 1e6;
+        count++;
+    }
+    return count ? sum / (double)count : -1.0;
+}
+
+int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run_summary *s) {
+    memset(s, 0, sizeof *s);
+    s->budget_ms = 1000.0 / o->view.fps;
+    s->gpu_render_ms = s->gpu_upload_ms = s->gpu_compose_ms = -1;
+    s->deadline_misses = o->pace == VB_PACE_REALTIME ? 0 : -1;
+    if (!run->frames) return VB_OK;
+    double *scratch = malloc(sizeof(double) * (size_t)(run->length > 0 ? run->length : 1));
+    if (!scratch) {
+        vb_error_set("summary: out of memory");
+        return -VB_ERR_FAILURE;
+    }
+    int64_t copied = 0, to_gpu = 0, uploaded = 0, previous_presented = -1;
+    size_t intervals = 0;
+    for (int64_t n = 0; n < run->length; n++) {
+        const vb_frame_record *r = &run->frames[n];
+        if (r->flags & VB_FRAME_PRESENTED) {
+            s->presented++;
+            /* Interval to the previous presented frame, when both are outside the warm-up. */
+            if (previous_presented >= 0 && vb_frame_is_measured(r))
+                scratch[intervals++] = (double)(r->presented_ns - previous_presented) / 1e6;
+            previous_presented = r->presented_ns;
+        }
+        if ((r->flags & VB_FRAME_DROPPED) && !(r->flags & VB_FRAME_WARMUP)) {
+            s->dropped++;
+            if (s->deadline_misses >= 0) s->deadline_misses++;
+        }
+        if (!vb_frame_is_measured(r)) continue;
+        s->measured++;
+        copied += r->bytes_copied;
+        to_gpu += r->bytes_to_gpu + r->bytes_uploaded;
+        uploaded += r->bytes_uploaded;
+        if (latency(r) > s->budget_ms) {
+            s->jank++;
+            if (s->deadline_misses >= 0) s->deadline_misses++;
+        }
+    }
+    vb_stats_compute(scratch, intervals, &s->interval_ms);
+    collect(run, latency, scratch, &s->latency_ms);
+    collect(run, wait_stage, scratch, &s->wait_ms);
+    collect(run, analysis_stage, scratch, &s->analysis_ms);
+    collect(run, render_stage, scratch, &s->render_ms);
+    collect(run, transfer_stage, scratch, &s->transfer_ms);
+    collect(run, queue_stage, scratch, &s->queue_ms);
+    collect(run, upload_stage, scratch, &s->upload_ms);
+    collect(run, compose_stage, scratch, &s->compose_ms);
+    collect(run, producer_cpu, scratch, &s->producer_cpu_ms);
+    collect(run, consumer_cpu, scratch, &s->consumer_cpu_ms);
+    free(scratch);
+    s->gpu_render_ms = mean_gpu(run, offsetof(vb_frame_record, gpu_render_ns));
+    s->gpu_upload_ms = mean_gpu(run, offsetof(vb_frame_record, gpu_upload_ns));
+    s->gpu_compose_ms = mean_gpu(run, offsetof(vb_frame_record, gpu_compose_ns));
+    if (s->measured == 0) return VB_OK;
+
+    const double frames = (double)s->measured;
+    const double wall_s = (double)run->measured_wall_ns / 1e9;
+    s->fps = wall_s > 0 ? frames / wall_s : 0;
+    s->low_1pct_fps = s->latency_ms.low_1pct_mean > 0 ? 1000.0 / s->latency_ms.low_1pct_mean : 0;
+    const double rate = o->pace == VB_PACE_REALTIME ? (double)o->view.fps : s->fps;
+    s->producer_cpu_pct = s->producer_cpu_ms.mean * rate / 10.0;
+    s->consumer_cpu_pct = s->consumer_cpu_ms.mean * rate / 10.0;
+    s->process_cpu_pct = wall_s > 0 ? (double)run->process_cpu_ns / 1e9 / wall_s * 100.0 : 0;
+    s->process_cpu_ms_per_frame = (double)run->process_cpu_ns / 1e6 / frames;
+    s->copied_mb_per_frame = (double)copied / frames / 1e6;
+    s->to_gpu_mb_per_frame = (double)to_gpu / frames / 1e6;
+    s->copy_gbps = s->transfer_ms.mean > 0 && copied > 0
+                       ? (double)copied / frames / (s->transfer_ms.mean * 1e6)
+                       : 0;
+    s->upload_gbps = s->upload_ms.mean > 0 && uploaded > 0
+                         ? (double)uploaded / frames / (s->upload_ms.mean * 1e6)
+                         : 0;
+    s->copy_rate_gbps = s->copied_mb_per_frame * rate / 1e3;
+    s->upload_rate_gbps = s->to_gpu_mb_per_frame * rate / 1e3;
+    return VB_OK;
+}

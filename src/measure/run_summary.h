@@ -1,0 +1,39 @@
+/* The per-run figures of one strategy, computed from its frame records (definitions in the
+ * README's "What vizbench run measures"). Only "measured" frames count: presented, not
+ * warm-up, not perturbed by a picture check. Times in ms, bandwidths in GB/s (10^9 B/s). */
+#ifndef VB_MEASURE_RUN_SUMMARY_H
+#define VB_MEASURE_RUN_SUMMARY_H
+
+#include "measure/stats.h"
+#include "pipeline/run.h"
+
+typedef struct vb_run_summary {
+    int64_t measured, presented, dropped;
+    double budget_ms;     /* 1000 / fps */
+    vb_stats latency_ms;  /* audio window ready -> presented */
+    vb_stats interval_ms; /* present to present */
+    vb_stats wait_ms, analysis_ms, render_ms, transfer_ms, queue_ms, upload_ms, compose_ms;
+    vb_stats producer_cpu_ms, consumer_cpu_ms;
+    double gpu_render_ms, gpu_upload_ms, gpu_compose_ms; /* means; -1 when not measured */
+    int64_t jank;                                        /* latency over the budget */
+    int64_t deadline_misses; /* realtime: late or dropped; -1 at max pace */
+    double fps;              /* presented frames per second over the measured span */
+    double low_1pct_fps;     /* 1000 / mean of the slowest 1 % of latencies */
+    double producer_cpu_pct, consumer_cpu_pct; /* of one core at the target fps (realtime) or
+                                                  over the measured span (max) */
+    double process_cpu_pct;                    /* all threads, driver threads included */
+    double process_cpu_ms_per_frame;
+    double copied_mb_per_frame; /* CPU -> CPU */
+    double to_gpu_mb_per_frame; /* CPU -> GPU: pixel uploads plus analysis data */
+    double copy_gbps;           /* while copying: copied bytes / transfer stage time */
+    double upload_gbps;         /* while uploading: uploaded bytes / upload stage time */
+    double copy_rate_gbps, upload_rate_gbps; /* sustained: bytes per frame x fps */
+} vb_run_summary;
+
+/* Allocates a scratch array for the duration of the call; -VB_ERR_FAILURE if that fails. */
+int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *options,
+                     vb_run_summary *out);
+
+int vb_frame_is_measured(const vb_frame_record *record);
+
+#endif

@@ -1,0 +1,484 @@
+#include "pipeline/run.h"
+
+#include "audio/frame_clock.h"
+#include "common/error.h"
+#include "display/presenter.h"
+#include "measure/clock.h"
+#include "measure/gpu_timer.h"
+#include "measure/picture_check.h"
+#include "render/renderer.h"
+#include "transfer/frame_ring.h"
+
+#include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+atomic_llong vb_run_progress;
+
+/* How long the consumer waits for the next frame before calling the producer stuck. */
+#define FRAME_ARRIVAL_LIMIT_NS 10000000000LL
+#define ARRIVAL_SLICE_NS 50000000LL
+
+void vb_run_options_defaults(vb_run_options *o) {
+    memset(o, 0, sizeof *o);
+    vb_view_options_defaults(&o->view);
+    o->pace = VB_PACE_REALTIME;
+    o->frames = 300;
+    o->warmup = 30;
+    o->slots = 3;
+    o->picture_tolerance = 2;
+    o->fence_timeout_ns = 2000000000LL;
+}
+
+int vb_gpu_timers_enabled(int setting, const vb_gl_info *gl) {
+    if (!gl->has_timer_query || setting == VB_GPU_TIMERS_OFF) return 0;
+    return setting == VB_GPU_TIMERS_ON || !gl->software;
+}
+
+const char *vb_strategy_status_name(vb_strategy_status status) {
+    static const char *const names[] = {"ok", "unavailable", "failed", "interrupted", "not-run"};
+    return names[status];
+}
+
+typedef struct pipeline {
+    const vb_run_options *options;
+    const vb_audio *audio;
+    vb_gl_contexts *gl;
+    const vb_strategy_ops *ops;
+    vb_strategy *strategy;
+    vb_strategy_config config;
+    vb_strategy_run *run;
+    vb_frame_ring ring;
+    int64_t audio_frames;
+    const atomic_int *stop;
+    atomic_int failed;
+    atomic_int producer_done;
+    atomic_int consumer_ok;
+    sem_t consumer_ready;
+    sem_t consumer_finished;
+    int64_t start_ns; /* written by the producer before its first publish */
+    int64_t process_cpu_start, process_cpu_end;
+    int64_t measured_start_ns, measured_end_ns;
+    char producer_error[256];
+    char consumer_error[256];
+} pipeline;
+
+static void fail(pipeline *p, char *slot, const char *message) {
+    snprintf(slot, 256, "%s", message);
+    atomic_store(&p->failed, 1);
+    vb_frame_ring_cancel(&p->ring);
+}
+
+static int stopping(pipeline *p) {
+    return atomic_load(&p->failed) || (p->stop && atomic_load(p->stop));
+}
+
+/* Signals go to the main thread, which sets `stop`; the workers only look at the flag. */
+static void block_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+static int is_fault_target(const char *fault, const vb_strategy_ops *ops) {
+    return fault && strcmp(fault, ops->name) == 0;
+}
+
+/* ---- producer ---------------------------------------------------------------------------- */
+
+static void *producer_main(void *opaque) {
+    pipeline *p = opaque;
+    const vb_run_options *o = p->options;
+    const vb_strategy_ops *ops = p->ops;
+    block_signals();
+    sem_wait(&p->consumer_ready);
+    if (!atomic_load(&p->consumer_ok)) return NULL;
+
+    vb_renderer *renderer = vb_renderer_create(&o->view, p->audio);
+    vb_gpu_timer timer = {0};
+    int started = 0, gl_current = 0;
+    if (!renderer) {
+        fail(p, p->producer_error, vb_error_get());
+        goto done;
+    }
+    if (ops->renders_on_gpu) {
+        if (vb_gl_make_producer_current(p->gl) != VB_OK) {
+            fail(p, p->producer_error, vb_error_get());
+            goto done;
+        }
+        gl_current = 1;
+        vb_gpu_timer_init(&timer, vb_gpu_timers_enabled(o->gpu_timers, &p->gl->info));
+    }
+    if (ops->producer_start && ops->producer_start(p->strategy) != VB_OK) {
+        fail(p, p->producer_error, vb_error_get());
+        goto done;
+    }
+    started = 1;
+
+    const int64_t length = p->run->length;
+    const int64_t fail_at =
+        is_fault_target(o->fault_fail_mid_run, ops) ? o->warmup + o->frames / 2 : -1;
+    const int64_t acquire_limit = 2 * o->fence_timeout_ns + 1000000000LL;
+    p->start_ns = vb_now_ns();
+    for (int64_t n = 0; n < length; n++) {
+        if (stopping(p)) break;
+        vb_frame_record *rec = &p->run->frames[n];
+        const int slot = (int)(n % o->slots);
+        rec->audio_frame = n % p->audio_frames;
+        if (o->pace == VB_PACE_REALTIME) {
+            int64_t due = p->start_ns + n * 1000000000LL / o->view.fps;
+            vb_sleep_until_ns(due);
+            rec->ready_ns = due - p->start_ns;
+        } else {
+            rec->ready_ns = vb_now_ns() - p->start_ns;
+        }
+        if (n == o->warmup) {
+            p->process_cpu_start = vb_process_cpu_ns();
+            p->measured_start_ns = rec->ready_ns;
+        }
+        const int64_t cpu_start = vb_thread_cpu_ns();
+        int waited = vb_frame_ring_acquire(&p->ring, vb_now_ns() + acquire_limit);
+        if (waited == VB_RING_CANCELLED) break;
+        if (waited == VB_RING_TIMEOUT) {
+            char message[160];
+            snprintf(message, sizeof message,
+                     "no frame slot came free within %.0f ms (the display side is stuck)",
+                     (double)acquire_limit / 1e6);
+            fail(p, p->producer_error, message);
+            break;
+        }
+        rec->acquired_ns = vb_now_ns() - p->start_ns;
+        vb_renderer_analyze(renderer, rec->audio_frame);
+        rec->analyzed_ns = vb_now_ns() - p->start_ns;
+        int status = VB_OK;
+        if (ops->renders_on_gpu) {
+            size_t count = 0;
+            const float *analysis = vb_renderer_analysis(renderer, &count);
+            vb_gpu_timer_begin(&timer, &rec->gpu_render_ns);
+            status = ops->gpu_render(p->strategy, slot, analysis, count, rec->audio_frame,
+                                     &rec->bytes_to_gpu);
+            vb_gpu_timer_end(&timer);
+        } else {
+            vb_renderer_draw(renderer, ops->cpu_target(p->strategy, slot), p->config.stride);
+        }
+        rec->rendered_ns = vb_now_ns() - p->start_ns;
+        if (status == VB_OK) status = ops->hand_off(p->strategy, slot, &rec->bytes_copied);
+        if (status == VB_OK && n == fail_at) {
+            vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
+            status = -VB_ERR_FAILURE;
+        }
+        if (status != VB_OK) {
+            fail(p, p->producer_error, vb_error_get());
+            break;
+        }
+        rec->handed_ns = vb_now_ns() - p->start_ns;
+        rec->producer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
+        p->run->produced = n + 1;
+        vb_frame_ring_publish(&p->ring);
+        vb_gpu_timer_collect(&timer, 0);
+    }
+done:
+    atomic_store(&p->producer_done, 1);
+    /* GL objects the consumer may still draw from live until it has finished. */
+    sem_wait(&p->consumer_finished);
+    if (gl_current) vb_gpu_timer_collect(&timer, 1);
+    if (started && ops->producer_stop) ops->producer_stop(p->strategy);
+    if (gl_current) {
+        vb_gpu_timer_free(&timer);
+        vb_gl_release_current();
+    }
+    vb_renderer_destroy(renderer);
+    return NULL;
+}
+
+/* ---- consumer ---------------------------------------------------------------------------- */
+
+typedef struct checker {
+    vb_renderer *reference;
+    uint8_t *shown, *expected;
+} checker;
+
+static void check_picture(pipeline *p, checker *c, vb_presenter *presenter, vb_frame_record *rec) {
+    const vb_strategy_config *cfg = &p->config;
+    vb_presenter_read(presenter, c->shown);
+    vb_renderer_render(c->reference, rec->audio_frame, c->expected, cfg->stride);
+    vb_picture_diff diff;
+    const size_t pixels = (size_t)cfg->view.width * (size_t)cfg->view.height;
+    vb_picture_compare(c->shown, c->expected, pixels, &diff);
+    rec->checksum_shown = vb_checksum(c->shown, cfg->frame_bytes);
+    rec->checksum_expected = vb_checksum(c->expected, cfg->frame_bytes);
+    rec->picture_error = diff.max_error;
+    rec->flags |= VB_FRAME_VERIFIED;
+
+    vb_picture_result *r = &p->run->picture;
+    r->checked++;
+    int ok = r->exact ? diff.differing == 0 : diff.p999_error <= r->tolerance;
+    if (!ok && r->first_failure < 0) r->first_failure = rec->sequence;
+    if (!ok) r->passed = 0;
+    if (diff.max_error > r->max_error) r->max_error = diff.max_error;
+    if (diff.p999_error > r->p999_error) r->p999_error = diff.p999_error;
+    if (diff.differing > r->differing_pixels) r->differing_pixels = diff.differing;
+}
+
+static int checker_init(checker *c, pipeline *p) {
+    c->reference = vb_renderer_create(&p->options->view, p->audio);
+    c->shown = malloc(p->config.frame_bytes);
+    c->expected = malloc(p->config.frame_bytes);
+    if (!c->reference || !c->shown || !c->expected) {
+        if (c->reference) vb_error_set("picture check: out of memory");
+        return -VB_ERR_FAILURE;
+    }
+    return VB_OK;
+}
+
+static void checker_free(checker *c) {
+    vb_renderer_destroy(c->reference);
+    free(c->shown);
+    free(c->expected);
+}
+
+static void release_slot(pipeline *p, int slot) {
+    p->ops->release(p->strategy, slot);
+    vb_frame_ring_release(&p->ring);
+}
+
+static void *consumer_main(void *opaque) {
+    pipeline *p = opaque;
+    const vb_run_options *o = p->options;
+    const vb_strategy_ops *ops = p->ops;
+    block_signals();
+    vb_presenter presenter = {0};
+    checker check = {0};
+    vb_gpu_timer timer = {0};
+    int current = 0, presenter_ready = 0, started = 0;
+    if (vb_gl_make_consumer_current(p->gl) != VB_OK) goto setup_failed;
+    current = 1;
+    if (vb_presenter_init(&presenter, o->view.width, o->view.height,
+                          p->gl->visible ? p->gl->consumer_window : NULL) != VB_OK)
+        goto setup_failed;
+    presenter_ready = 1;
+    if (ops->consumer_start && ops->consumer_start(p->strategy) != VB_OK) goto setup_failed;
+    started = 1;
+    if (checker_init(&check, p) != VB_OK) goto setup_failed;
+    vb_gpu_timer_init(&timer, vb_gpu_timers_enabled(o->gpu_timers, &p->gl->info));
+    atomic_store(&p->consumer_ok, 1);
+    sem_post(&p->consumer_ready);
+
+    const int fence_fault = is_fault_target(o->fault_fence_never_signals, ops);
+    int64_t taken = 0, last_presented = -1, waiting_since = vb_now_ns();
+    int previous_verified = 0;
+    for (;;) {
+        int got = vb_frame_ring_take(&p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
+        if (got == VB_RING_CANCELLED) break;
+        if (got == VB_RING_TIMEOUT) {
+            if (atomic_load(&p->producer_done) && taken == atomic_load(&p->ring.published)) break;
+            if (vb_now_ns() - waiting_since > FRAME_ARRIVAL_LIMIT_NS) {
+                fail(p, p->consumer_error, "no frame arrived within 10 s (the producer is stuck)");
+                break;
+            }
+            continue;
+        }
+        int64_t seq = taken++;
+        if (o->pace == VB_PACE_REALTIME) {
+            /* A display shows the newest frame; older ones waiting are dropped unseen. */
+            while (vb_frame_ring_take_if_ready(&p->ring)) {
+                p->run->frames[seq].flags |= VB_FRAME_DROPPED;
+                release_slot(p, (int)(seq % o->slots));
+                seq = taken++;
+            }
+        }
+        const int slot = (int)(seq % o->slots);
+        vb_frame_record *rec = &p->run->frames[seq];
+        rec->taken_ns = vb_now_ns() - p->start_ns;
+        const int64_t cpu_start = vb_thread_cpu_ns();
+        GLuint texture = 0;
+        vb_gpu_timer_begin(&timer, &rec->gpu_upload_ns);
+        int status =
+            ops->upload(p->strategy, slot, presenter.frame_texture, &texture, &rec->bytes_uploaded);
+        vb_gpu_timer_end(&timer);
+        if (status != VB_OK) {
+            fail(p, p->consumer_error, vb_error_get());
+            release_slot(p, slot);
+            break;
+        }
+        rec->uploaded_ns = vb_now_ns() - p->start_ns;
+        vb_gpu_timer_begin(&timer, &rec->gpu_compose_ns);
+        vb_presenter_compose(&presenter, texture);
+        vb_gpu_timer_end(&timer);
+        if (fence_fault) {
+            vb_sleep_until_ns(vb_now_ns() + o->fence_timeout_ns);
+            vb_error_set("fence did not signal within %.0f ms (simulated by VIZBENCH_FAULT)",
+                         (double)o->fence_timeout_ns / 1e6);
+            status = -VB_ERR_FAILURE;
+        } else {
+            status = vb_presenter_wait(&presenter, (uint64_t)o->fence_timeout_ns);
+        }
+        if (status != VB_OK) {
+            fail(p, p->consumer_error, vb_error_get());
+            release_slot(p, slot);
+            break;
+        }
+        rec->presented_ns = vb_now_ns() - p->start_ns;
+        rec->consumer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
+        rec->flags |= VB_FRAME_PRESENTED;
+        if (previous_verified) rec->flags |= VB_FRAME_PERTURBED;
+        previous_verified = o->verify_every > 0 && seq % o->verify_every == 0;
+        if (previous_verified) check_picture(p, &check, &presenter, rec);
+        last_presented = seq;
+        atomic_store_explicit(&vb_run_progress, seq + 1, memory_order_relaxed);
+        release_slot(p, slot);
+        vb_gpu_timer_collect(&timer, 0);
+        waiting_since = vb_now_ns();
+        if (seq == p->run->length - 1) break;
+    }
+    /* The framebuffer still shows the last presented frame: the end-of-run check. */
+    if (last_presented >= 0 && !atomic_load(&p->failed) &&
+        !(p->run->frames[last_presented].flags & VB_FRAME_VERIFIED))
+        check_picture(p, &check, &presenter, &p->run->frames[last_presented]);
+    p->process_cpu_end = vb_process_cpu_ns();
+    if (last_presented >= 0) p->measured_end_ns = p->run->frames[last_presented].presented_ns;
+    vb_gpu_timer_collect(&timer, 1);
+    vb_gpu_timer_free(&timer);
+    checker_free(&check);
+    if (started && ops->consumer_stop) ops->consumer_stop(p->strategy);
+    vb_presenter_free(&presenter);
+    vb_gl_release_current();
+    sem_post(&p->consumer_finished);
+    return NULL;
+
+setup_failed:
+    snprintf(p->consumer_error, sizeof p->consumer_error, "%s", vb_error_get());
+    atomic_store(&p->failed, 1);
+    checker_free(&check);
+    if (started && ops->consumer_stop) ops->consumer_stop(p->strategy);
+    if (presenter_ready) vb_presenter_free(&presenter);
+    if (current) vb_gl_release_current();
+    sem_post(&p->consumer_ready);
+    return NULL;
+}
+
+/* ---- one strategy ------------------------------------------------------------------------ */
+
+static void reset_records(vb_strategy_run *run, int64_t warmup) {
+    for (int64_t n = 0; n < run->length; n++) {
+        vb_frame_record *r = &run->frames[n];
+        memset(r, 0, sizeof *r);
+        r->sequence = n;
+        r->flags = n < warmup ? VB_FRAME_WARMUP : 0;
+        r->ready_ns = r->acquired_ns = r->analyzed_ns = r->rendered_ns = r->handed_ns = -1;
+        r->taken_ns = r->uploaded_ns = r->presented_ns = -1;
+        r->producer_cpu_ns = r->consumer_cpu_ns = -1;
+        r->gpu_render_ns = r->gpu_upload_ns = r->gpu_compose_ns = -1;
+        r->picture_error = -1;
+    }
+}
+
+static void set_reason(vb_strategy_run *run, const char *fmt, const char *detail) {
+    snprintf(run->reason, sizeof run->reason, fmt, detail);
+}
+
+int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contexts *gl,
+                    const vb_strategy_ops *ops, const atomic_int *stop, vb_strategy_run *run) {
+    memset(run, 0, sizeof *run);
+    run->ops = ops;
+    run->length = o->warmup + o->frames;
+    run->picture.exact = !ops->renders_on_gpu;
+    run->picture.passed = 1;
+    run->picture.tolerance = o->picture_tolerance;
+    run->picture.first_failure = -1;
+    if (!gl) {
+        run->status = VB_STRATEGY_UNAVAILABLE;
+        set_reason(run, "%s", "no OpenGL: the display side needs a GL context");
+        return VB_OK;
+    }
+    const char *missing = ops->unavailable_reason(&gl->info);
+    if (missing) {
+        run->status = VB_STRATEGY_UNAVAILABLE;
+        set_reason(run, "%s", missing);
+        return VB_OK;
+    }
+    run->frames = malloc(sizeof *run->frames * (size_t)run->length);
+    if (!run->frames) {
+        vb_error_set("%s: out of memory for %lld frame records", ops->name, (long long)run->length);
+        return -VB_ERR_FAILURE;
+    }
+    reset_records(run, o->warmup);
+
+    pipeline *p = calloc(1, sizeof *p);
+    if (!p) {
+        vb_error_set("%s: out of memory", ops->name);
+        return -VB_ERR_FAILURE;
+    }
+    p->options = o;
+    p->audio = audio;
+    p->gl = gl;
+    p->ops = ops;
+    p->run = run;
+    p->stop = stop;
+    p->audio_frames = vb_frame_count(audio->length, audio->sample_rate, o->view.fps);
+    p->config.view = o->view;
+    p->config.slots = o->slots;
+    p->config.pool = o->pool;
+    p->config.stride = (size_t)o->view.width * 4;
+    p->config.frame_bytes = p->config.stride * (size_t)o->view.height;
+    atomic_store(&vb_run_progress, 0);
+
+    if (vb_frame_ring_init(&p->ring, o->slots) != VB_OK) {
+        run->status = VB_STRATEGY_FAILED;
+        set_reason(run, "%s", vb_error_get());
+        free(p);
+        return VB_OK;
+    }
+    sem_init(&p->consumer_ready, 0, 0);
+    sem_init(&p->consumer_finished, 0, 0);
+    if (ops->create(&p->config, &p->strategy) != VB_OK) goto setup_failed;
+    pthread_t consumer, producer;
+    if (pthread_create(&consumer, NULL, consumer_main, p) != 0) {
+        vb_error_set("cannot start the consumer thread");
+        goto setup_failed;
+    }
+    if (pthread_create(&producer, NULL, producer_main, p) != 0) {
+        /* The consumer waits for frames that never come; cancel it and let it finish. */
+        vb_frame_ring_cancel(&p->ring);
+        atomic_store(&p->producer_done, 1);
+        pthread_join(consumer, NULL);
+        vb_error_set("cannot start the producer thread");
+        goto setup_failed;
+    }
+    pthread_join(producer, NULL);
+    pthread_join(consumer, NULL);
+
+    run->process_cpu_ns = p->process_cpu_end - p->process_cpu_start;
+    run->measured_wall_ns = p->measured_end_ns - p->measured_start_ns;
+    if (p->consumer_error[0] || p->producer_error[0]) {
+        run->status = VB_STRATEGY_FAILED;
+        snprintf(run->reason, sizeof run->reason, "%s",
+                 p->consumer_error[0] ? p->consumer_error : p->producer_error);
+    } else if (run->produced < run->length) {
+        run->status = VB_STRATEGY_INTERRUPTED;
+        snprintf(run->reason, sizeof run->reason, "stopped by a signal after %lld of %lld frames",
+                 (long long)run->produced, (long long)run->length);
+    }
+    goto cleanup;
+
+setup_failed:
+    run->status = VB_STRATEGY_FAILED;
+    set_reason(run, "%s", vb_error_get());
+cleanup:
+    if (p->strategy) ops->destroy(p->strategy);
+    sem_destroy(&p->consumer_ready);
+    sem_destroy(&p->consumer_finished);
+    vb_frame_ring_destroy(&p->ring);
+    free(p);
+    return VB_OK;
+}
+
+void vb_strategy_run_free(vb_strategy_run *run) {
+    free(run->frames);
+    run->frames = NULL;
+}

@@ -1,0 +1,101 @@
+/* One measured run of one transfer strategy: a producer thread (analysis, render, hand-off)
+ * and a consumer thread (upload, draw, fence), joined by the frame ring, every frame recorded.
+ *
+ * Pacing: `realtime` makes frame n due at n / fps after the start, as a display asks for
+ * frames; the consumer then shows the newest frame ready and counts older ones as dropped.
+ * `max` runs as fast as the pipeline goes and presents every frame, in order (throughput).
+ * The first `warmup` frames are recorded but excluded from every figure. Frames past the end
+ * of the input loop over it (sequence n shows input frame n modulo the frame count).
+ *
+ * Same picture: the last presented frame, and every `verify_every`-th frame, is read back and
+ * compared with the CPU reference render of the same input frame: CPU-rendered strategies must
+ * match exactly, the GPU renderer within `picture_tolerance` for 99.9 % of pixels. The frame
+ * after a checked one is flagged perturbed (the check delayed it) and left out of the figures.
+ *
+ * Faults: every wait is bounded (a fence by `fence_timeout_ns`); a failing strategy ends its own
+ * run with the reason, never the process; `stop` (set from a signal handler) ends the run early
+ * and keeps what was measured. */
+#ifndef VB_PIPELINE_RUN_H
+#define VB_PIPELINE_RUN_H
+
+#include "audio/audio.h"
+#include "display/gl_context.h"
+#include "measure/frame_record.h"
+#include "render/view_options.h"
+#include "transfer/strategy.h"
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+typedef enum { VB_PACE_REALTIME = 0, VB_PACE_MAX = 1 } vb_pace;
+
+/* auto: on, except on a software renderer, where the "GPU" is the CPU (its time is already in
+ * the process CPU figures) and each query flushes the rasterizer, slowing the stage it times. */
+enum { VB_GPU_TIMERS_AUTO = 0, VB_GPU_TIMERS_ON = 1, VB_GPU_TIMERS_OFF = 2 };
+
+/* Whether a run with these options on this GL times stages with queries. */
+int vb_gpu_timers_enabled(int setting, const vb_gl_info *gl);
+
+typedef struct vb_run_options {
+    vb_view_options view;
+    vb_pace pace;
+    int64_t frames; /* measured frames, after the warm-up */
+    int64_t warmup;
+    int slots;
+    int pool;
+    int64_t verify_every; /* 0: only the final check */
+    int picture_tolerance;
+    int visible;
+    int gpu_timers; /* VB_GPU_TIMERS_*: GL_TIME_ELAPSED queries per stage */
+    int64_t fence_timeout_ns;
+    /* Simulated faults, for tests (VIZBENCH_FAULT): NULL, or the strategy they hit. */
+    const char *fault_fence_never_signals;
+    const char *fault_fail_mid_run;
+} vb_run_options;
+
+void vb_run_options_defaults(vb_run_options *options);
+
+typedef enum {
+    VB_STRATEGY_OK = 0,
+    VB_STRATEGY_UNAVAILABLE,
+    VB_STRATEGY_FAILED,
+    VB_STRATEGY_INTERRUPTED,
+    VB_STRATEGY_NOT_RUN,
+} vb_strategy_status;
+
+const char *vb_strategy_status_name(vb_strategy_status status);
+
+typedef struct vb_picture_result {
+    int64_t checked; /* frames compared */
+    int exact;       /* 1: identical bytes required (CPU-rendered strategies) */
+    int passed;      /* every compared frame within the requirement */
+    int tolerance;   /* GPU renderer: allowed p99.9 error */
+    int max_error;   /* worst over the compared frames */
+    int p999_error;
+    int64_t differing_pixels; /* worst frame */
+    int64_t first_failure;    /* sequence of the first failing frame, or -1 */
+} vb_picture_result;
+
+typedef struct vb_strategy_run {
+    const vb_strategy_ops *ops;
+    vb_strategy_status status;
+    char reason[320];
+    vb_frame_record *frames; /* owned, [length] */
+    int64_t length;          /* warm-up + measured frames requested */
+    int64_t produced;        /* frames the producer finished */
+    int64_t process_cpu_ns;  /* process CPU over the measured frames (all threads) */
+    int64_t measured_wall_ns;
+    vb_picture_result picture;
+} vb_strategy_run;
+
+/* Runs `ops`. `gl` is NULL when there is no GL (the run is then marked unavailable). Fills
+ * `run` (free with vb_strategy_run_free) and returns VB_OK even when the strategy failed or
+ * was unavailable (see run->status); a negative status only for out-of-memory before start. */
+int vb_run_strategy(const vb_run_options *options, const vb_audio *audio, vb_gl_contexts *gl,
+                    const vb_strategy_ops *ops, const atomic_int *stop, vb_strategy_run *run);
+void vb_strategy_run_free(vb_strategy_run *run);
+
+/* Frames presented so far by a run in progress (for a progress display on another thread). */
+extern atomic_llong vb_run_progress;
+
+#endif

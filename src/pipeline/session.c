@@ -1,0 +1,75 @@
+#include "pipeline/session.h"
+
+#include "common/error.h"
+#include "display/gl_context.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+atomic_int vb_session_current_run;
+
+static void stamp_time(char *dst, size_t size) {
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    strftime(dst, size, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *const *strategies,
+                   int count, const atomic_int *stop) {
+    const vb_run_options *o = &s->options;
+    stamp_time(s->created, sizeof s->created);
+    vb_machine_info_read(&s->machine);
+    const size_t frame_bytes = (size_t)o->view.width * (size_t)o->view.height * 4;
+    if (vb_reference_limits_measure_cpu(&s->limits, frame_bytes) != VB_OK) return -VB_ERR_FAILURE;
+
+    vb_gl_contexts gl;
+    s->gl_available = vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible) == VB_OK;
+    if (s->gl_available) {
+        s->gl = gl.info;
+        /* The plain-upload reference, on the consumer's context like the strategies' uploads. */
+        int measured =
+            vb_gl_make_consumer_current(&gl) == VB_OK &&
+            vb_reference_limits_measure_upload(&s->limits, o->view.width, o->view.height) == VB_OK;
+        vb_gl_release_current();
+        if (!measured) {
+            snprintf(s->gl_reason, sizeof s->gl_reason, "%s", vb_error_get());
+            s->gl_available = 0;
+            vb_gl_contexts_close(&gl);
+        }
+    } else {
+        snprintf(s->gl_reason, sizeof s->gl_reason, "%s", vb_error_get());
+    }
+
+    s->complete = 1;
+    s->run_count = 0;
+    int status = VB_OK;
+    for (int i = 0; i < count && i < VB_SESSION_MAX_RUNS; i++) {
+        vb_strategy_run *run = &s->runs[s->run_count++];
+        atomic_store(&vb_session_current_run, i);
+        if (stop && atomic_load(stop)) {
+            memset(run, 0, sizeof *run);
+            run->ops = strategies[i];
+            run->status = VB_STRATEGY_NOT_RUN;
+            snprintf(run->reason, sizeof run->reason, "not run: stopped by a signal");
+            s->complete = 0;
+            continue;
+        }
+        if (vb_run_strategy(o, audio, s->gl_available ? &gl : NULL, strategies[i], stop, run) !=
+            VB_OK) {
+            status = -VB_ERR_FAILURE;
+            run->status = VB_STRATEGY_FAILED;
+            snprintf(run->reason, sizeof run->reason, "%s", vb_error_get());
+        }
+        if (run->status == VB_STRATEGY_INTERRUPTED) s->complete = 0;
+    }
+    if (s->gl_available) vb_gl_contexts_close(&gl);
+    return status;
+}
+
+void vb_session_free(vb_session *s) {
+    for (int i = 0; i < s->run_count; i++)
+        vb_strategy_run_free(&s->runs[i]);
+    s->run_count = 0;
+}

@@ -1,0 +1,50 @@
+/* A whole `vizbench run`: the context (machine, build, GL, input), the in-process reference
+ * limits, and one measured run per requested strategy, one after another on the same decoded
+ * audio. This is what the results JSON holds (report/results_json.h) and the table shows.
+ *
+ * GL contexts are opened once on the calling (main) thread; if that fails, every strategy is
+ * reported unavailable with the reason and the CPU limits are still measured. When `stop` is
+ * set (a signal), the strategy in progress keeps what it measured, marked interrupted, the
+ * rest are marked not run, and the session is incomplete. */
+#ifndef VB_PIPELINE_SESSION_H
+#define VB_PIPELINE_SESSION_H
+
+#include "measure/machine_info.h"
+#include "measure/reference_limits.h"
+#include "pipeline/run.h"
+
+#define VB_SESSION_MAX_RUNS 16
+
+typedef struct vb_input_info {
+    char name[256];
+    char sha256[65];
+    int sample_rate, channels;
+    int64_t samples;
+    int64_t frames; /* at the run's fps */
+} vb_input_info;
+
+typedef struct vb_session {
+    vb_run_options options;
+    vb_machine_info machine;
+    vb_input_info input;
+    int gl_available;
+    char gl_reason[256];
+    vb_gl_info gl;
+    vb_reference_limits limits;
+    int run_count;
+    vb_strategy_run runs[VB_SESSION_MAX_RUNS];
+    int complete;
+    char created[32]; /* UTC, ISO 8601 */
+    char command[1024];
+} vb_session;
+
+/* Index of the strategy now running, for a progress display on another thread. */
+extern atomic_int vb_session_current_run;
+
+/* `session->options`, `input` and `command` are set by the caller. Returns VB_OK unless
+ * something outside the strategies failed (out of memory); per-strategy outcomes are in runs. */
+int vb_session_run(vb_session *session, const vb_audio *audio,
+                   const vb_strategy_ops *const *strategies, int count, const atomic_int *stop);
+void vb_session_free(vb_session *session);
+
+#endif

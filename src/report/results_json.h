@@ -1,0 +1,21 @@
+/* Results as versioned JSON (jansson): schema "vizbench.run", version VB_RESULTS_VERSION.
+ * Holds the full context, every option, the reference limits, and per strategy its status,
+ * picture check, summary figures and every frame record (columns of equal length).
+ *
+ * The writer writes atomically (temp + rename). The reader loads the context, options,
+ * limits, statuses, picture checks and frames back (summaries are recomputed from the frames)
+ * and refuses anything else with one error naming the file and the field: -VB_ERR_USAGE for
+ * malformed or mismatched content, -VB_ERR_FAILURE when the file cannot be read. */
+#ifndef VB_REPORT_RESULTS_JSON_H
+#define VB_REPORT_RESULTS_JSON_H
+
+#include "pipeline/session.h"
+
+#define VB_RESULTS_SCHEMA "vizbench.run"
+#define VB_RESULTS_VERSION 1
+
+int vb_results_json_write(const vb_session *session, const char *path);
+/* On success the caller frees with vb_session_free. */
+int vb_results_json_read(const char *path, vb_session *session);
+
+#endif

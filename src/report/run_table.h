@@ -1,0 +1,12 @@
+/* The terminal table of `vizbench run`: a header with the context that decides how to read
+ * the figures (GL renderer, software or not, reference limits), then one row per strategy. */
+#ifndef VB_REPORT_RUN_TABLE_H
+#define VB_REPORT_RUN_TABLE_H
+
+#include "pipeline/session.h"
+
+#include <stdio.h>
+
+void vb_run_table_print(const vb_session *session, FILE *out);
+
+#endif

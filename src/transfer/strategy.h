@@ -1,0 +1,78 @@
+/* A transfer strategy: how a rendered frame crosses from the producer ("the Rust renderer") to
+ * the consumer ("the Flutter raster thread"). The harness (pipeline/) drives every strategy
+ * through this table of functions without knowing which one it is; a new strategy is one file
+ * defining a vb_strategy_ops and one line in strategies.c.
+ *
+ * Call order and threads, for one run:
+ *   main:      create
+ *   consumer:  consumer_start (consumer GL context current)       -- before the producer starts
+ *   producer:  producer_start (producer GL context current if renders_on_gpu)
+ *   per frame n, slot = n % slots, once the ring gave the producer that slot:
+ *     producer: cpu_target + CPU render, or gpu_render;  then hand_off
+ *     consumer: upload; (display draws and fences); release once the fence signalled,
+ *               or release alone for a frame dropped unseen
+ *   producer:  producer_stop;  consumer: consumer_stop;  main: destroy
+ * Every function that can fail returns VB_OK or a negative status with the error set.
+ * The strategy owns everything it allocates; pointers it returns are borrowed. */
+#ifndef VB_TRANSFER_STRATEGY_H
+#define VB_TRANSFER_STRATEGY_H
+
+#include "display/gl_api.h"
+#include "display/gl_context.h"
+#include "render/view_options.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct vb_strategy vb_strategy; /* each strategy file defines its own */
+
+typedef struct vb_strategy_config {
+    vb_view_options view;
+    int slots;     /* ring depth, at least 3 */
+    int pool;      /* pixel-copy: reuse messages instead of allocating one per frame */
+    size_t stride; /* bytes per row: width * 4 */
+    size_t frame_bytes;
+} vb_strategy_config;
+
+typedef struct vb_strategy_ops {
+    const char *name;
+    const char *summary; /* one line: what crosses the boundary */
+    int renders_on_gpu;
+
+    /* NULL when this GL can run the strategy, else why not (a constant string). */
+    const char *(*unavailable_reason)(const vb_gl_info *gl);
+
+    int (*create)(const vb_strategy_config *config, vb_strategy **out);
+    void (*destroy)(vb_strategy *strategy);
+
+    int (*consumer_start)(vb_strategy *strategy);
+    void (*consumer_stop)(vb_strategy *strategy);
+    int (*producer_start)(vb_strategy *strategy);
+    void (*producer_stop)(vb_strategy *strategy);
+
+    /* CPU-rendered strategies: where frame `slot` is to be rendered (config.stride apart). */
+    uint8_t *(*cpu_target)(vb_strategy *strategy, int slot);
+    /* GPU-rendered strategies: draw from analysis data (vb_renderer_analysis) into `slot`;
+     * adds the bytes sent to the GPU. */
+    int (*gpu_render)(vb_strategy *strategy, int slot, const float *analysis, size_t count,
+                      int64_t audio_frame, int64_t *bytes_to_gpu);
+    /* Producer: hand the filled slot over; adds the bytes copied on the CPU. */
+    int (*hand_off)(vb_strategy *strategy, int slot, int64_t *bytes_copied);
+
+    /* Consumer: make the slot's frame a texture. `frame_texture` is the display's RGBA8
+     * texture of the view's size for strategies that upload; *texture receives the one to
+     * draw. Adds the bytes uploaded. */
+    int (*upload)(vb_strategy *strategy, int slot, GLuint frame_texture, GLuint *texture,
+                  int64_t *bytes_to_gpu);
+    /* Consumer: the slot's frame is no longer needed (presented and fenced, or dropped). */
+    void (*release)(vb_strategy *strategy, int slot);
+} vb_strategy_ops;
+
+/* The registered strategies, in the order runs and tables list them. */
+extern const vb_strategy_ops *const vb_strategy_list[];
+extern const int vb_strategy_count;
+
+/* NULL (and the error set, naming the known ones) for an unknown name. */
+const vb_strategy_ops *vb_strategy_find(const char *name);
+
+#endif
