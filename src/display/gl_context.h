@@ -6,7 +6,8 @@
  * (Mesa llvmpipe without a GPU, the vendor's driver with one). `visible` opens a real window on
  * the desktop's driver instead. Each context gets its own hidden window, because an EGL surface
  * may be current on only one thread at a time. Open and close on the main thread (SDL's rule for
- * video calls); make a context current on the thread that uses it, and release it there.
+ * video calls; the video subsystem stays initialised for the process); make a context current on
+ * the thread that uses it, and release it there.
  *
  * Simulated faults for tests: VIZBENCH_NO_GL=1 makes open fail as if no GL existed;
  * VIZBENCH_GL_HIDE=NAME[,NAME] hides capabilities (GL_ARB_buffer_storage, GL_ARB_timer_query). */

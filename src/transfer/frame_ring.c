@@ -11,6 +11,7 @@
 int vb_frame_ring_init(vb_frame_ring *ring, int slots) {
     ring->slots = slots;
     atomic_init(&ring->published, 0);
+    atomic_init(&ring->released, 0);
     atomic_init(&ring->cancelled, 0);
     if (sem_init(&ring->free_slots, 0, (unsigned)slots) != 0) {
         vb_error_set("frame ring: cannot create a semaphore");
@@ -43,7 +44,9 @@ static int wait_until(vb_frame_ring *ring, sem_t *semaphore, int64_t deadline_ns
 }
 
 int vb_frame_ring_acquire(vb_frame_ring *ring, int64_t deadline_ns) {
-    return wait_until(ring, &ring->free_slots, deadline_ns);
+    int status = wait_until(ring, &ring->free_slots, deadline_ns);
+    if (status == VB_RING_OK) (void)atomic_load_explicit(&ring->released, memory_order_acquire);
+    return status;
 }
 
 void vb_frame_ring_publish(vb_frame_ring *ring) {
@@ -52,14 +55,19 @@ void vb_frame_ring_publish(vb_frame_ring *ring) {
 }
 
 int vb_frame_ring_take(vb_frame_ring *ring, int64_t deadline_ns) {
-    return wait_until(ring, &ring->ready_slots, deadline_ns);
+    int status = wait_until(ring, &ring->ready_slots, deadline_ns);
+    if (status == VB_RING_OK) (void)atomic_load_explicit(&ring->published, memory_order_acquire);
+    return status;
 }
 
 int vb_frame_ring_take_if_ready(vb_frame_ring *ring) {
-    return sem_trywait(&ring->ready_slots) == 0;
+    if (sem_trywait(&ring->ready_slots) != 0) return 0;
+    (void)atomic_load_explicit(&ring->published, memory_order_acquire);
+    return 1;
 }
 
 void vb_frame_ring_release(vb_frame_ring *ring) {
+    atomic_fetch_add_explicit(&ring->released, 1, memory_order_release);
     sem_post(&ring->free_slots);
 }
 

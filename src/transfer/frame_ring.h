@@ -4,10 +4,12 @@
  * The producer acquires the next slot once the consumer has released it (so a slot is never
  * rendered into while the consumer may still read it), fills it and publishes it: an atomic
  * store of the new published count (the "index" the consumer reads), then a semaphore post that
- * wakes the consumer. The consumer takes slots in the same order and releases each after its
- * fence has signalled. Semaphores make the waits block without spinning; every wait is bounded
- * by the caller's deadline and also gives up when the ring is cancelled, so neither thread can
- * hang on the other. Single producer, single consumer. */
+ * wakes the consumer. The counts are the memory ordering (release on store, acquire after each
+ * wait), so everything written to a slot before its hand-off is seen by the other side; the
+ * semaphores only put the waiting thread to sleep. The consumer takes slots in the same order and
+ * releases each after its fence has signalled. Semaphores make the waits block without spinning;
+ * every wait is bounded by the caller's deadline and also gives up when the ring is cancelled, so
+ * neither thread can hang on the other. Single producer, single consumer. */
 #ifndef VB_TRANSFER_FRAME_RING_H
 #define VB_TRANSFER_FRAME_RING_H
 
@@ -20,6 +22,7 @@ typedef struct vb_frame_ring {
     sem_t free_slots;
     sem_t ready_slots;
     atomic_llong published; /* frames published so far */
+    atomic_llong released;  /* slots given back so far */
     atomic_int cancelled;
 } vb_frame_ring;
 

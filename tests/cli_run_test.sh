@@ -1,0 +1,101 @@
+#!/bin/bash
+# `vizbench run` as a user and CI meet it: the default table, outputs, exit codes 0-4, faults.
+#   usage: cli_run_test.sh VIZBENCH
+set -u
+vizbench=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+# expect CODE 'stderr pattern' -- command...: the exit code, and for a failure exactly one stderr
+# line matching the pattern.
+expect() {
+    local code=$1 pattern=$2
+    shift 3
+    "$@" >"$work/out" 2>"$work/err"
+    local got=$? lines
+    lines=$(wc -l <"$work/err")
+    if [ "$got" -eq "$code" ] &&
+       { { [ "$code" -eq 0 ] && [ "$lines" -eq 0 ]; } ||
+         { [ "$lines" -eq 1 ] && grep -qE -- "$pattern" "$work/err"; }; }; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $* -> exit $got (want $code), stderr ($lines lines): $(head -c 300 "$work/err")"
+    fi
+}
+
+check() {
+    local what=$1
+    shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+
+# The default comparison: four strategies, all showing the reference picture, within a minute.
+start=$(date +%s)
+expect 0 '' -- "$vizbench" run
+elapsed=$(($(date +%s) - start))
+check "default run took ${elapsed}s (limit 60)" test "$elapsed" -lt 60
+for s in pixel-copy shared-buffer mapped-pbo gl-texture; do
+    check "default table has a passing $s row" grep -qE "^$s .* pass" "$work/out"
+done
+check "the table names the GL renderer" grep -q '^GL: ' "$work/out"
+
+# Outputs
+expect 0 '' -- "$vizbench" run --frames 8 --warmup 2 --pace max -o "$work/r.json" --csv "$work/f.csv"
+check "JSON is versioned" grep -q '"schema":"vizbench.run","schema_version":1' "$work/r.json"
+check "JSON is complete" grep -q '"complete":true' "$work/r.json"
+check "JSON has the input hash" grep -qE '"sha256":"[0-9a-f]{64}"' "$work/r.json"
+check "CSV has one row per frame" test "$(wc -l <"$work/f.csv")" -eq $((4 * 10 + 1))
+expect 0 '' -- "$vizbench" run --strategy gl-texture,pixel-copy --view spectrogram \
+    --size 256x64 --duration 0.2 --fps 120 -q -o "$work/two.json"
+check "-q prints no table" test ! -s "$work/out"
+check "two strategies, in the order given" \
+    grep -qE '"name":"gl-texture".*"name":"pixel-copy"' "$work/two.json"
+
+# Usage errors (exit 2), one line naming the option
+expect 2 'conflict' -- "$vizbench" run --frames 5 --duration 1
+expect 2 "--strategy: unknown strategy 'bogus'" -- "$vizbench" run --strategy bogus
+expect 2 "listed twice" -- "$vizbench" run --strategy pixel-copy,pixel-copy
+expect 2 "--pace: unknown pace" -- "$vizbench" run --pace slow
+expect 2 "--size" -- "$vizbench" run --size 99999x200
+expect 2 "--slots" -- "$vizbench" run --slots 2
+expect 2 "--verify" -- "$vizbench" run --verify 0
+expect 2 "--frames" -- "$vizbench" run --frames -3
+expect 2 "--gpu-timers" -- "$vizbench" run --gpu-timers sometimes
+expect 2 "unknown option '--bogus'" -- "$vizbench" run --bogus
+expect 2 "VIZBENCH_FAULT" -- env VIZBENCH_FAULT=melt:gl-texture "$vizbench" run
+expect 1 "no-such.wav" -- "$vizbench" run "$work/no-such.wav"
+
+# Faults
+expect 3 'OpenGL: unavailable' -- env VIZBENCH_NO_GL=1 "$vizbench" run --frames 5 -o "$work/nogl.json"
+check "no GL: results still written" grep -q '"gl":{"available":false' "$work/nogl.json"
+check "no GL: strategies unavailable" grep -q '"status":"unavailable"' "$work/nogl.json"
+expect 1 'shared-buffer: simulated failure' -- env VIZBENCH_FAULT=fail:shared-buffer \
+    "$vizbench" run --frames 10 --pace max -o "$work/fail.json"
+check "a failed strategy's frames are kept" grep -q '"status":"failed"' "$work/fail.json"
+check "the other strategies still ran" \
+    test "$(grep -o '"status":"ok"' "$work/fail.json" | wc -l)" -eq 3
+expect 1 'gl-texture: fence did not signal within 100 ms' -- env VIZBENCH_FAULT=fence:gl-texture \
+    "$vizbench" run --frames 10 --pace max --fence-timeout-ms 100
+cp "$work/r.json" "$work/keep.json"
+expect 1 'no-such-dir/r.json: cannot create' -- "$vizbench" run --frames 3 -o "$work/no-such-dir/r.json"
+expect 1 '/dev/full: write failed' -- "$vizbench" run --frames 3 --strategy pixel-copy -o /dev/full
+expect 2 'conflict' -- "$vizbench" run --frames 1 --duration 1 -o "$work/keep.json"
+check "a failed run leaves the old results alone" cmp -s "$work/r.json" "$work/keep.json"
+
+# SIGINT: partial results kept, marked incomplete, exit 4
+"$vizbench" run --frames 3000 -o "$work/int.json" >"$work/out" 2>"$work/err" &
+pid=$!
+sleep 2
+kill -INT "$pid"
+wait "$pid"
+code=$?
+check "SIGINT exits 4 (got $code)" test "$code" -eq 4
+check "SIGINT says so" grep -q 'interrupted; partial results kept' "$work/err"
+check "SIGINT results marked incomplete" grep -q '"complete":false' "$work/int.json"
+check "SIGINT results keep the measured frames" grep -q '"status":"interrupted"' "$work/int.json"
+check "no temporary files left behind" bash -c "! ls '$work' | grep -q '\.tmp\.'"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,306 @@
+/* The measured pipeline on the real GL driver (llvmpipe in CI): hand-off correctness, the same
+ * picture under every strategy, results JSON round trip, and the faults of `vizbench run`. */
+#include "test_helpers.h"
+
+#include "pipeline/session.h"
+#include "report/results_json.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <time.h>
+#include <string.h>
+#include <unistd.h>
+
+static vb_audio fixture(void) {
+    vb_audio audio;
+    cr_assert_eq(vb_audio_load_default(&audio), VB_OK, "%s", vb_error_get());
+    return audio;
+}
+
+static vb_run_options small_run(vb_view_kind view, vb_pace pace, int64_t frames) {
+    vb_run_options o;
+    vb_run_options_defaults(&o);
+    o.view = view_of(view, 320, 96);
+    o.pace = pace;
+    o.frames = frames;
+    o.warmup = 4;
+    return o;
+}
+
+static void run_session(vb_session *s, const vb_run_options *o, const vb_audio *audio,
+                        const vb_strategy_ops *only, const atomic_int *stop) {
+    memset(s, 0, sizeof *s);
+    s->options = *o;
+    snprintf(s->input.name, sizeof s->input.name, "%s", audio->name);
+    s->input.sample_rate = audio->sample_rate;
+    s->input.channels = audio->channels;
+    s->input.samples = audio->length;
+    const vb_strategy_ops *one[1] = {only};
+    int status = only ? vb_session_run(s, audio, one, 1, stop)
+                      : vb_session_run(s, audio, vb_strategy_list, vb_strategy_count, stop);
+    cr_assert_eq(status, VB_OK, "%s", vb_error_get());
+}
+
+/* Max pace presents every frame in order; checking every frame's picture against the CPU
+ * reference of the same input frame catches a lost, repeated, stale or torn frame. */
+static void expect_every_frame_handed_over(vb_view_kind view) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(view, VB_PACE_MAX, 60);
+    o.verify_every = 1;
+    vb_session s;
+    run_session(&s, &o, &audio, NULL, NULL);
+    cr_assert(s.gl_available, "no GL: %s", s.gl_reason);
+    for (int i = 0; i < s.run_count; i++) {
+        const vb_strategy_run *run = &s.runs[i];
+        const char *name = run->ops->name;
+        cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", name, run->reason);
+        cr_assert_eq(run->produced, run->length, "%s", name);
+        for (int64_t n = 0; n < run->length; n++) {
+            const vb_frame_record *r = &run->frames[n];
+            cr_assert_eq(r->sequence, n, "%s", name);
+            cr_assert(r->flags & VB_FRAME_PRESENTED, "%s: frame %lld not presented", name,
+                      (long long)n);
+            cr_assert(r->flags & VB_FRAME_VERIFIED, "%s: frame %lld", name, (long long)n);
+            cr_assert(n == 0 || r->presented_ns >= run->frames[n - 1].presented_ns, "%s", name);
+            cr_assert(r->ready_ns <= r->acquired_ns && r->acquired_ns <= r->analyzed_ns &&
+                          r->analyzed_ns <= r->rendered_ns && r->rendered_ns <= r->handed_ns &&
+                          r->handed_ns <= r->taken_ns && r->taken_ns <= r->uploaded_ns &&
+                          r->uploaded_ns <= r->presented_ns,
+                      "%s: frame %lld stages out of order", name, (long long)n);
+            if (run->picture.exact)
+                cr_assert_eq(r->checksum_shown, r->checksum_expected,
+                             "%s: frame %lld shows other bytes than the reference", name,
+                             (long long)n);
+        }
+        cr_assert(run->picture.passed, "%s: picture check failed at frame %lld (max error %d)",
+                  name, (long long)run->picture.first_failure, run->picture.max_error);
+        cr_assert_eq(run->picture.checked, run->length, "%s", name);
+    }
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+Test(handoff, every_frame_in_order_and_intact_waveform, .timeout = 120) {
+    expect_every_frame_handed_over(VB_VIEW_WAVEFORM);
+}
+
+Test(handoff, every_frame_in_order_and_intact_spectrum, .timeout = 120) {
+    expect_every_frame_handed_over(VB_VIEW_SPECTRUM);
+}
+
+Test(handoff, every_frame_in_order_and_intact_spectrogram, .timeout = 120) {
+    expect_every_frame_handed_over(VB_VIEW_SPECTROGRAM);
+}
+
+/* The note's case at its real size: the end-of-run check under each strategy. */
+Test(same_picture, every_strategy_at_1080x200, .timeout = 120) {
+    vb_audio audio = fixture();
+    for (int view = 0; view < VB_VIEW_COUNT; view++) {
+        vb_run_options o = small_run((vb_view_kind)view, VB_PACE_MAX, 20);
+        o.view.width = 1080;
+        o.view.height = 200;
+        vb_session s;
+        run_session(&s, &o, &audio, NULL, NULL);
+        for (int i = 0; i < s.run_count; i++) {
+            const vb_strategy_run *run = &s.runs[i];
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->ops->name, run->reason);
+            cr_assert(run->picture.checked >= 1 && run->picture.passed,
+                      "%s %s: max error %d, p99.9 %d", vb_view_name((vb_view_kind)view),
+                      run->ops->name, run->picture.max_error, run->picture.p999_error);
+        }
+        vb_session_free(&s);
+    }
+    vb_audio_free(&audio);
+}
+
+/* Realtime pace: every frame is either presented or counted as dropped, never both. */
+Test(pacing, realtime_accounts_for_every_frame, .timeout = 60) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_REALTIME, 30);
+    o.view.fps = 120;
+    vb_session s;
+    run_session(&s, &o, &audio, vb_strategy_find("shared-buffer"), NULL);
+    const vb_strategy_run *run = &s.runs[0];
+    cr_assert_eq(run->status, VB_STRATEGY_OK, "%s", run->reason);
+    for (int64_t n = 0; n < run->length; n++) {
+        int presented = !!(run->frames[n].flags & VB_FRAME_PRESENTED);
+        int dropped = !!(run->frames[n].flags & VB_FRAME_DROPPED);
+        cr_assert_eq(presented + dropped, 1, "frame %lld", (long long)n);
+        /* Frame n is due n / fps after the start. */
+        cr_assert_eq(run->frames[n].ready_ns, n * 1000000000LL / 120);
+    }
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+Test(results_json, written_and_read_back, .timeout = 60) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_WAVEFORM, VB_PACE_MAX, 12);
+    o.verify_every = 5;
+    vb_session s;
+    run_session(&s, &o, &audio, NULL, NULL);
+    snprintf(s.command, sizeof s.command, "test");
+    char path[] = "/tmp/vizbench-results-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    close(fd);
+    cr_assert_eq(vb_results_json_write(&s, path), VB_OK, "%s", vb_error_get());
+    vb_session back;
+    cr_assert_eq(vb_results_json_read(path, &back), VB_OK, "%s", vb_error_get());
+    cr_assert_eq(back.run_count, s.run_count);
+    cr_assert_eq(back.options.view.view, VB_VIEW_WAVEFORM);
+    cr_assert_eq(back.options.frames, 12);
+    cr_assert_eq(back.options.verify_every, 5);
+    cr_assert_str_eq(back.gl.renderer, s.gl.renderer);
+    cr_assert_eq(back.gl.software, s.gl.software);
+    cr_assert_eq(back.limits.frame_bytes, s.limits.frame_bytes);
+    for (int i = 0; i < s.run_count; i++) {
+        const vb_strategy_run *a = &s.runs[i], *b = &back.runs[i];
+        cr_assert_eq(a->ops, b->ops);
+        cr_assert_eq(a->status, b->status);
+        cr_assert_eq(a->length, b->length);
+        cr_assert_eq(a->picture.passed, b->picture.passed);
+        cr_assert_eq(memcmp(a->frames, b->frames, sizeof *a->frames * (size_t)a->length), 0,
+                     "%s: frame records differ after the round trip", a->ops->name);
+    }
+    vb_session_free(&back);
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+    unlink(path);
+}
+
+static void expect_json_error(const char *text, const char *needle) {
+    char path[] = "/tmp/vizbench-bad-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    vb_session s;
+    cr_assert_eq(vb_results_json_read(path, &s), -VB_ERR_USAGE, "accepted: %s", text);
+    cr_assert(strstr(vb_error_get(), needle), "error '%s' does not mention '%s'", vb_error_get(),
+              needle);
+    cr_assert(strstr(vb_error_get(), path), "error '%s' does not name the file", vb_error_get());
+    unlink(path);
+}
+
+Test(results_json, bad_files_name_the_problem) {
+    expect_json_error("{\"schema\": \"vizbench.run\", \"schema_ver", "not valid JSON");
+    expect_json_error("[1, 2]", "top level");
+    expect_json_error("{\"schema\": \"other\"}", "'schema'");
+    expect_json_error("{\"schema\": \"vizbench.run\", \"schema_version\": 99}",
+                      "schema_version 99");
+    expect_json_error("{\"schema\": \"vizbench.run\", \"schema_version\": 1, \"complete\": 1}",
+                      "'complete'");
+    expect_json_error("{\"schema\": \"vizbench.run\", \"schema_version\": 1}",
+                      "'complete' is missing");
+}
+
+/* ---- faults -------------------------------------------------------------------------------- */
+
+Test(faults, no_gl_marks_every_strategy_unavailable, .timeout = 30) {
+    setenv("VIZBENCH_NO_GL", "1", 1);
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_MAX, 5);
+    vb_session s;
+    run_session(&s, &o, &audio, NULL, NULL);
+    cr_assert(!s.gl_available);
+    cr_assert(strstr(s.gl_reason, "VIZBENCH_NO_GL"), "%s", s.gl_reason);
+    cr_assert(s.limits.memcpy_gbps > 0, "CPU limits are measured without GL");
+    for (int i = 0; i < s.run_count; i++) {
+        cr_assert_eq(s.runs[i].status, VB_STRATEGY_UNAVAILABLE, "%s", s.runs[i].ops->name);
+        cr_assert(strstr(s.runs[i].reason, "no OpenGL"), "%s", s.runs[i].reason);
+    }
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+Test(faults, missing_buffer_storage_leaves_the_others_running, .timeout = 60) {
+    setenv("VIZBENCH_GL_HIDE", "GL_ARB_buffer_storage", 1);
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_MAX, 5);
+    vb_session s;
+    run_session(&s, &o, &audio, NULL, NULL);
+    for (int i = 0; i < s.run_count; i++) {
+        const vb_strategy_run *run = &s.runs[i];
+        if (strcmp(run->ops->name, "mapped-pbo") == 0) {
+            cr_assert_eq(run->status, VB_STRATEGY_UNAVAILABLE);
+            cr_assert(strstr(run->reason, "buffer_storage"), "%s", run->reason);
+        } else {
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->ops->name, run->reason);
+        }
+    }
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+Test(faults, a_fence_that_never_signals_fails_only_its_strategy, .timeout = 60) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_MAX, 10);
+    o.fence_timeout_ns = 200000000;
+    o.fault_fence_never_signals = "gl-texture";
+    vb_session s;
+    run_session(&s, &o, &audio, NULL, NULL);
+    for (int i = 0; i < s.run_count; i++) {
+        const vb_strategy_run *run = &s.runs[i];
+        if (strcmp(run->ops->name, "gl-texture") == 0) {
+            cr_assert_eq(run->status, VB_STRATEGY_FAILED);
+            cr_assert(strstr(run->reason, "fence did not signal within 200 ms"), "%s", run->reason);
+        } else {
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->ops->name, run->reason);
+        }
+    }
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+Test(faults, a_strategy_failing_mid_run_keeps_its_frames, .timeout = 60) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_WAVEFORM, VB_PACE_MAX, 20);
+    o.fault_fail_mid_run = "pixel-copy";
+    vb_session s;
+    run_session(&s, &o, &audio, NULL, NULL);
+    const vb_strategy_run *run = &s.runs[0];
+    cr_assert_str_eq(run->ops->name, "pixel-copy");
+    cr_assert_eq(run->status, VB_STRATEGY_FAILED);
+    cr_assert(strstr(run->reason, "simulated failure"), "%s", run->reason);
+    cr_assert_eq(run->produced, o.warmup + o.frames / 2);
+    cr_assert(run->frames[0].flags & VB_FRAME_PRESENTED);
+    for (int i = 1; i < s.run_count; i++)
+        cr_assert_eq(s.runs[i].status, VB_STRATEGY_OK, "%s", s.runs[i].ops->name);
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+/* Stops once the first strategy has presented a few frames, as a user pressing ^C would. */
+static void *stop_soon(void *flag) {
+    struct timespec pause = {0, 5000000};
+    while (atomic_load(&vb_run_progress) < 10)
+        nanosleep(&pause, NULL);
+    atomic_store((atomic_int *)flag, 1);
+    return NULL;
+}
+
+/* What SIGINT does in `vizbench run`: the run in progress keeps its frames, marked interrupted;
+ * the strategies after it are not run. */
+Test(faults, a_stop_request_keeps_what_was_measured, .timeout = 60) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_REALTIME, 600);
+    atomic_int stop;
+    atomic_init(&stop, 0);
+    atomic_store(&vb_run_progress, 0);
+    pthread_t stopper;
+    cr_assert_eq(pthread_create(&stopper, NULL, stop_soon, &stop), 0);
+    vb_session s;
+    run_session(&s, &o, &audio, NULL, &stop);
+    pthread_join(stopper, NULL);
+    cr_assert(!s.complete);
+    const vb_strategy_run *first = &s.runs[0];
+    cr_assert_eq(first->status, VB_STRATEGY_INTERRUPTED, "%s", first->reason);
+    cr_assert(first->produced > 0 && first->produced < first->length, "%lld",
+              (long long)first->produced);
+    cr_assert(first->frames[first->produced - 1].flags & (VB_FRAME_PRESENTED | VB_FRAME_DROPPED));
+    for (int i = 1; i < s.run_count; i++)
+        cr_assert_eq(s.runs[i].status, VB_STRATEGY_NOT_RUN, "%s", s.runs[i].ops->name);
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
