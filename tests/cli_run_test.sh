@@ -53,6 +53,11 @@ check "-q prints no table" test ! -s "$work/out"
 check "two strategies, in the order given" \
     grep -qE '"name":"gl-texture".*"name":"pixel-copy"' "$work/two.json"
 
+expect 0 '' -- "$vizbench" run --strategy gl-texture --frames 6 --pace max --gpu-timers on -q \
+    -o "$work/timers.json"
+check "--gpu-timers on gives GPU stage times" \
+    grep -qE '"gpu_ms":\{"render":[0-9.e+-]+,"upload":[0-9.e+-]+,"compose":[0-9.e+-]+' "$work/timers.json"
+
 # Usage errors (exit 2), one line naming the option
 expect 2 'conflict' -- "$vizbench" run --frames 5 --duration 1
 expect 2 "--strategy: unknown strategy 'bogus'" -- "$vizbench" run --strategy bogus
