@@ -18,6 +18,26 @@
 
 atomic_llong vb_run_progress;
 
+/* Mesa 22.3's llvmpipe crashes (a use-after-free inside the driver, reproduced within 16 runs with
+ * MALLOC_PERTURB_ at max pace) when the producer's and the consumer's contexts make GL calls at
+ * the same time. On a software renderer the two threads therefore take turns with GL (the
+ * consumer from upload to fence and picture check, the producer for render and hand-off); the
+ * CPU work of both (analysis, CPU render, copies) still overlaps. Hardware drivers are left
+ * concurrent. */
+static pthread_mutex_t gl_submission_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int vb_gl_submissions_serialized(const vb_gl_info *gl) {
+    return gl->software;
+}
+
+static void gl_submission_begin(int serialized) {
+    if (serialized) pthread_mutex_lock(&gl_submission_lock);
+}
+
+static void gl_submission_end(int serialized) {
+    if (serialized) pthread_mutex_unlock(&gl_submission_lock);
+}
+
 /* How long the consumer waits for the next frame before calling the producer stuck. */
 #define FRAME_ARRIVAL_LIMIT_NS 10000000000LL
 #define ARRIVAL_SLICE_NS 50000000LL
@@ -124,6 +144,7 @@ static void *producer_main(void *opaque) {
     const int64_t fail_at =
         is_fault_target(o->fault_fail_mid_run, ops) ? o->warmup + o->frames / 2 : -1;
     const int64_t acquire_limit = 2 * o->fence_timeout_ns + 1000000000LL;
+    const int serialized = vb_gl_submissions_serialized(&p->gl->info);
     p->start_ns = vb_now_ns();
     for (int64_t n = 0; n < length; n++) {
         if (stopping(p)) break;
@@ -159,6 +180,7 @@ static void *producer_main(void *opaque) {
         if (ops->renders_on_gpu) {
             size_t count = 0;
             const float *analysis = vb_renderer_analysis(renderer, &count);
+            gl_submission_begin(serialized);
             vb_gpu_timer_begin(&timer, &rec->gpu_render_ns);
             status = ops->gpu_render(p->strategy, slot, analysis, count, rec->audio_frame,
                                      &rec->bytes_to_gpu);
@@ -168,6 +190,7 @@ static void *producer_main(void *opaque) {
         }
         rec->rendered_ns = vb_now_ns() - p->start_ns;
         if (status == VB_OK) status = ops->hand_off(p->strategy, slot, &rec->bytes_copied);
+        if (ops->renders_on_gpu) gl_submission_end(serialized);
         if (status == VB_OK && n == fail_at) {
             vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
             status = -VB_ERR_FAILURE;
@@ -180,7 +203,11 @@ static void *producer_main(void *opaque) {
         rec->producer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
         p->run->produced = n + 1;
         vb_frame_ring_publish(&p->ring);
-        vb_gpu_timer_collect(&timer, 0);
+        if (ops->renders_on_gpu) {
+            gl_submission_begin(serialized);
+            vb_gpu_timer_collect(&timer, 0);
+            gl_submission_end(serialized);
+        }
     }
 done:
     atomic_store(&p->producer_done, 1);
@@ -270,6 +297,7 @@ static void *consumer_main(void *opaque) {
     sem_post(&p->consumer_ready);
 
     const int fence_fault = is_fault_target(o->fault_fence_never_signals, ops);
+    const int serialized = vb_gl_submissions_serialized(&p->gl->info);
     int64_t taken = 0, last_presented = -1, waiting_since = vb_now_ns();
     int previous_verified = 0;
     for (;;) {
@@ -297,11 +325,13 @@ static void *consumer_main(void *opaque) {
         rec->taken_ns = vb_now_ns() - p->start_ns;
         const int64_t cpu_start = vb_thread_cpu_ns();
         GLuint texture = 0;
+        gl_submission_begin(serialized);
         vb_gpu_timer_begin(&timer, &rec->gpu_upload_ns);
         int status =
             ops->upload(p->strategy, slot, presenter.frame_texture, &texture, &rec->bytes_uploaded);
         vb_gpu_timer_end(&timer);
         if (status != VB_OK) {
+            gl_submission_end(serialized);
             fail(p, p->consumer_error, vb_error_get());
             release_slot(p, slot);
             break;
@@ -310,6 +340,7 @@ static void *consumer_main(void *opaque) {
         vb_gpu_timer_begin(&timer, &rec->gpu_compose_ns);
         vb_presenter_compose(&presenter, texture);
         vb_gpu_timer_end(&timer);
+
         if (fence_fault) {
             vb_sleep_until_ns(vb_now_ns() + o->fence_timeout_ns);
             vb_error_set("fence did not signal within %.0f ms (simulated by VIZBENCH_FAULT)",
@@ -319,6 +350,7 @@ static void *consumer_main(void *opaque) {
             status = vb_presenter_wait(&presenter, (uint64_t)o->fence_timeout_ns);
         }
         if (status != VB_OK) {
+            gl_submission_end(serialized);
             fail(p, p->consumer_error, vb_error_get());
             release_slot(p, slot);
             break;
@@ -333,6 +365,7 @@ static void *consumer_main(void *opaque) {
         atomic_store_explicit(&vb_run_progress, seq + 1, memory_order_relaxed);
         release_slot(p, slot);
         vb_gpu_timer_collect(&timer, 0);
+        gl_submission_end(serialized);
         waiting_since = vb_now_ns();
         if (seq == p->run->length - 1) break;
     }

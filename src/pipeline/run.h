@@ -33,6 +33,10 @@ typedef enum { VB_PACE_REALTIME = 0, VB_PACE_MAX = 1 } vb_pace;
  * the process CPU figures) and each query flushes the rasterizer, slowing the stage it times. */
 enum { VB_GPU_TIMERS_AUTO = 0, VB_GPU_TIMERS_ON = 1, VB_GPU_TIMERS_OFF = 2 };
 
+/* Whether the producer's and consumer's GL submissions take turns (software renderers; see
+ * run.c for the driver crash this avoids). */
+int vb_gl_submissions_serialized(const vb_gl_info *gl);
+
 /* Whether a run with these options on this GL times stages with queries. */
 int vb_gpu_timers_enabled(int setting, const vb_gl_info *gl);
 

@@ -110,13 +110,14 @@ static json_t *session_json(const vb_session *s) {
     const vb_machine_info *m = &s->machine;
     const vb_gl_info *g = &s->gl;
     const vb_run_options *o = &s->options;
-    json_t *gl =
-        s->gl_available
-            ? json_pack("{s:b, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b}", "available", 1, "vendor",
-                        g->vendor, "renderer", g->renderer, "version", g->version, "glsl_version",
-                        g->glsl_version, "video_driver", g->video_driver, "software", g->software,
-                        "buffer_storage", g->has_buffer_storage, "timer_query", g->has_timer_query)
-            : json_pack("{s:b, s:s}", "available", 0, "reason", s->gl_reason);
+    json_t *gl = s->gl_available
+                     ? json_pack("{s:b, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:b}", "available",
+                                 1, "vendor", g->vendor, "renderer", g->renderer, "version",
+                                 g->version, "glsl_version", g->glsl_version, "video_driver",
+                                 g->video_driver, "software", g->software, "buffer_storage",
+                                 g->has_buffer_storage, "timer_query", g->has_timer_query,
+                                 "submissions_serialized", vb_gl_submissions_serialized(g))
+                     : json_pack("{s:b, s:s}", "available", 0, "reason", s->gl_reason);
     json_t *context = json_pack(
         "{s:{s:s, s:s}, s:{s:s, s:s, s:s}, s:{s:s, s:i, s:I, s:s}, s:o, s:{s:s, s:s, s:i, s:i, "
         "s:I, s:I}}",
