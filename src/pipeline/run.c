@@ -316,7 +316,9 @@ static void *consumer_main(void *opaque) {
             /* A display shows the newest frame; older ones waiting are dropped unseen. */
             while (vb_frame_ring_take_if_ready(&p->ring)) {
                 p->run->frames[seq].flags |= VB_FRAME_DROPPED;
+                gl_submission_begin(serialized); /* a release may delete a GL fence */
                 release_slot(p, (int)(seq % o->slots));
+                gl_submission_end(serialized);
                 seq = taken++;
             }
         }
