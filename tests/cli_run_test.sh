@@ -3,33 +3,7 @@
 #   usage: cli_run_test.sh VIZBENCH
 set -u
 vizbench=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-
-# expect CODE 'stderr pattern' -- command...: the exit code, and for a failure exactly one stderr
-# line matching the pattern.
-expect() {
-    local code=$1 pattern=$2
-    shift 3
-    "$@" >"$work/out" 2>"$work/err"
-    local got=$? lines
-    lines=$(wc -l <"$work/err")
-    if [ "$got" -eq "$code" ] &&
-       { { [ "$code" -eq 0 ] && [ "$lines" -eq 0 ]; } ||
-         { [ "$lines" -eq 1 ] && grep -qE -- "$pattern" "$work/err"; }; }; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $* -> exit $got (want $code), stderr ($lines lines): $(head -c 300 "$work/err")"
-    fi
-}
-
-check() {
-    local what=$1
-    shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
-}
+source "$(dirname "$0")/cli_lib.sh"
 
 # The default comparison: four strategies, all showing the reference picture, within a minute.
 start=$(date +%s)
@@ -102,5 +76,4 @@ check "SIGINT results marked incomplete" grep -q '"complete":false' "$work/int.j
 check "SIGINT results keep the measured frames" grep -q '"status":"interrupted"' "$work/int.json"
 check "no temporary files left behind" bash -c "! ls '$work' | grep -q '\.tmp\.'"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_summary

@@ -4,33 +4,7 @@
 #   usage: cli_test.sh VIZBENCH PNG_EQUAL SOURCE_ROOT
 set -u
 vizbench=$1 png_equal=$2 root=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-
-# expect CODE 'stderr pattern' -- command...: the exit code, and for a failure exactly one stderr
-# line matching the pattern (success prints nothing on stderr).
-expect() {
-    local code=$1 pattern=$2
-    shift 3
-    "$@" >"$work/out" 2>"$work/err"
-    local got=$? lines
-    lines=$(wc -l <"$work/err")
-    if [ "$got" -eq "$code" ] &&
-       { { [ "$code" -eq 0 ] && [ "$lines" -eq 0 ]; } ||
-         { [ "$lines" -eq 1 ] && grep -qE -- "$pattern" "$work/err"; }; }; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $* -> exit $got (want $code), stderr ($lines lines): $(head -c 300 "$work/err")"
-    fi
-}
-
-check() { # check 'description' command...: the command must succeed
-    local what=$1
-    shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
-}
+source "$(dirname "$0")/cli_lib.sh"
 
 # Help and version
 expect 0 '' -- "$vizbench" --help
@@ -116,5 +90,4 @@ check "/dev/full is still a device" test -c /dev/full
 expect 0 '' -- "$vizbench" render -o /dev/null
 check "no temporary files left behind" bash -c "! ls '$work' | grep -q '\.tmp\.'"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_summary

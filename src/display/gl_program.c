@@ -11,6 +11,18 @@ const char vb_gl_fullscreen_vertex_shader[] =
     "    gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);\n"
     "}\n";
 
+GLuint vb_gl_texture_create(GLint internal_format, int width, int height, GLenum format,
+                            GLenum type, const void *pixels) {
+    GLuint texture = 0;
+    vb_gl.GenTextures(1, &texture);
+    vb_gl.BindTexture(GL_TEXTURE_2D, texture);
+    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    vb_gl.TexImage2D(GL_TEXTURE_2D, 0, internal_format, width, height, 0, format, type, pixels);
+    return texture;
+}
+
 static void first_line(char *log) {
     char *newline = strchr(log, '\n');
     if (newline) *newline = '\0';

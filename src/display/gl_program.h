@@ -10,6 +10,11 @@
  * DrawArrays(GL_TRIANGLES, 0, 3) and any VAO bound. */
 extern const char vb_gl_fullscreen_vertex_shader[];
 
+/* A single-level 2D texture fetched texel for texel (nearest, no mipmaps, so it is complete),
+ * filled from `pixels` (NULL: undefined contents). Left bound to GL_TEXTURE_2D. */
+GLuint vb_gl_texture_create(GLint internal_format, int width, int height, GLenum format,
+                            GLenum type, const void *pixels);
+
 GLuint vb_gl_program_build(const char *label, const char *vertex_source,
                            const char *fragment_source);
 

@@ -13,18 +13,6 @@ static const char compose_fragment_shader[] =
     "    colour = texelFetch(frame, ivec2(gl_FragCoord.xy), 0);\n"
     "}\n";
 
-static GLuint create_rgba_texture(int width, int height) {
-    GLuint texture = 0;
-    vb_gl.GenTextures(1, &texture);
-    vb_gl.BindTexture(GL_TEXTURE_2D, texture);
-    /* Nearest and a single level: complete without mipmaps, fetched texel for texel. */
-    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-    vb_gl.TexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-    return texture;
-}
-
 int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window) {
     memset(p, 0, sizeof *p);
     p->width = width;
@@ -34,8 +22,10 @@ int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window
         vb_gl_program_build("display", vb_gl_fullscreen_vertex_shader, compose_fragment_shader);
     if (!p->program) return -VB_ERR_FAILURE;
     vb_gl.GenVertexArrays(1, &p->vertex_array);
-    p->frame_texture = create_rgba_texture(width, height);
-    p->target_texture = create_rgba_texture(width, height);
+    p->frame_texture =
+        vb_gl_texture_create(GL_RGBA8, width, height, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    p->target_texture =
+        vb_gl_texture_create(GL_RGBA8, width, height, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
     vb_gl.GenFramebuffers(1, &p->target_framebuffer);
     vb_gl.BindFramebuffer(GL_FRAMEBUFFER, p->target_framebuffer);
     vb_gl.FramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,

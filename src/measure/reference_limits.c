@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "display/gl_api.h"
+#include "display/gl_program.h"
 #include "measure/clock.h"
 #include "measure/stats.h"
 
@@ -92,9 +93,7 @@ int vb_reference_limits_measure_upload(vb_reference_limits *limits, int width, i
     for (size_t i = 0; i < bytes; i++)
         frame[i] = (uint8_t)(i * 7);
     upload_context u = {0, width, height};
-    vb_gl.GenTextures(1, &u.texture);
-    vb_gl.BindTexture(GL_TEXTURE_2D, u.texture);
-    vb_gl.TexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    u.texture = vb_gl_texture_create(GL_RGBA8, width, height, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
     vb_gl.PixelStorei(GL_UNPACK_ALIGNMENT, 4);
     limits->upload_gbps = measure_gbps(upload_op, &u, NULL, frame, bytes);
     limits->upload_ms = limits->upload_gbps > 0 ? (double)bytes / limits->upload_gbps / 1e6 : 0;

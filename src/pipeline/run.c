@@ -431,7 +431,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
         set_reason(run, "%s", "no OpenGL: the display side needs a GL context");
         return VB_OK;
     }
-    const char *missing = ops->unavailable_reason(&gl->info);
+    const char *missing = ops->unavailable_reason ? ops->unavailable_reason(&gl->info) : NULL;
     if (missing) {
         run->status = VB_STRATEGY_UNAVAILABLE;
         set_reason(run, "%s", missing);

@@ -96,18 +96,6 @@ struct vb_gl_renderer {
     GLint newest_location;
 };
 
-static GLuint create_texture(GLint internal_format, int width, int height, GLenum format,
-                             GLenum type, const void *pixels) {
-    GLuint texture = 0;
-    vb_gl.GenTextures(1, &texture);
-    vb_gl.BindTexture(GL_TEXTURE_2D, texture);
-    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-    vb_gl.TexImage2D(GL_TEXTURE_2D, 0, internal_format, width, height, 0, format, type, pixels);
-    return texture;
-}
-
 static void set_colour(GLuint program, const char *name, uint32_t rgba) {
     uint8_t c[4];
     memcpy(c, &rgba, sizeof c);
@@ -125,7 +113,7 @@ static void set_float(GLuint program, const char *name, float value) {
 
 static int setup_waveform(vb_gl_renderer *r) {
     const vb_view_options *o = &r->options;
-    r->data_texture = create_texture(GL_RGB32F, o->width, 1, GL_RGB, GL_FLOAT, NULL);
+    r->data_texture = vb_gl_texture_create(GL_RGB32F, o->width, 1, GL_RGB, GL_FLOAT, NULL);
     set_int(r->program, "columns", 0);
     set_int(r->program, "height", o->height);
     set_colour(r->program, "background", VB_COLOUR_BACKGROUND);
@@ -153,9 +141,10 @@ static int setup_spectrum(vb_gl_renderer *r) {
         for (int x = x0; x < x1; x++)
             bar_of_column[x] = b;
     }
-    r->static_texture = create_texture(GL_R32I, o->width, 1, GL_RED_INTEGER, GL_INT, bar_of_column);
+    r->static_texture =
+        vb_gl_texture_create(GL_R32I, o->width, 1, GL_RED_INTEGER, GL_INT, bar_of_column);
     free(bar_of_column);
-    r->data_texture = create_texture(GL_RG32F, r->bars, 1, GL_RG, GL_FLOAT, NULL);
+    r->data_texture = vb_gl_texture_create(GL_RG32F, r->bars, 1, GL_RG, GL_FLOAT, NULL);
     set_int(r->program, "levels", 0);
     set_int(r->program, "bar_of_column", 1);
     set_int(r->program, "height", o->height);
@@ -172,8 +161,8 @@ static int setup_spectrogram(vb_gl_renderer *r) {
     uint32_t palette[256];
     for (int i = 0; i < 256; i++)
         palette[i] = vb_magma_rgba(i);
-    r->static_texture = create_texture(GL_RGBA8, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, palette);
-    r->data_texture = create_texture(GL_R32F, o->width, o->height, GL_RED, GL_FLOAT, NULL);
+    r->static_texture = vb_gl_texture_create(GL_RGBA8, 256, 1, GL_RGBA, GL_UNSIGNED_BYTE, palette);
+    r->data_texture = vb_gl_texture_create(GL_R32F, o->width, o->height, GL_RED, GL_FLOAT, NULL);
     set_int(r->program, "ring", 0);
     set_int(r->program, "palette", 1);
     set_int(r->program, "width", o->width);

@@ -2,10 +2,12 @@
  * renders on the GPU, in its own context shared with the consumer's, into a ring of textures;
  * only analysis data (a few KB) cross to the GPU. The hand-off is the texture name plus a fence
  * the producer flushes; the consumer makes the GPU wait on it (glWaitSync, no CPU stall) and
- * draws the texture. The display's fence on each frame guards the texture's reuse. */
+ * draws the texture. The display's fence on each frame guards the texture's reuse. Core 3.3
+ * (shared contexts, sync objects, float textures) is all it needs. */
 #include "transfer/strategy.h"
 
 #include "common/error.h"
+#include "display/gl_program.h"
 #include "render/gl_renderer.h"
 
 #include <stdlib.h>
@@ -17,11 +19,6 @@ struct vb_strategy {
     GLuint *framebuffers; /* [slots], producer context only */
     GLsync *fences;       /* [slots] set at hand-off, deleted at release */
 };
-
-static const char *gl_texture_unavailable(const vb_gl_info *gl) {
-    (void)gl; /* core 3.3 (shared contexts, sync objects, float textures) is all it needs */
-    return NULL;
-}
 
 static void gl_texture_destroy(vb_strategy *s) {
     if (!s) return;
@@ -64,15 +61,10 @@ static int gl_texture_producer_start(vb_strategy *s) {
     const vb_view_options *view = &s->config.view;
     s->renderer = vb_gl_renderer_create(view);
     if (!s->renderer) return -VB_ERR_FAILURE;
-    vb_gl.GenTextures(s->config.slots, s->textures);
     vb_gl.GenFramebuffers(s->config.slots, s->framebuffers);
     for (int i = 0; i < s->config.slots; i++) {
-        vb_gl.BindTexture(GL_TEXTURE_2D, s->textures[i]);
-        vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-        vb_gl.TexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, view->width, view->height, 0, GL_RGBA,
-                         GL_UNSIGNED_BYTE, NULL);
+        s->textures[i] = vb_gl_texture_create(GL_RGBA8, view->width, view->height, GL_RGBA,
+                                              GL_UNSIGNED_BYTE, NULL);
         vb_gl.BindFramebuffer(GL_FRAMEBUFFER, s->framebuffers[i]);
         vb_gl.FramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
                                    s->textures[i], 0);
@@ -127,7 +119,6 @@ const vb_strategy_ops vb_gl_texture_strategy = {
     .name = "gl-texture",
     .summary = "GPU render into a shared texture ring, hand over texture name and fence",
     .renders_on_gpu = 1,
-    .unavailable_reason = gl_texture_unavailable,
     .create = gl_texture_create,
     .destroy = gl_texture_destroy,
     .producer_start = gl_texture_producer_start,

@@ -44,11 +44,6 @@ oom:
     return -VB_ERR_FAILURE;
 }
 
-static const char *needs_only_gl(const vb_gl_info *gl) {
-    (void)gl;
-    return NULL;
-}
-
 static uint8_t *pixel_copy_target(vb_strategy *s, int slot) {
     (void)slot;
     return s->private_frame;
@@ -83,7 +78,6 @@ static void pixel_copy_release(vb_strategy *s, int slot) {
 const vb_strategy_ops vb_pixel_copy_strategy = {
     .name = "pixel-copy",
     .summary = "CPU render, copy into a new message per frame, upload from it",
-    .unavailable_reason = needs_only_gl,
     .create = pixel_copy_create,
     .destroy = pixel_copy_destroy,
     .cpu_target = pixel_copy_target,

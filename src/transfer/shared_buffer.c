@@ -57,11 +57,6 @@ static int shared_buffer_create(const vb_strategy_config *config, vb_strategy **
     return VB_OK;
 }
 
-static const char *needs_only_gl(const vb_gl_info *gl) {
-    (void)gl;
-    return NULL;
-}
-
 static uint8_t *shared_buffer_target(vb_strategy *s, int slot) {
     return s->producer_view + (size_t)slot * s->config.frame_bytes;
 }
@@ -87,7 +82,6 @@ static void shared_buffer_release(vb_strategy *s, int slot) {
 const vb_strategy_ops vb_shared_buffer_strategy = {
     .name = "shared-buffer",
     .summary = "CPU render into a shared-memory ring slot, hand over its index, upload from it",
-    .unavailable_reason = needs_only_gl,
     .create = shared_buffer_create,
     .destroy = shared_buffer_destroy,
     .cpu_target = shared_buffer_target,

@@ -39,7 +39,8 @@ typedef struct vb_strategy_ops {
     const char *summary; /* one line: what crosses the boundary */
     int renders_on_gpu;
 
-    /* NULL when this GL can run the strategy, else why not (a constant string). */
+    /* NULL when this GL can run the strategy, else why not (a constant string). The member
+     * itself may be NULL: the strategy needs only the core 3.3 GL every strategy needs. */
     const char *(*unavailable_reason)(const vb_gl_info *gl);
 
     int (*create)(const vb_strategy_config *config, vb_strategy **out);
