@@ -227,24 +227,36 @@ static int parse_option(int opt, const char *arg, run_request *req) {
     }
 }
 
-/* VIZBENCH_FAULT=fence:STRATEGY or fail:STRATEGY simulates a fault for the tests. */
+/* VIZBENCH_FAULT=fence:STRATEGY, fail:STRATEGY or slow:STRATEGY:US simulates a fault (or a
+ * planted slowdown) for the tests and the regression gate's proof. */
 static int read_fault(run_request *req) {
     static char fault[64];
     const char *value = getenv("VIZBENCH_FAULT");
     if (!value || !*value) return VB_OK;
     snprintf(fault, sizeof fault, "%s", value);
-    char *colon = strchr(fault, ':');
-    if (colon) *colon = '\0';
-    if (!colon || !vb_strategy_find(colon + 1)) {
-        vb_error_set("VIZBENCH_FAULT: expected fence:STRATEGY or fail:STRATEGY, got '%s'", value);
+    char *name = strchr(fault, ':');
+    char *amount = name ? strchr(name + 1, ':') : NULL;
+    if (name) *name++ = '\0';
+    if (amount) *amount++ = '\0';
+    const int slow = strcmp(fault, "slow") == 0;
+    if (!name || !vb_strategy_find(name) || (slow != (amount != NULL))) {
+        vb_error_set("VIZBENCH_FAULT: expected fence:STRATEGY, fail:STRATEGY or "
+                     "slow:STRATEGY:MICROSECONDS, got '%s'",
+                     value);
         return -VB_ERR_USAGE;
     }
-    if (strcmp(fault, "fence") == 0)
-        req->options.fault_fence_never_signals = colon + 1;
-    else if (strcmp(fault, "fail") == 0)
-        req->options.fault_fail_mid_run = colon + 1;
-    else {
-        vb_error_set("VIZBENCH_FAULT: unknown fault '%s' (expected fence or fail)", fault);
+    if (strcmp(fault, "fence") == 0) {
+        req->options.fault_fence_never_signals = name;
+    } else if (strcmp(fault, "fail") == 0) {
+        req->options.fault_fail_mid_run = name;
+    } else if (slow) {
+        long long us = 0;
+        if (vb_parse_int("VIZBENCH_FAULT slow microseconds", amount, 1, 10000000, &us) != VB_OK)
+            return -VB_ERR_USAGE;
+        req->options.fault_slow_strategy = name;
+        req->options.fault_slow_ns = (int64_t)us * 1000;
+    } else {
+        vb_error_set("VIZBENCH_FAULT: unknown fault '%s' (expected fence, fail or slow)", fault);
         return -VB_ERR_USAGE;
     }
     return VB_OK;

@@ -2,6 +2,7 @@
  * picture under every strategy, results JSON round trip, and the faults of `vizbench run`. */
 #include "test_helpers.h"
 
+#include "measure/run_summary.h"
 #include "pipeline/session.h"
 #include "report/results_json.h"
 
@@ -126,10 +127,54 @@ Test(pacing, realtime_accounts_for_every_frame, .timeout = 60) {
         int presented = !!(run->frames[n].flags & VB_FRAME_PRESENTED);
         int dropped = !!(run->frames[n].flags & VB_FRAME_DROPPED);
         cr_assert_eq(presented + dropped, 1, "frame %lld", (long long)n);
-        /* Frame n is due n / fps after the start. */
-        cr_assert_eq(run->frames[n].ready_ns, n * 1000000000LL / 120);
+        /* Frame n is due n / fps after the start (unless a late producer skipped it). */
+        if (!(run->frames[n].flags & VB_FRAME_SKIPPED))
+            cr_assert_eq(run->frames[n].ready_ns, n * 1000000000LL / 120);
     }
     vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+/* A producer slower than the display skips to the newest frame due instead of piling up
+ * latency, and the GPU spectrogram still gets every column it skipped: each presented frame
+ * matches the CPU reference of its own input frame. */
+Test(pacing, a_late_producer_skips_frames_and_keeps_the_picture, .timeout = 120) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTROGRAM, VB_PACE_REALTIME, 40);
+    o.view.fps = 60;
+    o.verify_every = 1;
+    const int64_t slow_ms = 40;
+    const char *names[] = {"shared-buffer", "gl-texture"};
+    for (int i = 0; i < 2; i++) {
+        o.fault_slow_strategy = names[i];
+        o.fault_slow_ns = slow_ms * 1000000;
+        vb_session s;
+        run_session(&s, &o, &audio, vb_strategy_find(names[i]), NULL);
+        const vb_strategy_run *run = &s.runs[0];
+        cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", names[i], run->reason);
+        cr_assert(run->picture.passed, "%s: picture differs from frame %lld on", names[i],
+                  (long long)run->picture.first_failure);
+        cr_assert_gt(run->picture.checked, 5, "%s", names[i]);
+        int64_t skipped = 0;
+        for (int64_t n = 0; n < run->length; n++) {
+            const vb_frame_record *r = &run->frames[n];
+            if (r->flags & VB_FRAME_SKIPPED) {
+                skipped++;
+                cr_assert(r->flags & VB_FRAME_DROPPED);
+                cr_assert_eq(r->ready_ns, -1, "a skipped frame was started");
+            }
+        }
+        cr_assert_gt(skipped, run->length / 3, "%s: only %lld of %lld skipped", names[i],
+                     (long long)skipped, (long long)run->length);
+        cr_assert(run->frames[run->length - 1].flags & VB_FRAME_PRESENTED,
+                  "the last frame is always shown");
+        vb_run_summary sum;
+        cr_assert_eq(vb_run_summarize(run, &o, &sum), VB_OK);
+        /* Bounded: one frame's work and a little, never the whole run's backlog. */
+        cr_assert_lt(sum.latency_ms.max, 5.0 * (double)slow_ms, "%s: max latency %.1f ms", names[i],
+                     sum.latency_ms.max);
+        vb_session_free(&s);
+    }
     vb_audio_free(&audio);
 }
 

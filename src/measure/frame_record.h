@@ -12,10 +12,12 @@
 
 enum {
     VB_FRAME_PRESENTED = 1 << 0, /* drawn and its fence signalled */
-    VB_FRAME_DROPPED = 1 << 1,   /* realtime pace: a newer frame was ready, this one skipped */
+    VB_FRAME_DROPPED = 1 << 1,   /* realtime pace: never shown (a newer frame was ready, or the
+                                    producer was a whole frame late and skipped it) */
     VB_FRAME_WARMUP = 1 << 2,    /* excluded from every figure */
     VB_FRAME_VERIFIED = 1 << 3,  /* read back and compared with the reference (--verify) */
     VB_FRAME_PERTURBED = 1 << 4, /* follows a verified frame: its timing includes that work */
+    VB_FRAME_SKIPPED = 1 << 5,   /* dropped before rendering: the producer was late */
 };
 
 typedef struct vb_frame_record {

@@ -82,6 +82,10 @@ typedef struct pipeline {
     int64_t start_ns; /* written by the producer before its first publish */
     int64_t process_cpu_start, process_cpu_end;
     int64_t measured_start_ns, measured_end_ns;
+    /* The sequence number in each ring slot: written by the producer before it publishes the
+     * slot, read by the consumer after taking it (the ring's counters order the two). Frames
+     * skipped by a late producer leave gaps, so slot and sequence are not tied. */
+    int64_t slot_sequence[VB_RING_MAX_SLOTS];
     char producer_error[256];
     char consumer_error[256];
 } pipeline;
@@ -110,6 +114,53 @@ static int is_fault_target(const char *fault, const vb_strategy_ops *ops) {
 }
 
 /* ---- producer ---------------------------------------------------------------------------- */
+
+/* The planted slowdown: real CPU work (not a sleep), so it shows in the thread's CPU time and
+ * competes for the core the way a slower renderer would. */
+static void burn_cpu(int64_t ns) {
+    const int64_t end = vb_thread_cpu_ns() + ns;
+    volatile uint64_t sink = 0;
+    while (vb_thread_cpu_ns() < end)
+        for (int i = 0; i < 256; i++)
+            sink = sink * 6364136223846793005ULL + 1442695040888963407ULL;
+}
+
+/* The GPU renderer keeps the spectrogram's history itself: frames skipped between `last` and
+ * `next` are analysed and fed to it (at most a view's width of them: older columns scroll out),
+ * as a real renderer analyses every hop of audio whether or not it draws it. Their cost lands
+ * on frame `next`, like the CPU renderer's catching up inside its own analysis. */
+static int feed_skipped_frames(pipeline *p, vb_renderer *renderer, int64_t last, int64_t next,
+                               int64_t *bytes_to_gpu) {
+    int64_t from = next - p->options->view.width;
+    if (from < last + 1) from = last + 1;
+    for (int64_t m = from; m < next; m++) {
+        int64_t audio_frame = m % p->audio_frames;
+        vb_renderer_analyze(renderer, audio_frame);
+        size_t count = 0;
+        const float *analysis = vb_renderer_analysis(renderer, &count);
+        int status = p->ops->gpu_feed(p->strategy, analysis, count, audio_frame, bytes_to_gpu);
+        if (status != VB_OK) return status;
+    }
+    return VB_OK;
+}
+
+static int64_t due_offset_ns(int64_t sequence, int fps) {
+    return sequence * 1000000000LL / fps;
+}
+
+/* Realtime pace: a renderer driven by the display draws the audio of now. When it is late by
+ * a whole frame or more, the frames it missed are never rendered (marked dropped and skipped)
+ * and it goes on with the newest frame due, so latency stays bounded instead of piling up.
+ * The last frame of the run is always rendered. Returns the sequence to render next. */
+static int64_t skip_late_frames(pipeline *p, int64_t next) {
+    const int fps = p->options->view.fps;
+    const int64_t elapsed = vb_now_ns() - p->start_ns;
+    int64_t newest = elapsed * fps / 1000000000LL;
+    if (newest > p->run->length - 1) newest = p->run->length - 1;
+    for (; next < newest; next++)
+        p->run->frames[next].flags |= VB_FRAME_DROPPED | VB_FRAME_SKIPPED;
+    return next;
+}
 
 static void *producer_main(void *opaque) {
     pipeline *p = opaque;
@@ -143,22 +194,27 @@ static void *producer_main(void *opaque) {
     const int64_t length = p->run->length;
     const int64_t fail_at =
         is_fault_target(o->fault_fail_mid_run, ops) ? o->warmup + o->frames / 2 : -1;
+    const int64_t slow_ns = is_fault_target(o->fault_slow_strategy, ops) ? o->fault_slow_ns : 0;
     const int64_t acquire_limit = 2 * o->fence_timeout_ns + 1000000000LL;
     const int serialized = vb_gl_submissions_serialized(&p->gl->info);
     p->start_ns = vb_now_ns();
+    int64_t published = 0, last_rendered = -1;
+    int measuring = 0;
     for (int64_t n = 0; n < length; n++) {
         if (stopping(p)) break;
+        if (o->pace == VB_PACE_REALTIME) n = skip_late_frames(p, n);
         vb_frame_record *rec = &p->run->frames[n];
-        const int slot = (int)(n % o->slots);
+        const int slot = (int)(published % o->slots);
         rec->audio_frame = n % p->audio_frames;
         if (o->pace == VB_PACE_REALTIME) {
-            int64_t due = p->start_ns + n * 1000000000LL / o->view.fps;
+            int64_t due = p->start_ns + due_offset_ns(n, o->view.fps);
             vb_sleep_until_ns(due);
             rec->ready_ns = due - p->start_ns;
         } else {
             rec->ready_ns = vb_now_ns() - p->start_ns;
         }
-        if (n == o->warmup) {
+        if (!measuring && n >= o->warmup) {
+            measuring = 1;
             p->process_cpu_start = vb_process_cpu_ns();
             p->measured_start_ns = rec->ready_ns;
         }
@@ -174,6 +230,16 @@ static void *producer_main(void *opaque) {
             break;
         }
         rec->acquired_ns = vb_now_ns() - p->start_ns;
+        if (n > last_rendered + 1 && ops->gpu_feed && vb_renderer_has_history(renderer)) {
+            gl_submission_begin(serialized);
+            int fed = feed_skipped_frames(p, renderer, last_rendered, n, &rec->bytes_to_gpu);
+            gl_submission_end(serialized);
+            if (fed != VB_OK) {
+                fail(p, p->producer_error, vb_error_get());
+                break;
+            }
+        }
+        last_rendered = n;
         vb_renderer_analyze(renderer, rec->audio_frame);
         rec->analyzed_ns = vb_now_ns() - p->start_ns;
         int status = VB_OK;
@@ -188,10 +254,11 @@ static void *producer_main(void *opaque) {
         } else {
             vb_renderer_draw(renderer, ops->cpu_target(p->strategy, slot), p->config.stride);
         }
+        if (slow_ns > 0) burn_cpu(slow_ns);
         rec->rendered_ns = vb_now_ns() - p->start_ns;
         if (status == VB_OK) status = ops->hand_off(p->strategy, slot, &rec->bytes_copied);
         if (ops->renders_on_gpu) gl_submission_end(serialized);
-        if (status == VB_OK && n == fail_at) {
+        if (status == VB_OK && fail_at >= 0 && n >= fail_at) {
             vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
             status = -VB_ERR_FAILURE;
         }
@@ -202,6 +269,8 @@ static void *producer_main(void *opaque) {
         rec->handed_ns = vb_now_ns() - p->start_ns;
         rec->producer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
         p->run->produced = n + 1;
+        p->slot_sequence[slot] = n;
+        published++;
         vb_frame_ring_publish(&p->ring);
         if (ops->renders_on_gpu) {
             gl_submission_begin(serialized);
@@ -311,18 +380,19 @@ static void *consumer_main(void *opaque) {
             }
             continue;
         }
-        int64_t seq = taken++;
+        int slot = (int)(taken++ % o->slots);
+        int64_t seq = p->slot_sequence[slot];
         if (o->pace == VB_PACE_REALTIME) {
             /* A display shows the newest frame; older ones waiting are dropped unseen. */
             while (vb_frame_ring_take_if_ready(&p->ring)) {
                 p->run->frames[seq].flags |= VB_FRAME_DROPPED;
                 gl_submission_begin(serialized); /* a release may delete a GL fence */
-                release_slot(p, (int)(seq % o->slots));
+                release_slot(p, slot);
                 gl_submission_end(serialized);
-                seq = taken++;
+                slot = (int)(taken++ % o->slots);
+                seq = p->slot_sequence[slot];
             }
         }
-        const int slot = (int)(seq % o->slots);
         vb_frame_record *rec = &p->run->frames[seq];
         rec->taken_ns = vb_now_ns() - p->start_ns;
         const int64_t cpu_start = vb_thread_cpu_ns();

@@ -55,6 +55,10 @@ typedef struct vb_run_options {
     /* Simulated faults, for tests (VIZBENCH_FAULT): NULL, or the strategy they hit. */
     const char *fault_fence_never_signals;
     const char *fault_fail_mid_run;
+    /* A planted slowdown (VIZBENCH_FAULT=slow:STRATEGY:US): the producer of that strategy does
+     * `fault_slow_ns` of extra CPU work per frame, inside its render stage. */
+    const char *fault_slow_strategy;
+    int64_t fault_slow_ns;
 } vb_run_options;
 
 void vb_run_options_defaults(vb_run_options *options);

@@ -216,6 +216,19 @@ void vb_gl_renderer_destroy(vb_gl_renderer *r) {
     free(r);
 }
 
+static void upload_spectrogram_column(vb_gl_renderer *r, const float *column, int64_t frame) {
+    vb_gl.TexSubImage2D(GL_TEXTURE_2D, 0, (GLint)(frame % r->options.width), 0, 1,
+                        r->options.height, GL_RED, GL_FLOAT, column);
+}
+
+size_t vb_gl_renderer_feed(vb_gl_renderer *r, const float *analysis, size_t count, int64_t frame) {
+    if (r->options.view != VB_VIEW_SPECTROGRAM) return 0;
+    vb_gl.ActiveTexture(GL_TEXTURE0);
+    vb_gl.BindTexture(GL_TEXTURE_2D, r->data_texture);
+    upload_spectrogram_column(r, analysis, frame);
+    return count * sizeof(float);
+}
+
 size_t vb_gl_renderer_draw(vb_gl_renderer *r, const float *analysis, size_t count, int64_t frame,
                            GLuint framebuffer) {
     const vb_view_options *o = &r->options;
@@ -230,8 +243,7 @@ size_t vb_gl_renderer_draw(vb_gl_renderer *r, const float *analysis, size_t coun
         vb_gl.TexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, r->bars, 1, GL_RG, GL_FLOAT, analysis);
         break;
     case VB_VIEW_SPECTROGRAM:
-        vb_gl.TexSubImage2D(GL_TEXTURE_2D, 0, (GLint)(frame % o->width), 0, 1, o->height, GL_RED,
-                            GL_FLOAT, analysis);
+        upload_spectrogram_column(r, analysis, frame);
         vb_gl.Uniform1i(r->newest_location, (GLint)frame);
         break;
     }

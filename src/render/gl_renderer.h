@@ -25,6 +25,12 @@ typedef struct vb_gl_renderer vb_gl_renderer;
 vb_gl_renderer *vb_gl_renderer_create(const vb_view_options *options);
 void vb_gl_renderer_destroy(vb_gl_renderer *renderer);
 
+/* Takes the analysis of a frame that will not be drawn into the history (the spectrogram's
+ * ring column; nothing for the other views) so that later frames show it. Returns the bytes
+ * uploaded. */
+size_t vb_gl_renderer_feed(vb_gl_renderer *renderer, const float *analysis, size_t count,
+                           int64_t frame);
+
 /* Uploads `analysis` (count floats, laid out as vb_renderer_analysis gives them) for audio
  * frame `frame` and draws the view into `framebuffer` (an RGBA8 target of the view's size).
  * Returns the bytes uploaded. */

@@ -51,6 +51,10 @@ int64_t vb_renderer_frame_count(const vb_renderer *r) {
     return r->frame_count;
 }
 
+int vb_renderer_has_history(const vb_renderer *r) {
+    return r->options.view == VB_VIEW_SPECTROGRAM;
+}
+
 void vb_renderer_analyze(vb_renderer *r, int64_t frame) {
     r->impl->analyze(r->state, frame);
 }

@@ -27,6 +27,9 @@ const vb_view_options *vb_renderer_options(const vb_renderer *renderer);
 int64_t vb_renderer_frame_count(const vb_renderer *renderer);
 
 void vb_renderer_analyze(vb_renderer *renderer, int64_t frame);
+/* Whether a frame's picture builds on the analysis of every earlier frame (the spectrogram's
+ * columns), so a GPU renderer must be given frames it does not draw. */
+int vb_renderer_has_history(const vb_renderer *renderer);
 /* Draws the last analysed frame into `dst`: width x height RGBA8, rows `stride` bytes apart;
  * `dst` 4-byte aligned and `stride` a multiple of 4. */
 void vb_renderer_draw(vb_renderer *renderer, uint8_t *dst, size_t stride);

@@ -24,7 +24,7 @@ int vb_frames_csv_write(const vb_session *s, const char *path) {
     int status = vb_atomic_open(&file, path);
     if (status != VB_OK) return status;
     FILE *f = file.stream;
-    fputs("strategy,sequence,audio_frame,presented,dropped,warmup,verified,perturbed,"
+    fputs("strategy,sequence,audio_frame,presented,dropped,skipped,warmup,verified,perturbed,"
           "ready_ms,latency_ms,wait_ms,analysis_ms,render_ms,transfer_ms,queue_ms,upload_ms,"
           "compose_ms,producer_cpu_ms,consumer_cpu_ms,gpu_render_ms,gpu_upload_ms,"
           "gpu_compose_ms,bytes_copied,bytes_to_gpu,bytes_uploaded,picture_error\n",
@@ -33,10 +33,11 @@ int vb_frames_csv_write(const vb_session *s, const char *path) {
         const vb_strategy_run *run = &s->runs[i];
         for (int64_t n = 0; n < run->length && run->frames; n++) {
             const vb_frame_record *r = &run->frames[n];
-            fprintf(f, "%s,%lld,%lld,%d,%d,%d,%d,%d", run->ops->name, (long long)r->sequence,
+            fprintf(f, "%s,%lld,%lld,%d,%d,%d,%d,%d,%d", run->ops->name, (long long)r->sequence,
                     (long long)r->audio_frame, !!(r->flags & VB_FRAME_PRESENTED),
-                    !!(r->flags & VB_FRAME_DROPPED), !!(r->flags & VB_FRAME_WARMUP),
-                    !!(r->flags & VB_FRAME_VERIFIED), !!(r->flags & VB_FRAME_PERTURBED));
+                    !!(r->flags & VB_FRAME_DROPPED), !!(r->flags & VB_FRAME_SKIPPED),
+                    !!(r->flags & VB_FRAME_WARMUP), !!(r->flags & VB_FRAME_VERIFIED),
+                    !!(r->flags & VB_FRAME_PERTURBED));
             write_ms(f, r->ready_ns);
             write_span(f, r->ready_ns, r->presented_ns);
             write_span(f, r->ready_ns, r->acquired_ns);

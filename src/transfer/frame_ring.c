@@ -9,6 +9,10 @@
 #define WAIT_SLICE_NS 5000000
 
 int vb_frame_ring_init(vb_frame_ring *ring, int slots) {
+    if (slots < 1 || slots > VB_RING_MAX_SLOTS) {
+        vb_error_set("frame ring: %d slots (1 .. %d)", slots, VB_RING_MAX_SLOTS);
+        return -VB_ERR_FAILURE;
+    }
     ring->slots = slots;
     atomic_init(&ring->published, 0);
     atomic_init(&ring->released, 0);

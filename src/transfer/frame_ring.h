@@ -1,5 +1,6 @@
 /* The hand-off between the producer thread and the consumer thread, common to every strategy:
- * a ring of `slots` frame slots, used in order (frame n lives in slot n % slots).
+ * a ring of `slots` frame slots (at most VB_RING_MAX_SLOTS), used in order: the k-th frame
+ * published lives in slot k % slots.
  *
  * The producer acquires the next slot once the consumer has released it (so a slot is never
  * rendered into while the consumer may still read it), fills it and publishes it: an atomic
@@ -16,6 +17,8 @@
 #include <semaphore.h>
 #include <stdatomic.h>
 #include <stdint.h>
+
+#define VB_RING_MAX_SLOTS 16
 
 typedef struct vb_frame_ring {
     int slots;

@@ -89,6 +89,12 @@ static int gl_texture_render(vb_strategy *s, int slot, const float *analysis, si
     return VB_OK;
 }
 
+static int gl_texture_feed(vb_strategy *s, const float *analysis, size_t count, int64_t audio_frame,
+                           int64_t *bytes_to_gpu) {
+    *bytes_to_gpu += (int64_t)vb_gl_renderer_feed(s->renderer, analysis, count, audio_frame);
+    return VB_OK;
+}
+
 static int gl_texture_hand_off(vb_strategy *s, int slot, int64_t *bytes_copied) {
     (void)bytes_copied;
     s->fences[slot] = vb_gl.FenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
@@ -124,6 +130,7 @@ const vb_strategy_ops vb_gl_texture_strategy = {
     .producer_start = gl_texture_producer_start,
     .producer_stop = gl_texture_producer_stop,
     .gpu_render = gl_texture_render,
+    .gpu_feed = gl_texture_feed,
     .hand_off = gl_texture_hand_off,
     .upload = gl_texture_upload,
     .release = gl_texture_release,

@@ -7,8 +7,9 @@
  *   main:      create
  *   consumer:  consumer_start (consumer GL context current)       -- before the producer starts
  *   producer:  producer_start (producer GL context current if renders_on_gpu)
- *   per frame n, slot = n % slots, once the ring gave the producer that slot:
- *     producer: cpu_target + CPU render, or gpu_render;  then hand_off
+ *   per frame, in the slots in turn, once the ring gave the producer that slot:
+ *     producer: gpu_feed for frames skipped since the last one (realtime pace, late producer),
+ *               cpu_target + CPU render, or gpu_render;  then hand_off
  *     consumer: upload; (display draws and fences); release once the fence signalled,
  *               or release alone for a frame dropped unseen
  *   producer:  producer_stop;  consumer: consumer_stop;  main: destroy
@@ -57,6 +58,11 @@ typedef struct vb_strategy_ops {
      * adds the bytes sent to the GPU. */
     int (*gpu_render)(vb_strategy *strategy, int slot, const float *analysis, size_t count,
                       int64_t audio_frame, int64_t *bytes_to_gpu);
+    /* GPU-rendered strategies, optional: a frame the producer skipped, for views whose
+     * picture builds on every earlier frame (vb_renderer_has_history): take its analysis into
+     * the renderer's history without drawing; adds the bytes sent to the GPU. */
+    int (*gpu_feed)(vb_strategy *strategy, const float *analysis, size_t count, int64_t audio_frame,
+                    int64_t *bytes_to_gpu);
     /* Producer: hand the filled slot over; adds the bytes copied on the CPU. */
     int (*hand_off)(vb_strategy *strategy, int slot, int64_t *bytes_copied);
 
