@@ -20,5 +20,8 @@ int cli_load_input(const char *path, vb_audio *audio);
 
 int cmd_render(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -2,28 +2,21 @@
  * pipeline/ (session.c, run.c). */
 #include "cli.h"
 
-#include "audio/default_input.h"
-#include "audio/frame_clock.h"
 #include "common/parse.h"
-#include "measure/machine_info.h"
 #include "pipeline/session.h"
 #include "report/frames_csv.h"
 #include "report/results_json.h"
 #include "report/run_table.h"
+#include "measure_args.h"
 #include "view_args.h"
 
 #include <getopt.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-/* Exit codes of `vizbench run` beyond the common 0/1/2. */
-#define EXIT_UNAVAILABLE 3
-#define EXIT_INTERRUPTED 4
 
 static void print_run_help(FILE *out) {
     fputs(
@@ -118,40 +111,6 @@ typedef struct run_request {
     int quiet;
 } run_request;
 
-static int parse_strategies(const char *arg, run_request *req) {
-    req->strategy_count = 0;
-    char list[256];
-    if (snprintf(list, sizeof list, "%s", arg) >= (int)sizeof list) {
-        vb_error_set("--strategy: list too long");
-        return -VB_ERR_USAGE;
-    }
-    char *save = NULL;
-    for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
-        if (strcmp(name, "all") == 0) {
-            for (int i = 0; i < vb_strategy_count; i++)
-                req->strategies[req->strategy_count++] = vb_strategy_list[i];
-            continue;
-        }
-        const vb_strategy_ops *ops = vb_strategy_find(name);
-        if (!ops) return -VB_ERR_USAGE;
-        for (int i = 0; i < req->strategy_count; i++)
-            if (req->strategies[i] == ops) {
-                vb_error_set("--strategy: '%s' is listed twice", name);
-                return -VB_ERR_USAGE;
-            }
-        if (req->strategy_count >= VB_SESSION_MAX_RUNS) {
-            vb_error_set("--strategy: too many strategies");
-            return -VB_ERR_USAGE;
-        }
-        req->strategies[req->strategy_count++] = ops;
-    }
-    if (req->strategy_count == 0) {
-        vb_error_set("--strategy: no strategy named in '%s'", arg);
-        return -VB_ERR_USAGE;
-    }
-    return VB_OK;
-}
-
 static int parse_option(int opt, const char *arg, run_request *req) {
     vb_run_options *o = &req->options;
     long long n;
@@ -159,7 +118,7 @@ static int parse_option(int opt, const char *arg, run_request *req) {
     if (cli_is_view_option(opt)) return cli_parse_view_option(opt, arg, &o->view);
     switch (opt) {
     case OPT_STRATEGY:
-        return parse_strategies(arg, req);
+        return cli_parse_strategy_list("--strategy", arg, req->strategies, &req->strategy_count);
     case OPT_FRAMES:
         return vb_parse_int("--frames", arg, 1, 10000000, &req->frames);
     case OPT_DURATION:
@@ -227,41 +186,6 @@ static int parse_option(int opt, const char *arg, run_request *req) {
     }
 }
 
-/* VIZBENCH_FAULT=fence:STRATEGY, fail:STRATEGY or slow:STRATEGY:US simulates a fault (or a
- * planted slowdown) for the tests and the regression gate's proof. */
-static int read_fault(run_request *req) {
-    static char fault[64];
-    const char *value = getenv("VIZBENCH_FAULT");
-    if (!value || !*value) return VB_OK;
-    snprintf(fault, sizeof fault, "%s", value);
-    char *name = strchr(fault, ':');
-    char *amount = name ? strchr(name + 1, ':') : NULL;
-    if (name) *name++ = '\0';
-    if (amount) *amount++ = '\0';
-    const int slow = strcmp(fault, "slow") == 0;
-    if (!name || !vb_strategy_find(name) || (slow != (amount != NULL))) {
-        vb_error_set("VIZBENCH_FAULT: expected fence:STRATEGY, fail:STRATEGY or "
-                     "slow:STRATEGY:MICROSECONDS, got '%s'",
-                     value);
-        return -VB_ERR_USAGE;
-    }
-    if (strcmp(fault, "fence") == 0) {
-        req->options.fault_fence_never_signals = name;
-    } else if (strcmp(fault, "fail") == 0) {
-        req->options.fault_fail_mid_run = name;
-    } else if (slow) {
-        long long us = 0;
-        if (vb_parse_int("VIZBENCH_FAULT slow microseconds", amount, 1, 10000000, &us) != VB_OK)
-            return -VB_ERR_USAGE;
-        req->options.fault_slow_strategy = name;
-        req->options.fault_slow_ns = (int64_t)us * 1000;
-    } else {
-        vb_error_set("VIZBENCH_FAULT: unknown fault '%s' (expected fence, fail or slow)", fault);
-        return -VB_ERR_USAGE;
-    }
-    return VB_OK;
-}
-
 static int parse_run_args(int argc, char **argv, run_request *req) {
     opterr = 0;
     int opt;
@@ -292,19 +216,11 @@ static int parse_run_args(int argc, char **argv, run_request *req) {
     if (vb_view_options_validate(&o->view) != VB_OK) return cli_fail(-VB_ERR_USAGE);
     if (o->visible && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
         return cli_usage_error("run", "--window needs a display (DISPLAY or WAYLAND_DISPLAY)");
-    if (read_fault(req) != VB_OK) return cli_fail(-VB_ERR_USAGE);
+    if (cli_read_fault(&req->options) != VB_OK) return cli_fail(-VB_ERR_USAGE);
     return -1;
 }
 
-/* ---- signals and progress ---------------------------------------------------------------- */
-
-static atomic_int stop_requested;
-
-static void on_signal(int signal_number) {
-    atomic_store(&stop_requested, 1);
-    /* A second signal ends the process the usual way. */
-    signal(signal_number, SIG_DFL);
-}
+/* ---- progress ----------------------------------------------------------------------------- */
 
 typedef struct progress {
     pthread_t thread;
@@ -329,36 +245,6 @@ static void *progress_main(void *opaque) {
 
 /* ---- the command ------------------------------------------------------------------------- */
 
-static void describe_command(int argc, char **argv, char *dst, size_t size) {
-    size_t used = (size_t)snprintf(dst, size, "vizbench");
-    for (int i = 0; i < argc && used < size; i++)
-        used += (size_t)snprintf(dst + used, size - used, " %s", argv[i]);
-}
-
-static int exit_code_of(const vb_session *s) {
-    if (!s->complete) return EXIT_INTERRUPTED;
-    int unavailable = 0;
-    for (int i = 0; i < s->run_count; i++) {
-        const vb_strategy_run *run = &s->runs[i];
-        if (run->status == VB_STRATEGY_FAILED) return 1;
-        if (run->status == VB_STRATEGY_UNAVAILABLE) unavailable = 1;
-        if (run->status == VB_STRATEGY_OK && !(run->picture.checked > 0 && run->picture.passed))
-            return 1;
-    }
-    return unavailable ? EXIT_UNAVAILABLE : 0;
-}
-
-static int fill_input_info(const run_request *req, const vb_audio *audio, vb_input_info *in) {
-    snprintf(in->name, sizeof in->name, "%s", audio->name);
-    in->sample_rate = audio->sample_rate;
-    in->channels = audio->channels;
-    in->samples = audio->length;
-    in->frames = vb_frame_count(audio->length, audio->sample_rate, req->options.view.fps);
-    if (req->input) return vb_sha256_file(req->input, in->sha256);
-    vb_sha256_memory(vb_default_input_data, (size_t)vb_default_input_size, in->sha256);
-    return VB_OK;
-}
-
 int cmd_run(int argc, char **argv) {
     static run_request req; /* large; static keeps it off the stack */
     memset(&req, 0, sizeof req);
@@ -378,33 +264,27 @@ int cmd_run(int argc, char **argv) {
     static vb_session session;
     memset(&session, 0, sizeof session);
     session.options = req.options;
-    describe_command(argc, argv, session.command, sizeof session.command);
-    if (fill_input_info(&req, &audio, &session.input) != VB_OK) {
+    cli_describe_command(argc, argv, session.command, sizeof session.command);
+    if (cli_input_info(req.input, &audio, req.options.view.fps, &session.input) != VB_OK) {
         vb_audio_free(&audio);
         return cli_fail(-VB_ERR_FAILURE);
     }
 
-    atomic_store(&stop_requested, 0);
-    struct sigaction action = {0};
-    action.sa_handler = on_signal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
+    cli_catch_stop_signals();
 
     progress bar = {.req = &req};
     atomic_init(&bar.done, 0);
     int show_progress =
         isatty(STDERR_FILENO) && pthread_create(&bar.thread, NULL, progress_main, &bar) == 0;
     int status =
-        vb_session_run(&session, &audio, req.strategies, req.strategy_count, &stop_requested);
+        vb_session_run(&session, &audio, req.strategies, req.strategy_count, &cli_stop_requested);
     if (show_progress) {
         atomic_store(&bar.done, 1);
         pthread_join(bar.thread, NULL);
     }
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    cli_restore_signals();
 
-    exit_code = status == VB_OK ? exit_code_of(&session) : 1;
+    exit_code = status == VB_OK ? cli_session_exit_code(&session) : 1;
     if (status != VB_OK) cli_print_error(vb_error_get());
     if (!req.quiet) vb_run_table_print(&session, stdout);
     for (int i = 0; i < session.run_count; i++)

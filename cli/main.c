@@ -13,6 +13,9 @@ static void print_help(FILE *out) {
           "\n"
           "commands:\n"
           "  run       measure the transfer strategies: frame time, bandwidth, CPU\n"
+          "  sweep     measure every size x fps x view under every strategy\n"
+          "  validate  a verdict on each claim of the research note, with the evidence\n"
+          "  report    the HTML / Markdown report (charts) of a sweep or run results file\n"
           "  render    render one frame (or a contact sheet) of a view to PNG\n"
           "\n"
           "options:\n"
@@ -42,6 +45,9 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (strcmp(command, "run") == 0) return cmd_run(argc - 1, argv + 1);
+    if (strcmp(command, "sweep") == 0) return cmd_sweep(argc - 1, argv + 1);
+    if (strcmp(command, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
+    if (strcmp(command, "report") == 0) return cmd_report(argc - 1, argv + 1);
     if (strcmp(command, "render") == 0) return cmd_render(argc - 1, argv + 1);
     fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", command);
     return EXIT_USAGE;

@@ -1,7 +1,8 @@
 #include "report/results_json.h"
 
+#include "report/json_file.h"
+
 #include "common/error.h"
-#include "io/atomic_file.h"
 #include "measure/run_summary.h"
 #include "report/frame_fields.h"
 
@@ -106,7 +107,7 @@ static json_t *strategy_json(const vb_session *session, const vb_strategy_run *r
     return out;
 }
 
-static json_t *session_json(const vb_session *s) {
+json_t *vb_session_json(const vb_session *s) {
     const vb_machine_info *m = &s->machine;
     const vb_gl_info *g = &s->gl;
     const vb_run_options *o = &s->options;
@@ -156,28 +157,13 @@ static json_t *session_json(const vb_session *s) {
                      "reference", reference, "strategies", strategies);
 }
 
-static int dump_callback(const char *buffer, size_t size, void *data) {
-    return fwrite(buffer, 1, size, data) == size ? 0 : -1;
-}
-
 int vb_results_json_write(const vb_session *session, const char *path) {
-    json_t *root = session_json(session);
+    json_t *root = vb_session_json(session);
     if (!root) {
         vb_error_set("%s: cannot build the results (out of memory)", path);
         return -VB_ERR_FAILURE;
     }
-    vb_atomic_file file;
-    int status = vb_atomic_open(&file, path);
-    if (status == VB_OK) {
-        if (json_dump_callback(root, dump_callback, file.stream, JSON_COMPACT) != 0 ||
-            fputc('\n', file.stream) == EOF) {
-            vb_atomic_abort(&file);
-            vb_error_set("%s: write failed", path);
-            status = -VB_ERR_FAILURE;
-        } else {
-            status = vb_atomic_commit(&file);
-        }
-    }
+    int status = vb_json_file_write(root, path);
     json_decref(root);
     return status;
 }
@@ -186,11 +172,12 @@ int vb_results_json_write(const vb_session *session, const char *path) {
 
 typedef struct reader {
     const char *path;
+    const char *base; /* where the document sits in the file: "" or "sessions[3]" */
     char field[160];
 } reader;
 
 static int bad(reader *r, const char *what) {
-    vb_error_set("%s: field '%s' %s", r->path, r->field, what);
+    vb_error_set("%s: field '%s%s%s' %s", r->path, r->base, r->base[0] ? "." : "", r->field, what);
     return -VB_ERR_USAGE;
 }
 
@@ -415,7 +402,8 @@ static int read_strategy(reader *r, json_t *item, int index, vb_strategy_run *ru
 static int read_session(reader *r, json_t *root, vb_session *s) {
     char text[64];
     if (!json_is_object(root)) {
-        vb_error_set("%s: not a vizbench results file (the top level is not an object)", r->path);
+        vb_error_set("%s: %s is not an object (not a vizbench results document)", r->path,
+                     r->base[0] ? r->base : "the top level");
         return -VB_ERR_USAGE;
     }
     TRY(read_string(r, root, "", "schema", text, sizeof text));
@@ -443,23 +431,20 @@ static int read_session(reader *r, json_t *root, vb_session *s) {
     return VB_OK;
 }
 
+int vb_session_from_json(json_t *root, const char *path, const char *base, vb_session *s) {
+    memset(s, 0, sizeof *s);
+    reader r = {.path = path, .base = base};
+    int status = read_session(&r, root, s);
+    if (status != VB_OK) vb_session_free(s);
+    return status;
+}
+
 int vb_results_json_read(const char *path, vb_session *s) {
     memset(s, 0, sizeof *s);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        vb_error_set("%s: cannot open", path);
-        return -VB_ERR_FAILURE;
-    }
-    json_error_t error;
-    json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &error);
-    fclose(f);
-    if (!root) {
-        vb_error_set("%s: not valid JSON (line %d: %s)", path, error.line, error.text);
-        return -VB_ERR_USAGE;
-    }
-    reader r = {.path = path};
-    int status = read_session(&r, root, s);
+    json_t *root;
+    int status = vb_json_file_read(path, &root);
+    if (status != VB_OK) return status;
+    status = vb_session_from_json(root, path, "", s);
     json_decref(root);
-    if (status != VB_OK) vb_session_free(s);
     return status;
 }

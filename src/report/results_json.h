@@ -11,11 +11,19 @@
 
 #include "pipeline/session.h"
 
+#include <jansson.h>
+
 #define VB_RESULTS_SCHEMA "vizbench.run"
 #define VB_RESULTS_VERSION 1
 
 int vb_results_json_write(const vb_session *session, const char *path);
 /* On success the caller frees with vb_session_free. */
 int vb_results_json_read(const char *path, vb_session *session);
+
+/* The same document as a jansson value (a new reference; NULL when out of memory), and read
+ * back from one: `path` and `base` (e.g. "sessions[3]", or "") name it in errors. A sweep file
+ * (report/sweep_json.h) holds one such document per combination. */
+json_t *vb_session_json(const vb_session *session);
+int vb_session_from_json(json_t *root, const char *path, const char *base, vb_session *session);
 
 #endif

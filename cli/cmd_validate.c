@@ -1,0 +1,277 @@
+/* vizbench validate and vizbench report: thresholds, where the evidence comes from (a new
+ * sweep or a results file), the verdict table and the report folder. The verdicts are in
+ * verdict/claims.c, the report in report/report.c. */
+#include "cli.h"
+
+#include "common/parse.h"
+#include "measure_args.h"
+#include "report/report.h"
+#include "report/sweep_json.h"
+#include "report/verdict_table.h"
+#include "sweep_runner.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static void print_thresholds_help(FILE *out) {
+    fputs("thresholds (printed with every verdict):\n"
+          "  --arith-tolerance PCT  C1: how far the note's rounded figures may be off (10)\n"
+          "  --copy-share PCT       C2: \"easily\" = the copy takes at most PCT of a core (5)\n"
+          "  --max-dropped PCT      holds the budget: at most PCT of due frames never shown (1)\n"
+          "  --max-latency-frames N holds the budget: p99 latency at most N frame periods (2)\n"
+          "  --max-cpu PCT          holds the budget: process CPU at most PCT of one core (25)\n",
+          out);
+}
+
+static void print_validate_help(FILE *out) {
+    fputs("usage: vizbench validate [INPUT] [--from RESULTS.json] [-o DIR] [--quick] [options]\n"
+          "\n"
+          "Gives a verdict on each claim of the research note (C1-C7: supported, refuted, or\n"
+          "not testable here, with the reason), from a new sweep of the input (the default\n"
+          "grid, as 'vizbench sweep'; about 3-4 minutes) or from the results of an earlier\n"
+          "sweep or run. Prints the verdict table; with -o, writes the sweep and the report.\n"
+          "\n"
+          "  --from FILE           read the evidence (vizbench.sweep or vizbench.run JSON)\n"
+          "                        instead of measuring\n"
+          "  -o, --output DIR      write DIR/sweep.json (as it is measured), DIR/report.html,\n"
+          "                        DIR/report.md and DIR/charts/*.svg\n"
+          "  --quick               measure the quick grid ('vizbench sweep --quick', < 60 s)\n"
+          "  --pace PACE           realtime (default) or max for the sweep\n"
+          "  -q, --quiet           no verdict table on stdout\n"
+          "  -h, --help            this help\n",
+          out);
+    print_thresholds_help(out);
+    fputs("\nexit codes: 0 verdicts given; 1 failure (bad input, a write failed, a strategy\n"
+          "            failed or showed a different picture: the verdicts are still given);\n"
+          "            2 usage error or unreadable results file; 4 interrupted (verdicts on\n"
+          "            what was measured, partial sweep kept)\n",
+          out);
+}
+
+static void print_report_help(FILE *out) {
+    fputs("usage: vizbench report RESULTS.json -o DIR [options]\n"
+          "\n"
+          "Writes the report of a sweep or run results file: DIR/report.html (self-contained,\n"
+          "inline SVG charts), DIR/report.md (the same tables) and DIR/charts/*.svg, with the\n"
+          "verdict on each claim of the research note first.\n"
+          "\n"
+          "  -o, --output DIR      the report folder (created if missing)\n"
+          "  -h, --help            this help\n",
+          out);
+    print_thresholds_help(out);
+    fputs("\nexit codes: 0 written; 1 a write failed; 2 usage error or unreadable results file\n",
+          out);
+}
+
+enum {
+    OPT_FROM = 256,
+    OPT_QUICK,
+    OPT_PACE,
+    OPT_ARITH,
+    OPT_COPY_SHARE,
+    OPT_MAX_DROPPED,
+    OPT_MAX_LATENCY,
+    OPT_MAX_CPU,
+};
+
+static const struct option validate_options[] = {
+    {"from", required_argument, NULL, OPT_FROM},
+    {"quick", no_argument, NULL, OPT_QUICK},
+    {"pace", required_argument, NULL, OPT_PACE},
+    {"arith-tolerance", required_argument, NULL, OPT_ARITH},
+    {"copy-share", required_argument, NULL, OPT_COPY_SHARE},
+    {"max-dropped", required_argument, NULL, OPT_MAX_DROPPED},
+    {"max-latency-frames", required_argument, NULL, OPT_MAX_LATENCY},
+    {"max-cpu", required_argument, NULL, OPT_MAX_CPU},
+    {"output", required_argument, NULL, 'o'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct validate_request {
+    const char *command; /* "validate" or "report" */
+    const char *input, *from, *output;
+    int quick, quiet;
+    vb_pace pace;
+    vb_thresholds thresholds;
+} validate_request;
+
+static int parse_threshold(int opt, const char *arg, vb_thresholds *t) {
+    switch (opt) {
+    case OPT_ARITH:
+        return vb_parse_double("--arith-tolerance", arg, 0, 1000, &t->arithmetic_pct);
+    case OPT_COPY_SHARE:
+        return vb_parse_double("--copy-share", arg, 0, 100, &t->copy_share_pct);
+    case OPT_MAX_DROPPED:
+        return vb_parse_double("--max-dropped", arg, 0, 100, &t->max_dropped_pct);
+    case OPT_MAX_LATENCY:
+        return vb_parse_double("--max-latency-frames", arg, 0.01, 1000, &t->max_latency_frames);
+    case OPT_MAX_CPU:
+        return vb_parse_double("--max-cpu", arg, 0, 100000, &t->max_cpu_pct);
+    default:
+        return -VB_ERR_USAGE;
+    }
+}
+
+/* -1: go on; otherwise the exit code. */
+static int parse_args(int argc, char **argv, validate_request *req) {
+    const int is_report = strcmp(req->command, "report") == 0;
+    opterr = 0;
+    int opt;
+    while ((opt = getopt_long(argc, argv, ":o:qh", validate_options, NULL)) != -1) {
+        int status = VB_OK;
+        if (is_report && (opt == OPT_FROM || opt == OPT_QUICK || opt == OPT_PACE || opt == 'q'))
+            return cli_usage_error("report", "option '%s' is for 'vizbench validate'",
+                                   argv[optind - 1]);
+        switch (opt) {
+        case 'h':
+            if (is_report)
+                print_report_help(stdout);
+            else
+                print_validate_help(stdout);
+            return 0;
+        case '?':
+            return cli_usage_error(req->command, "unknown option '%s'", argv[optind - 1]);
+        case ':':
+            return cli_usage_error(req->command, "option '%s' needs a value", argv[optind - 1]);
+        case OPT_FROM:
+            req->from = optarg;
+            break;
+        case OPT_QUICK:
+            req->quick = 1;
+            break;
+        case OPT_PACE:
+            if (strcmp(optarg, "realtime") == 0) {
+                req->pace = VB_PACE_REALTIME;
+            } else if (strcmp(optarg, "max") == 0) {
+                req->pace = VB_PACE_MAX;
+            } else {
+                vb_error_set("--pace: unknown pace '%s' (expected realtime or max)", optarg);
+                status = -VB_ERR_USAGE;
+            }
+            break;
+        case 'o':
+            req->output = optarg;
+            break;
+        case 'q':
+            req->quiet = 1;
+            break;
+        default:
+            status = parse_threshold(opt, optarg, &req->thresholds);
+            break;
+        }
+        if (status != VB_OK) return cli_fail(-VB_ERR_USAGE);
+    }
+    if (optind < argc) req->input = argv[optind++];
+    if (optind < argc)
+        return cli_usage_error(req->command, "unexpected argument '%s'", argv[optind]);
+    if (is_report) {
+        if (!req->input) return cli_usage_error("report", "no results file given");
+        if (!req->output) return cli_usage_error("report", "-o DIR is required");
+        req->from = req->input;
+        req->input = NULL;
+    }
+    if (req->from && (req->input || req->quick))
+        return cli_usage_error(req->command,
+                               "--from reads earlier results; INPUT and --quick conflict with it");
+    return -1;
+}
+
+static int make_folder(const char *path) {
+    if (mkdir(path, 0777) == 0 || errno == EEXIST) {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return VB_OK;
+        vb_error_set("%s: exists and is not a folder", path);
+        return -VB_ERR_FAILURE;
+    }
+    vb_error_set("%s: cannot create the folder (%s)", path, strerror(errno));
+    return -VB_ERR_FAILURE;
+}
+
+static void stamp_time(char *dst, size_t size) {
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    strftime(dst, size, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+/* Measures the evidence: the default (or quick) grid on the input. */
+static int measure(const validate_request *req, int argc, char **argv, vb_sweep *sweep) {
+    vb_audio audio;
+    int exit_code = cli_load_input(req->input, &audio);
+    if (exit_code != 0) return exit_code;
+    vb_sweep_grid grid;
+    vb_sweep_grid_defaults(&grid, req->quick);
+    grid.base.pace = req->pace;
+    if (cli_read_fault(&grid.base) != VB_OK || vb_sweep_init(sweep, &grid) != VB_OK) {
+        vb_audio_free(&audio);
+        return cli_fail(-VB_ERR_USAGE);
+    }
+    if (cli_input_info(req->input, &audio, 60, &sweep->input) != VB_OK) {
+        vb_audio_free(&audio);
+        vb_sweep_free(sweep);
+        return cli_fail(-VB_ERR_FAILURE);
+    }
+    stamp_time(sweep->created, sizeof sweep->created);
+    cli_describe_command(argc, argv, sweep->command, sizeof sweep->command);
+    char path[4096];
+    if (req->output) snprintf(path, sizeof path, "%s/sweep.json", req->output);
+    fprintf(stderr, "vizbench validate: measuring %d combinations x %d strategies%s%s\n",
+            sweep->count, grid.strategy_count, req->output ? " into " : "",
+            req->output ? path : "");
+    exit_code = cli_run_sweep(sweep, &audio, req->output ? path : NULL);
+    vb_audio_free(&audio);
+    return exit_code;
+}
+
+static int validate_or_report(int argc, char **argv, const char *command) {
+    validate_request req = {.command = command, .pace = VB_PACE_REALTIME};
+    vb_thresholds_defaults(&req.thresholds);
+    int stop = parse_args(argc, argv, &req);
+    if (stop >= 0) return stop;
+    if (req.output && make_folder(req.output) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
+
+    vb_sweep sweep;
+    int exit_code = 0;
+    if (req.from) {
+        int status = vb_results_read_any(req.from, &sweep);
+        if (status != VB_OK) return cli_fail(status);
+    } else {
+        exit_code = measure(&req, argc, argv, &sweep);
+        if (exit_code == EXIT_USAGE || !sweep.sessions) return exit_code;
+    }
+    vb_evidence evidence;
+    if (vb_evidence_from_sweep(&sweep, &evidence) != VB_OK) {
+        vb_sweep_free(&sweep);
+        return cli_fail(-VB_ERR_FAILURE);
+    }
+    static vb_claim claims[VB_CLAIM_COUNT];
+    vb_claims_evaluate(&evidence, &req.thresholds, claims);
+    if (!req.quiet && strcmp(command, "validate") == 0)
+        vb_verdict_table_print(&evidence, claims, stdout);
+    if (req.output) {
+        if (vb_report_write(&evidence, claims, &req.thresholds, req.output) != VB_OK) {
+            cli_print_error(vb_error_get());
+            exit_code = 1;
+        } else {
+            fprintf(stderr, "vizbench %s: report written to %s/report.html and %s/report.md\n",
+                    command, req.output, req.output);
+        }
+    }
+    vb_evidence_free(&evidence);
+    vb_sweep_free(&sweep);
+    return exit_code;
+}
+
+int cmd_validate(int argc, char **argv) {
+    return validate_or_report(argc, argv, "validate");
+}
+
+int cmd_report(int argc, char **argv) {
+    return validate_or_report(argc, argv, "report");
+}

@@ -1,0 +1,139 @@
+#include "pipeline/sweep.h"
+
+#include "audio/frame_clock.h"
+#include "common/error.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+atomic_int vb_sweep_current_combination;
+
+void vb_sweep_grid_defaults(vb_sweep_grid *g, int quick) {
+    memset(g, 0, sizeof *g);
+    static const int widths[] = {1080, 1920, 3840}, heights[] = {200, 1080, 2160};
+    g->size_count = quick ? 2 : 3;
+    for (int i = 0; i < g->size_count; i++) {
+        g->widths[i] = widths[i];
+        g->heights[i] = heights[i];
+    }
+    g->fps_count = 2;
+    g->fps[0] = 60;
+    g->fps[1] = 120;
+    g->view_count = VB_VIEW_COUNT;
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        g->views[v] = (vb_view_kind)v;
+    for (int i = 0; i < vb_strategy_count && i < VB_SESSION_MAX_RUNS; i++)
+        g->strategies[g->strategy_count++] = vb_strategy_list[i];
+    g->seconds = quick ? 0.5 : 2.0;
+    g->warmup_seconds = quick ? 0.15 : 0.25;
+    vb_run_options_defaults(&g->base);
+}
+
+int vb_sweep_combination_count(const vb_sweep_grid *g) {
+    return g->size_count * g->fps_count * g->view_count;
+}
+
+static int64_t frames_for(double seconds, int fps, int64_t minimum) {
+    int64_t frames = (int64_t)llround(seconds * fps);
+    return frames < minimum ? minimum : frames;
+}
+
+void vb_sweep_combination_options(const vb_sweep_grid *g, int index, vb_run_options *o) {
+    const int view = index % g->view_count;
+    const int fps = index / g->view_count % g->fps_count;
+    const int size = index / g->view_count / g->fps_count;
+    *o = g->base;
+    o->view.view = g->views[view];
+    o->view.width = g->widths[size];
+    o->view.height = g->heights[size];
+    o->view.fps = g->fps[fps];
+    o->frames = frames_for(g->seconds, o->view.fps, 1);
+    o->warmup = frames_for(g->warmup_seconds, o->view.fps, 0);
+}
+
+int vb_sweep_grids_equal(const vb_sweep_grid *a, const vb_sweep_grid *b) {
+    if (a->size_count != b->size_count || a->fps_count != b->fps_count ||
+        a->view_count != b->view_count || a->strategy_count != b->strategy_count ||
+        a->seconds != b->seconds || a->warmup_seconds != b->warmup_seconds)
+        return 0;
+    for (int i = 0; i < a->size_count; i++)
+        if (a->widths[i] != b->widths[i] || a->heights[i] != b->heights[i]) return 0;
+    for (int i = 0; i < a->fps_count; i++)
+        if (a->fps[i] != b->fps[i]) return 0;
+    for (int i = 0; i < a->view_count; i++)
+        if (a->views[i] != b->views[i]) return 0;
+    for (int i = 0; i < a->strategy_count; i++)
+        if (a->strategies[i] != b->strategies[i]) return 0;
+    const vb_run_options *x = &a->base, *y = &b->base;
+    return x->pace == y->pace && x->slots == y->slots && x->pool == y->pool &&
+           x->verify_every == y->verify_every && x->picture_tolerance == y->picture_tolerance &&
+           x->gpu_timers == y->gpu_timers && x->view.fft_size == y->view.fft_size &&
+           x->view.bars == y->view.bars && x->view.window_ms == y->view.window_ms &&
+           x->view.floor_db == y->view.floor_db && x->view.freq_scale == y->view.freq_scale;
+}
+
+int vb_sweep_init(vb_sweep *sweep, const vb_sweep_grid *grid) {
+    memset(sweep, 0, sizeof *sweep);
+    sweep->grid = *grid;
+    sweep->count = vb_sweep_combination_count(grid);
+    sweep->sessions = calloc((size_t)(sweep->count > 0 ? sweep->count : 1), sizeof(vb_session *));
+    if (!sweep->sessions) {
+        vb_error_set("sweep: out of memory");
+        return -VB_ERR_FAILURE;
+    }
+    return VB_OK;
+}
+
+void vb_sweep_free(vb_sweep *sweep) {
+    for (int i = 0; i < sweep->count && sweep->sessions; i++)
+        if (sweep->sessions[i]) {
+            vb_session_free(sweep->sessions[i]);
+            free(sweep->sessions[i]);
+        }
+    free(sweep->sessions);
+    sweep->sessions = NULL;
+    sweep->count = 0;
+}
+
+int vb_sweep_measured_count(const vb_sweep *sweep) {
+    int measured = 0;
+    for (int i = 0; i < sweep->count; i++)
+        measured += sweep->sessions[i] && sweep->sessions[i]->complete;
+    return measured;
+}
+
+int vb_sweep_complete(const vb_sweep *sweep) {
+    return vb_sweep_measured_count(sweep) == sweep->count;
+}
+
+int vb_sweep_run(vb_sweep *sweep, const vb_audio *audio, vb_sweep_done_fn on_done, void *context,
+                 const atomic_int *stop) {
+    for (int i = 0; i < sweep->count; i++) {
+        if (stop && atomic_load(stop)) break;
+        if (sweep->sessions[i] && sweep->sessions[i]->complete) continue;
+        atomic_store(&vb_sweep_current_combination, i);
+        vb_session *s = sweep->sessions[i];
+        if (s) {
+            vb_session_free(s);
+        } else {
+            s = malloc(sizeof *s);
+            if (!s) {
+                vb_error_set("sweep: out of memory");
+                return -VB_ERR_FAILURE;
+            }
+            sweep->sessions[i] = s;
+        }
+        memset(s, 0, sizeof *s);
+        vb_sweep_combination_options(&sweep->grid, i, &s->options);
+        s->input = sweep->input;
+        s->input.frames = vb_frame_count(audio->length, audio->sample_rate, s->options.view.fps);
+        snprintf(s->command, sizeof s->command, "%s", sweep->command);
+        int status =
+            vb_session_run(s, audio, sweep->grid.strategies, sweep->grid.strategy_count, stop);
+        if (status != VB_OK) return status;
+        if (on_done && (status = on_done(context, sweep, i)) != VB_OK) return status;
+    }
+    return VB_OK;
+}

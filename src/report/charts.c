@@ -1,0 +1,408 @@
+#include "report/charts.h"
+
+#include "common/error.h"
+#include "report/svg_plot.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHART_WIDTH 960
+
+const char *vb_strategy_colour(const char *strategy) {
+    if (strcmp(strategy, "pixel-copy") == 0) return "#D55E00";
+    if (strcmp(strategy, "shared-buffer") == 0) return "#0072B2";
+    if (strcmp(strategy, "mapped-pbo") == 0) return "#009E73";
+    if (strcmp(strategy, "gl-texture") == 0) return "#CC79A7";
+    return "#555555";
+}
+
+const vb_point *vb_headline_point(const vb_evidence *e) {
+    const vb_point *first = NULL;
+    for (int i = 0; i < e->count; i++) {
+        const vb_point *p = &e->points[i];
+        if (!p->measured) continue;
+        if (p->width == VB_NOTE_WIDTH && p->height == VB_NOTE_HEIGHT && p->fps == VB_NOTE_FPS)
+            return p;
+        if (!first) first = p;
+    }
+    return first;
+}
+
+static const vb_point *at_headline(const vb_evidence *e, const vb_point *h, vb_view_kind view,
+                                   const char *strategy) {
+    return vb_evidence_find(e, view, h->width, h->height, h->fps, strategy);
+}
+
+static vb_chart *new_chart(vb_chart_set *set, const char *id, const char *title) {
+    if (set->count == VB_MAX_CHARTS) return NULL;
+    vb_chart *c = &set->charts[set->count++];
+    snprintf(c->id, sizeof c->id, "%s", id);
+    snprintf(c->title, sizeof c->title, "%s", title);
+    vb_text_init(&c->svg);
+    return c;
+}
+
+static void caption(const vb_evidence *e, const char *first_line, char *dst, size_t size) {
+    snprintf(dst, size, "%.300s\n%.120s | GL: %.160s\ninput: %.200s", first_line, e->machine,
+             e->renderer, e->input);
+}
+
+static int compare_doubles(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---- latency distribution ---------------------------------------------------------------- */
+
+static void latency_cdf(const vb_evidence *e, const vb_point *h, vb_view_kind view,
+                        vb_chart_set *set) {
+    const vb_point *points[VB_SESSION_MAX_RUNS];
+    int count = 0;
+    double x_max = 0;
+    for (int i = 0; i < vb_strategy_count; i++) {
+        const vb_point *p = at_headline(e, h, view, vb_strategy_list[i]->name);
+        if (!p || !p->run || !p->run->frames) continue;
+        points[count++] = p;
+        if (p->summary.latency_ms.p99 > x_max) x_max = p->summary.latency_ms.p99;
+    }
+    if (count == 0) return;
+    const double budget = 1000.0 / h->fps;
+    x_max = fmax(x_max * 1.15, budget * 2.2);
+    char id[48], title[160], line[256], text[1024];
+    snprintf(id, sizeof id, "latency-cdf-%s", vb_view_name(view));
+    snprintf(title, sizeof title, "Frame latency, %s %dx%d @ %d fps: share of frames within",
+             vb_view_name(view), h->width, h->height, h->fps);
+    vb_chart *c = new_chart(set, id, title);
+    if (!c) return;
+    snprintf(line, sizeof line,
+             "latency = audio window ready -> frame shown (fence signalled); %s pace; curves to "
+             "the left are faster",
+             h->pace == VB_PACE_REALTIME ? "realtime" : "max");
+    caption(e, line, text, sizeof text);
+    vb_text *out = &c->svg;
+    vb_svg_begin(out, CHART_WIDTH, 500, id, title, text);
+    vb_plot plot = {out, 90, 120, CHART_WIDTH - 130, 280, 0, x_max, 0, 100, 0, 0};
+    vb_plot_axes(&plot, "latency (ms)", "frames (%)", 0);
+    const char *labels[VB_SESSION_MAX_RUNS], *colours[VB_SESSION_MAX_RUNS];
+    for (int i = 0; i < count; i++) {
+        const vb_strategy_run *run = points[i]->run;
+        double *values = malloc(sizeof(double) * (size_t)run->length);
+        if (!values) {
+            out->failed = 1;
+            return;
+        }
+        size_t n = 0;
+        for (int64_t f = 0; f < run->length; f++)
+            if (vb_frame_is_measured(&run->frames[f]))
+                values[n++] = (double)(run->frames[f].presented_ns - run->frames[f].ready_ns) / 1e6;
+        qsort(values, n, sizeof *values, compare_doubles);
+        vb_svg_path_begin(out);
+        vb_svg_path_point(out, vb_plot_x(&plot, 0), vb_plot_y(&plot, 0), 1);
+        for (size_t k = 0; k < n; k++) {
+            double x = vb_plot_x(&plot, fmin(values[k], x_max));
+            vb_svg_path_point(out, x, vb_plot_y(&plot, 100.0 * (double)k / (double)n), 0);
+            vb_svg_path_point(out, x, vb_plot_y(&plot, 100.0 * (double)(k + 1) / (double)n), 0);
+        }
+        vb_svg_path_end(out, vb_strategy_colour(points[i]->strategy), 3);
+        free(values);
+        labels[i] = points[i]->strategy;
+        colours[i] = vb_strategy_colour(points[i]->strategy);
+    }
+    const double bx = vb_plot_x(&plot, budget);
+    vb_svg_line(out, bx, plot.top, bx, plot.top + plot.height, VB_COLOUR_BAD, 2, 1);
+    snprintf(line, sizeof line, "budget 1/fps = %.1f ms", budget);
+    vb_svg_text(out, bx + 6, plot.top + plot.height - 10, "start", 13, 1, VB_COLOUR_BAD, line);
+    vb_svg_legend(out, 90, 486, count, labels, colours);
+    vb_svg_end(out);
+}
+
+/* ---- CPU per frame, by thread ------------------------------------------------------------ */
+
+static void cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
+    const vb_point *rows[VB_VIEW_COUNT * VB_SESSION_MAX_RUNS];
+    int count = 0;
+    double x_max = 0;
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        for (int i = 0; i < vb_strategy_count; i++) {
+            const vb_point *p = at_headline(e, h, (vb_view_kind)v, vb_strategy_list[i]->name);
+            if (!p) continue;
+            rows[count++] = p;
+            double total = fmax(p->summary.process_cpu_ms_per_frame,
+                                p->summary.producer_cpu_ms.mean + p->summary.consumer_cpu_ms.mean);
+            if (total > x_max) x_max = total;
+        }
+    if (count == 0) return;
+    char title[160], line[256], text[1024];
+    snprintf(title, sizeof title, "CPU time per frame, %dx%d @ %d fps, by thread", h->width,
+             h->height, h->fps);
+    vb_chart *c = new_chart(set, "cpu-per-frame", title);
+    if (!c) return;
+    snprintf(line, sizeof line,
+             "mean ms of CPU per frame shown; the frame budget is %.1f ms; 'rest of process' = "
+             "driver and rasteriser threads",
+             1000.0 / h->fps);
+    caption(e, line, text, sizeof text);
+    vb_text *out = &c->svg;
+    const double row_height = 26;
+    const int height = (int)(210 + row_height * count + 12 * VB_VIEW_COUNT);
+    vb_svg_begin(out, CHART_WIDTH, height, "cpu-per-frame", title, text);
+    vb_plot plot = {out,
+                    250,
+                    110,
+                    CHART_WIDTH - 290,
+                    row_height * count + 12 * VB_VIEW_COUNT,
+                    0,
+                    x_max * 1.1,
+                    0,
+                    1,
+                    0,
+                    0};
+    vb_plot_axes(&plot, "CPU ms per frame", "", 1);
+    static const char *const colours[] = {"#0072B2", "#E69F00", "#999999"};
+    static const char *const labels[] = {"producer thread (render + hand-off)",
+                                         "consumer thread (upload + draw)", "rest of process"};
+    double y = plot.top + 4;
+    vb_view_kind last_view = rows[0]->view;
+    for (int r = 0; r < count; r++) {
+        const vb_point *p = rows[r];
+        if (p->view != last_view) {
+            y += 12;
+            last_view = p->view;
+        }
+        const vb_run_summary *s = &p->summary;
+        double parts[3] = {s->producer_cpu_ms.mean, s->consumer_cpu_ms.mean,
+                           fmax(0, s->process_cpu_ms_per_frame - s->producer_cpu_ms.mean -
+                                       s->consumer_cpu_ms.mean)};
+        char label[96];
+        snprintf(label, sizeof label, "%s · %s", vb_view_name(p->view), p->strategy);
+        vb_svg_text(out, plot.left - 8, y + 16, "end", 13, 0, VB_COLOUR_TEXT, label);
+        double x = plot.left;
+        for (int k = 0; k < 3; k++) {
+            double w = vb_plot_x(&plot, parts[k]) - plot.left;
+            char tip[160];
+            snprintf(tip, sizeof tip, "%s, %s: %s %.3f ms", vb_view_name(p->view), p->strategy,
+                     labels[k], parts[k]);
+            vb_svg_rect(out, x, y + 2, w, row_height - 6, colours[k], tip);
+            x += w;
+        }
+        snprintf(label, sizeof label, "%.2f ms", parts[0] + parts[1] + parts[2]);
+        vb_svg_text(out, x + 6, y + 16, "start", 12, 0, VB_COLOUR_TEXT, label);
+        y += row_height;
+    }
+    vb_svg_legend(out, 90, height - 14, 3, labels, colours);
+    vb_svg_end(out);
+}
+
+/* ---- bytes per frame across each boundary ------------------------------------------------ */
+
+static void bytes_split(const vb_point *p, double out[3]) {
+    out[0] = p->summary.copied_mb_per_frame * 1e6;
+    out[1] = p->summary.to_gpu_mb_per_frame * 1e6; /* pixels, unless split below */
+    out[2] = 0;
+    if (!p->run || !p->run->frames) return;
+    double pixels = 0, analysis = 0;
+    int64_t n = 0;
+    for (int64_t f = 0; f < p->run->length; f++) {
+        const vb_frame_record *r = &p->run->frames[f];
+        if (!vb_frame_is_measured(r)) continue;
+        pixels += (double)r->bytes_uploaded;
+        analysis += (double)r->bytes_to_gpu;
+        n++;
+    }
+    if (n > 0) {
+        out[1] = pixels / (double)n;
+        out[2] = analysis / (double)n;
+    }
+}
+
+static void bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
+    vb_view_kind view = VB_VIEW_SPECTRUM;
+    const vb_point *rows[VB_SESSION_MAX_RUNS];
+    int count = 0;
+    for (int attempt = 0; attempt <= VB_VIEW_COUNT && count == 0; attempt++) {
+        if (attempt > 0) view = (vb_view_kind)(attempt - 1);
+        for (int i = 0; i < vb_strategy_count; i++) {
+            const vb_point *p = at_headline(e, h, view, vb_strategy_list[i]->name);
+            if (p) rows[count++] = p;
+        }
+    }
+    if (count == 0) return;
+    char title[160], line[256], text[1024];
+    snprintf(title, sizeof title, "Bytes per frame across each boundary, %s %dx%d @ %d fps",
+             vb_view_name(view), h->width, h->height, h->fps);
+    vb_chart *c = new_chart(set, "bytes-per-frame", title);
+    if (!c) return;
+    snprintf(line, sizeof line,
+             "log scale; one %dx%d RGBA frame = %.0f bytes; '0' = nothing crosses that boundary",
+             h->width, h->height, (double)h->width * h->height * 4);
+    caption(e, line, text, sizeof text);
+    vb_text *out = &c->svg;
+    const double group = 3 * 20 + 16;
+    const int height = (int)(215 + group * count);
+    vb_svg_begin(out, CHART_WIDTH, height, "bytes-per-frame", title, text);
+    double x_max = 10;
+    for (int r = 0; r < count; r++) {
+        double b[3];
+        bytes_split(rows[r], b);
+        for (int k = 0; k < 3; k++)
+            x_max = fmax(x_max, b[k]);
+    }
+    x_max = pow(10.0, ceil(log10(x_max * 1.5)));
+    vb_plot plot = {out, 170, 110, CHART_WIDTH - 230, group * count, 10, x_max, 0, 1, 1, 0};
+    vb_plot_axes(&plot, "bytes per frame (log scale)", "", 1);
+    static const char *const colours[] = {"#D55E00", "#0072B2", "#CC79A7"};
+    static const char *const labels[] = {"CPU -> CPU copy", "CPU -> GL: pixels",
+                                         "CPU -> GL: analysis data"};
+    double y = plot.top + 6;
+    for (int r = 0; r < count; r++) {
+        double b[3];
+        bytes_split(rows[r], b);
+        vb_svg_text(out, plot.left - 8, y + 36, "end", 14, 1, VB_COLOUR_TEXT, rows[r]->strategy);
+        for (int k = 0; k < 3; k++) {
+            char label[48];
+            if (b[k] > 0) {
+                double w = vb_plot_x(&plot, fmax(b[k], 10)) - plot.left;
+                vb_format_bytes(b[k], label, sizeof label);
+                vb_svg_rect(out, plot.left, y + k * 20, w, 16, colours[k], labels[k]);
+                vb_svg_text(out, plot.left + w + 6, y + k * 20 + 13, "start", 12, 0, VB_COLOUR_TEXT,
+                            label);
+            } else {
+                vb_svg_text(out, plot.left + 6, y + k * 20 + 13, "start", 12, 0, "#777777", "0");
+            }
+        }
+        y += group;
+    }
+    vb_svg_legend(out, 90, height - 14, 3, labels, colours);
+    vb_svg_end(out);
+}
+
+/* ---- where each strategy holds the budget (C4) ------------------------------------------- */
+
+typedef struct place {
+    int width, height, fps;
+} place;
+
+static int compare_places(const void *a, const void *b) {
+    const place *x = a, *y = b;
+    double rx = (double)x->width * x->height * x->fps, ry = (double)y->width * y->height * y->fps;
+    if (rx != ry) return rx < ry ? -1 : 1;
+    return x->width * x->height - y->width * y->height;
+}
+
+/* The first limit a point broke, in a word or two, for a small map cell. */
+static const char *failure_code(const char *why) {
+    if (strstr(why, "different picture")) return "fails: picture";
+    if (strstr(why, "did not run")) return "fails: no run";
+    if (strstr(why, "never shown")) return "fails: drops";
+    if (strstr(why, "latency")) return "fails: latency";
+    if (strstr(why, "CPU")) return "fails: CPU";
+    return "fails";
+}
+
+static void budget_map(const vb_evidence *e, const vb_thresholds *t, vb_view_kind view,
+                       vb_chart_set *set) {
+    place places[64];
+    int count = 0;
+    for (int i = 0; i < e->count && count < 64; i++) {
+        const vb_point *p = &e->points[i];
+        if (p->view != view) continue;
+        int known = 0;
+        for (int k = 0; k < count; k++)
+            known |= places[k].width == p->width && places[k].height == p->height &&
+                     places[k].fps == p->fps;
+        if (!known) places[count++] = (place){p->width, p->height, p->fps};
+    }
+    if (count == 0) return;
+    qsort(places, (size_t)count, sizeof *places, compare_places);
+    char id[48], title[160], line[400], text[1024];
+    snprintf(id, sizeof id, "budget-map-%s", vb_view_name(view));
+    snprintf(title, sizeof title, "Where each strategy holds the budget: %s", vb_view_name(view));
+    vb_chart *c = new_chart(set, id, title);
+    if (!c) return;
+    snprintf(line, sizeof line,
+             "holds = reference picture, <= %.1f %% frames never shown, p99 latency <= %.1f "
+             "frames, CPU <= %.0f %% of a core; cell: fps shown, CPU %%",
+             t->max_dropped_pct, t->max_latency_frames, t->max_cpu_pct);
+    caption(e, line, text, sizeof text);
+    vb_text *out = &c->svg;
+    const double left = 150, top = 124, row = 56;
+    const double cell = fmin(130, (CHART_WIDTH - left - 20) / count);
+    const int height = (int)(top + 40 + row * vb_strategy_count + 40);
+    vb_svg_begin(out, CHART_WIDTH, height, id, title, text);
+    for (int k = 0; k < count; k++) {
+        char label[48];
+        snprintf(label, sizeof label, "%dx%d", places[k].width, places[k].height);
+        vb_svg_text(out, left + cell * k + cell / 2, top - 8, "middle", 13, 1, VB_COLOUR_TEXT,
+                    label);
+        snprintf(label, sizeof label, "@ %d fps", places[k].fps);
+        vb_svg_text(out, left + cell * k + cell / 2, top + 8, "middle", 12, 0, VB_COLOUR_TEXT,
+                    label);
+    }
+    for (int s = 0; s < vb_strategy_count; s++) {
+        const char *name = vb_strategy_list[s]->name;
+        double y = top + 18 + row * s;
+        vb_svg_text(out, left - 10, y + row / 2 + 5, "end", 14, 1, VB_COLOUR_TEXT, name);
+        for (int k = 0; k < count; k++) {
+            const vb_point *p = NULL;
+            for (int i = 0; i < e->count && !p; i++) {
+                const vb_point *q = &e->points[i];
+                if (q->view == view && q->width == places[k].width &&
+                    q->height == places[k].height && q->fps == places[k].fps &&
+                    strcmp(q->strategy, name) == 0)
+                    p = q;
+            }
+            const double x = left + cell * k;
+            char why[200] = "", first[48], second[48], tip[320];
+            const int holds = p && vb_point_holds(p, t, why, sizeof why);
+            const char *fill = !p || !p->measured ? "#e5e7eb" : holds ? "#d1f0da" : "#f8d4cf";
+            const char *ink = !p || !p->measured ? VB_COLOUR_NEUTRAL
+                              : holds            ? VB_COLOUR_GOOD
+                                                 : VB_COLOUR_BAD;
+            if (!p || !p->measured) {
+                snprintf(first, sizeof first, "%s",
+                         p ? vb_strategy_status_name(p->status) : "not measured");
+                second[0] = '\0';
+                snprintf(tip, sizeof tip, "%s: %s", name, first);
+            } else {
+                snprintf(first, sizeof first, "%s", holds ? "holds" : failure_code(why));
+                snprintf(second, sizeof second, "%.0f fps · %.0f %%", p->summary.fps,
+                         p->summary.process_cpu_pct);
+                snprintf(tip, sizeof tip, "%s at %dx%d@%d: %s%s%s", name, p->width, p->height,
+                         p->fps, holds ? "holds the budget" : "fails: ", holds ? "" : why, "");
+            }
+            vb_svg_rect(out, x + 2, y + 2, cell - 4, row - 4, fill, tip);
+            vb_svg_text(out, x + cell / 2, y + 22, "middle", 14, 1, ink, first);
+            if (second[0])
+                vb_svg_text(out, x + cell / 2, y + 40, "middle", 12, 0, VB_COLOUR_TEXT, second);
+        }
+    }
+    vb_svg_end(out);
+}
+
+int vb_charts_build(const vb_evidence *e, const vb_thresholds *t, vb_chart_set *set) {
+    memset(set, 0, sizeof *set);
+    const vb_point *h = vb_headline_point(e);
+    if (h) {
+        for (int v = 0; v < VB_VIEW_COUNT; v++)
+            latency_cdf(e, h, (vb_view_kind)v, set);
+        cpu_per_frame(e, h, set);
+        bytes_per_frame(e, h, set);
+    }
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        budget_map(e, t, (vb_view_kind)v, set);
+    for (int i = 0; i < set->count; i++)
+        if (set->charts[i].svg.failed) {
+            vb_charts_free(set);
+            vb_error_set("report: out of memory drawing the charts");
+            return -VB_ERR_FAILURE;
+        }
+    return VB_OK;
+}
+
+void vb_charts_free(vb_chart_set *set) {
+    for (int i = 0; i < set->count; i++)
+        vb_text_free(&set->charts[i].svg);
+    set->count = 0;
+}

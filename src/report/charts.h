@@ -1,0 +1,41 @@
+/* The report's charts, each an SVG document built from the evidence:
+ *   latency-cdf-VIEW   distribution of frame latency per strategy, with the frame budget;
+ *   cpu-per-frame      CPU ms per frame per strategy, stacked by thread (producer, consumer,
+ *                      the rest of the process: driver and rasteriser threads);
+ *   bytes-per-frame    bytes per frame across each boundary (CPU copy, pixels to GL,
+ *                      analysis data to GL), log scale;
+ *   budget-map-VIEW    C4's size x fps map: where each strategy holds the budget.
+ * The first three are drawn at the headline combination: the note's case (1080x200 @ 60 fps)
+ * when measured, else the first combination measured. Every chart's caption names the
+ * machine, the GL renderer and the input. */
+#ifndef VB_REPORT_CHARTS_H
+#define VB_REPORT_CHARTS_H
+
+#include "report/text_buffer.h"
+#include "verdict/claims.h"
+
+#define VB_MAX_CHARTS 12
+
+typedef struct vb_chart {
+    char id[48];     /* also the file name: charts/ID.svg */
+    char title[160]; /* for the report's headings and alt text */
+    vb_text svg;
+} vb_chart;
+
+typedef struct vb_chart_set {
+    vb_chart charts[VB_MAX_CHARTS];
+    int count;
+} vb_chart_set;
+
+/* VB_OK or -VB_ERR_FAILURE (out of memory). Free with vb_charts_free. */
+int vb_charts_build(const vb_evidence *evidence, const vb_thresholds *thresholds,
+                    vb_chart_set *charts);
+void vb_charts_free(vb_chart_set *charts);
+
+/* The headline combination's first point (any strategy), or NULL when nothing was measured. */
+const vb_point *vb_headline_point(const vb_evidence *evidence);
+
+/* The colour a strategy is drawn in, the same in every chart. */
+const char *vb_strategy_colour(const char *strategy);
+
+#endif

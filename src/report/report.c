@@ -1,0 +1,413 @@
+#include "report/report.h"
+
+#include "io/atomic_file.h"
+#include "report/charts.h"
+#include "report/text_buffer.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The two documents are built side by side: every table row goes to both. */
+typedef struct documents {
+    vb_text md, html;
+} documents;
+
+static void heading(documents *d, int level, const char *id, const char *text) {
+    vb_text_printf(&d->md, "\n%.*s %s\n\n", level, "######", text);
+    vb_text_printf(&d->html, "<h%d id=\"%s\">", level, id);
+    vb_text_append_escaped(&d->html, text);
+    vb_text_printf(&d->html, "</h%d>\n", level);
+}
+
+static void paragraph(documents *d, const char *text) {
+    vb_text_printf(&d->md, "%s\n\n", text);
+    vb_text_append(&d->html, "<p>");
+    vb_text_append_escaped(&d->html, text);
+    vb_text_append(&d->html, "</p>\n");
+}
+
+static void table_begin(documents *d, const char *css_class, int columns,
+                        const char *const *header) {
+    vb_text_printf(&d->html, "<table class=\"%s\">\n<thead><tr>", css_class);
+    vb_text_append(&d->md, "|");
+    for (int i = 0; i < columns; i++) {
+        vb_text_append(&d->html, "<th>");
+        vb_text_append_escaped(&d->html, header[i]);
+        vb_text_append(&d->html, "</th>");
+        vb_text_append(&d->md, " ");
+        vb_text_append_md_cell(&d->md, header[i]);
+        vb_text_append(&d->md, " |");
+    }
+    vb_text_append(&d->html, "</tr></thead>\n<tbody>\n");
+    vb_text_append(&d->md, "\n|");
+    for (int i = 0; i < columns; i++)
+        vb_text_append(&d->md, " --- |");
+    vb_text_append(&d->md, "\n");
+}
+
+static void row_begin(documents *d) {
+    vb_text_append(&d->html, "<tr>");
+    vb_text_append(&d->md, "|");
+}
+
+/* `css_class` may be NULL; `md_bold` wraps the Markdown cell in ** **. */
+static void cell(documents *d, const char *text, const char *css_class, int md_bold) {
+    if (css_class)
+        vb_text_printf(&d->html, "<td class=\"%s\">", css_class);
+    else
+        vb_text_append(&d->html, "<td>");
+    vb_text_append_escaped(&d->html, text);
+    vb_text_append(&d->html, "</td>");
+    vb_text_append(&d->md, md_bold ? " **" : " ");
+    vb_text_append_md_cell(&d->md, text);
+    vb_text_append(&d->md, md_bold ? "** |" : " |");
+}
+
+static void cellf(documents *d, const char *css_class, const char *fmt, ...) VB_PRINTF(3, 4);
+
+static void cellf(documents *d, const char *css_class, const char *fmt, ...) {
+    char text[256];
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(text, sizeof text, fmt, args);
+    va_end(args);
+    cell(d, text, css_class, 0);
+}
+
+static void row_end(documents *d) {
+    vb_text_append(&d->html, "</tr>\n");
+    vb_text_append(&d->md, "\n");
+}
+
+static void table_end(documents *d) {
+    vb_text_append(&d->html, "</tbody>\n</table>\n");
+    vb_text_append(&d->md, "\n");
+}
+
+static const char *verdict_class(vb_verdict v) {
+    return v == VB_SUPPORTED ? "supported" : v == VB_REFUTED ? "refuted" : "untestable";
+}
+
+/* ---- sections ---------------------------------------------------------------------------- */
+
+static void context_section(documents *d, const vb_evidence *e) {
+    vb_text_append(&d->html, "<dl class=\"context\">\n");
+    const char *labels[] = {"GL renderer", "machine", "input", "measured", "command", "vizbench"};
+    const char *values[] = {e->renderer, e->machine, e->input, e->created, e->command, e->version};
+    for (int i = 0; i < 6; i++) {
+        vb_text_printf(&d->md, "- **%s**: %s\n", labels[i], values[i]);
+        vb_text_printf(&d->html, "<dt>%s</dt><dd>", labels[i]);
+        vb_text_append_escaped(&d->html, values[i]);
+        vb_text_append(&d->html, "</dd>\n");
+    }
+    vb_text_append(&d->html, "</dl>\n");
+    vb_text_append(&d->md, "\n");
+    if (!e->complete) {
+        const char *text = "INCOMPLETE: the sweep was interrupted; verdicts use what was measured "
+                           "('vizbench sweep --resume' finishes it).";
+        vb_text_printf(&d->md, "> **%s**\n\n", text);
+        vb_text_append(&d->html, "<p class=\"notice bad\">");
+        vb_text_append_escaped(&d->html, text);
+        vb_text_append(&d->html, "</p>\n");
+    }
+    if (e->software) {
+        const char *text =
+            "Measured on a software renderer (llvmpipe): every GL call runs on the CPU, an "
+            "'upload' is a memory copy and there is no GPU bus. CPU-side claims are tested as "
+            "they are; claims about the GPU path and the bus are 'not testable here'.";
+        vb_text_printf(&d->md, "> **Note:** %s\n\n", text);
+        vb_text_append(&d->html, "<p class=\"notice\"><strong>Note:</strong> ");
+        vb_text_append_escaped(&d->html, text);
+        vb_text_append(&d->html, "</p>\n");
+    }
+}
+
+static void verdict_section(documents *d, const vb_claim claims[VB_CLAIM_COUNT]) {
+    heading(d, 2, "verdicts", "Verdicts on the research note's claims");
+    static const char *const header[] = {"claim", "the note says", "measured", "threshold",
+                                         "verdict"};
+    table_begin(d, "verdicts", 5, header);
+    for (int i = 0; i < VB_CLAIM_COUNT; i++) {
+        const vb_claim *c = &claims[i];
+        char title[96];
+        snprintf(title, sizeof title, "%s %s", c->id, c->topic);
+        row_begin(d);
+        cell(d, title, "claim", 1);
+        cell(d, c->note_says, "quote", 0);
+        cell(d, c->measured, NULL, 0);
+        cell(d, c->threshold, "small", 0);
+        char verdict[1024];
+        snprintf(verdict, sizeof verdict, "%s — %s (measured on %s)", vb_verdict_name(c->verdict),
+                 c->reason, c->renderer);
+        /* The verdict word stands out in both documents. */
+        vb_text_printf(&d->html, "<td class=\"verdict %s\"><span class=\"badge\">%s</span> ",
+                       verdict_class(c->verdict), vb_verdict_name(c->verdict));
+        vb_text_append_escaped(&d->html, c->reason);
+        vb_text_append(&d->html, " <em>(measured on ");
+        vb_text_append_escaped(&d->html, c->renderer);
+        vb_text_append(&d->html, ")</em></td>");
+        vb_text_append(&d->md, " **");
+        vb_text_append_md_cell(&d->md, vb_verdict_name(c->verdict));
+        vb_text_append(&d->md, "**: ");
+        vb_text_append_md_cell(&d->md, c->reason);
+        vb_text_append(&d->md, " (measured on ");
+        vb_text_append_md_cell(&d->md, c->renderer);
+        vb_text_append(&d->md, ") |");
+        row_end(d);
+    }
+    table_end(d);
+}
+
+static void point_row(documents *d, const vb_point *p, const vb_thresholds *t, int with_place) {
+    row_begin(d);
+    if (with_place) {
+        cell(d, vb_view_name(p->view), NULL, 0);
+        cellf(d, NULL, "%dx%d", p->width, p->height);
+        cellf(d, "num", "%d", p->fps);
+    } else {
+        cell(d, vb_view_name(p->view), NULL, 0);
+    }
+    cell(d, p->strategy, NULL, 0);
+    if (!p->measured) {
+        char status[400];
+        snprintf(status, sizeof status, "%s%s%s", vb_strategy_status_name(p->status),
+                 p->run && p->run->reason[0] ? ": " : "", p->run ? p->run->reason : "");
+        for (int i = 0; i < 8; i++)
+            cell(d, i == 0 ? status : "", NULL, 0);
+        row_end(d);
+        return;
+    }
+    const vb_run_summary *s = &p->summary;
+    const double due = (double)(s->measured + s->dropped);
+    cellf(d, "num", "%.1f", s->fps);
+    cellf(d, "num", "%.2f", s->latency_ms.p50);
+    cellf(d, "num", "%.2f", s->latency_ms.p99);
+    cellf(d, "num", "%.1f", due > 0 ? 100.0 * (double)s->dropped / due : 0.0);
+    cellf(d, "num", "%.1f", s->process_cpu_pct);
+    cellf(d, "num", "%.1f", s->copied_mb_per_frame * 1e3);
+    cellf(d, "num", "%.1f", s->to_gpu_mb_per_frame * 1e3);
+    char why[200];
+    const int holds = vb_point_holds(p, t, why, sizeof why);
+    char verdict[240];
+    snprintf(verdict, sizeof verdict, "%s%s%s", holds ? "holds" : "fails: ", holds ? "" : why,
+             p->picture_ok ? "" : " (picture differs)");
+    cell(d, verdict, holds ? "good" : "bad", 0);
+    row_end(d);
+}
+
+static const char *const point_header[] = {"fps shown",      "p50 ms",          "p99 ms",
+                                           "never shown %",  "CPU % of a core", "copied KB/frame",
+                                           "to GL KB/frame", "budget"};
+
+static void headline_section(documents *d, const vb_evidence *e, const vb_thresholds *t) {
+    const vb_point *h = vb_headline_point(e);
+    if (!h) return;
+    char title[160];
+    snprintf(title, sizeof title, "The note's case: %dx%d @ %d fps%s", h->width, h->height, h->fps,
+             h->width == VB_NOTE_WIDTH && h->height == VB_NOTE_HEIGHT && h->fps == VB_NOTE_FPS
+                 ? ""
+                 : " (the note's 1080x200 @ 60 was not measured; first combination shown)");
+    heading(d, 2, "headline", title);
+    const char *header[10] = {"view", "strategy"};
+    memcpy(header + 2, point_header, sizeof point_header);
+    table_begin(d, "figures", 10, header);
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        for (int i = 0; i < e->count; i++) {
+            const vb_point *p = &e->points[i];
+            if (p->view == (vb_view_kind)v && p->width == h->width && p->height == h->height &&
+                p->fps == h->fps)
+                point_row(d, p, t, 0);
+        }
+    table_end(d);
+}
+
+static void charts_section(documents *d, const vb_chart_set *charts) {
+    heading(d, 2, "charts", "Charts");
+    for (int i = 0; i < charts->count; i++) {
+        const vb_chart *c = &charts->charts[i];
+        vb_text_printf(&d->md, "![%s](charts/%s.svg)\n\n", c->title, c->id);
+        vb_text_append(&d->html, "<figure>\n");
+        vb_text_append(&d->html, c->svg.data ? c->svg.data : "");
+        vb_text_printf(&d->html, "<figcaption><a href=\"charts/%s.svg\">charts/%s.svg</a>", c->id,
+                       c->id);
+        vb_text_append(&d->html, "</figcaption>\n</figure>\n");
+    }
+}
+
+static void strategies_section(documents *d) {
+    heading(d, 2, "strategies", "What each strategy models, and what is measured");
+    static const char *const header[] = {"strategy", "vizbench does", "models",
+                                         "copies and uploads its counterpart incurs",
+                                         "what vizbench measures of them"};
+    static const char *const rows[][5] = {
+        {"pixel-copy",
+         "CPU render into its own buffer; copy into a newly allocated message; "
+         "the consumer uploads it (glTexSubImage2D)",
+         "an FFI stream of Vec<u8>: the note's fallback",
+         "one CPU copy Rust -> Dart, then Flutter's own image creation and its upload",
+         "the allocation + copy, and the upload"},
+        {"shared-buffer",
+         "CPU render straight into a slot of a shared ring (memfd, two "
+         "mappings); a slot index crosses; the consumer uploads from the slot",
+         "flutter_rust_bridge ZeroCopyBuffer: the note's decision",
+         "no copy Rust -> Dart; decodeImageFromPixels then copies into its own image, and the "
+         "engine uploads it",
+         "the upload; not the copy Flutter's image makes (it is the same for pixel-copy)"},
+        {"mapped-pbo",
+         "CPU render into a persistently mapped pixel-unpack buffer; the texture "
+         "is updated from it",
+         "a native texture plugin's best CPU path",
+         "the driver's transfer from the mapped buffer (DMA on a GPU)",
+         "the texture update call; on a software renderer it is a CPU copy"},
+        {"gl-texture",
+         "GPU render (shaders) into a texture of a shared context from the "
+         "analysis data; texture name + fence cross",
+         "SurfaceTexture / DMA-BUF / D3D shared handle: the note's GPU texture sharing",
+         "only the analysis data (a few KB) goes to the GPU",
+         "the analysis upload, the GPU draw, the consumer's wait"},
+    };
+    table_begin(d, "strategies", 5, header);
+    for (int r = 0; r < 4; r++) {
+        row_begin(d);
+        for (int c = 0; c < 5; c++)
+            cell(d, rows[r][c], c == 0 ? "claim" : NULL, c == 0);
+        row_end(d);
+    }
+    table_end(d);
+}
+
+static void all_points_section(documents *d, const vb_evidence *e, const vb_thresholds *t) {
+    heading(d, 2, "measurements", "Every measurement");
+    const char *full[12] = {"view", "size", "fps", "strategy"};
+    memcpy(full + 4, point_header, sizeof point_header);
+    table_begin(d, "figures", 12, full);
+    for (int i = 0; i < e->count; i++)
+        point_row(d, &e->points[i], t, 1);
+    table_end(d);
+}
+
+static void method_section(documents *d, const vb_thresholds *t) {
+    heading(d, 2, "method", "Method");
+    char text[1024];
+    snprintf(text, sizeof text,
+             "Each combination of size x fps x view runs every strategy in turn on two threads "
+             "(producer: analysis, render, hand-off; consumer: upload, draw, fence), realtime "
+             "pace unless stated: frame n is due n/fps after the start, the display shows the "
+             "newest frame, a producer a whole frame late skips to the newest one. Latency: audio "
+             "window ready -> fence signalled after the frame is drawn. CPU: process CPU time "
+             "(all threads, the GL driver's included) per wall second, as %% of one core. Every "
+             "strategy's last frame is read back and compared with the CPU reference render.");
+    paragraph(d, text);
+    snprintf(text, sizeof text,
+             "Thresholds (options of vizbench validate): holds the budget = reference picture, at "
+             "most %.1f %% of due frames never shown (--max-dropped), p99 latency at most %.1f "
+             "frame periods (--max-latency-frames), process CPU at most %.0f %% of one core "
+             "(--max-cpu); C1 tolerance %.0f %% (--arith-tolerance); C2 'easily' = copying takes "
+             "at most %.1f %% of a core (--copy-share).",
+             t->max_dropped_pct, t->max_latency_frames, t->max_cpu_pct, t->arithmetic_pct,
+             t->copy_share_pct);
+    paragraph(d, text);
+}
+
+/* ---- files ------------------------------------------------------------------------------- */
+
+static const char *const style =
+    "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;font-size:18px;line-height:1.45;"
+    "color:#1b1b1b;margin:24px auto;max-width:1500px;padding:0 24px}"
+    "h1{font-size:34px;margin-bottom:4px}h2{font-size:26px;margin-top:40px;"
+    "border-bottom:3px solid #1b1b1b;padding-bottom:4px}"
+    "table{border-collapse:collapse;width:100%;margin:12px 0 24px}"
+    "th,td{border:1px solid #b8b8b8;padding:8px 10px;vertical-align:top;text-align:left}"
+    "th{background:#eef0f3;font-size:16px}td.num{text-align:right;font-variant-numeric:"
+    "tabular-nums}table.figures td{font-size:15px;padding:4px 8px}"
+    "td.claim{font-weight:bold}td.quote{font-style:italic}"
+    "table.verdicts td:nth-child(1){width:11%}table.verdicts td:nth-child(2){width:15%}"
+    "table.verdicts td:nth-child(3){width:34%}table.verdicts td:nth-child(4){width:15%}"
+    "td.small{font-size:15px;color:#333}"
+    "td.verdict{min-width:260px}.badge{display:inline-block;font-weight:bold;color:#fff;"
+    "padding:2px 10px;border-radius:4px;margin-bottom:4px}"
+    "td.supported .badge{background:#1a7f37}td.refuted .badge{background:#b42318}"
+    "td.untestable .badge{background:#6b7280}"
+    "td.good{color:#1a7f37;font-weight:bold}td.bad{color:#b42318}"
+    "dl.context{display:grid;grid-template-columns:max-content auto;gap:2px 16px;"
+    "font-size:16px}dt{font-weight:bold}dd{margin:0;word-break:break-word}"
+    ".notice{background:#fff7e0;border-left:6px solid #e6a700;padding:10px 14px}"
+    ".notice.bad{background:#fdecea;border-left-color:#b42318}"
+    "figure{margin:24px 0}figure svg{max-width:100%;height:auto;border:1px solid #ddd}"
+    "figcaption{font-size:14px;color:#555}";
+
+static int write_text(const char *path, const vb_text *text) {
+    vb_atomic_file file;
+    int status = vb_atomic_open(&file, path);
+    if (status != VB_OK) return status;
+    if (fwrite(text->data ? text->data : "", 1, text->length, file.stream) != text->length) {
+        vb_atomic_abort(&file);
+        vb_error_set("%s: write failed", path);
+        return -VB_ERR_FAILURE;
+    }
+    return vb_atomic_commit(&file);
+}
+
+int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
+                    const vb_thresholds *t, const char *folder) {
+    vb_chart_set charts;
+    int status = vb_charts_build(e, t, &charts);
+    if (status != VB_OK) return status;
+    documents d;
+    vb_text_init(&d.md);
+    vb_text_init(&d.html);
+    const char *title = "Does the research note hold? vizbench's verdicts, with the evidence";
+    vb_text_printf(&d.md, "# %s\n\n", title);
+    vb_text_append(&d.html, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                            "lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>");
+    vb_text_append_escaped(&d.html, title);
+    vb_text_printf(&d.html, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
+    vb_text_append_escaped(&d.html, title);
+    vb_text_append(&d.html, "</h1>\n");
+    context_section(&d, e);
+    verdict_section(&d, claims);
+    headline_section(&d, e, t);
+    charts_section(&d, &charts);
+    strategies_section(&d);
+    all_points_section(&d, e, t);
+    method_section(&d, t);
+    vb_text_append(&d.html, "</body>\n</html>\n");
+
+    char path[4096];
+    if (d.md.failed || d.html.failed) {
+        vb_error_set("report: out of memory");
+        status = -VB_ERR_FAILURE;
+        goto done;
+    }
+    snprintf(path, sizeof path, "%s/charts", folder);
+    if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+        vb_error_set("%s: cannot create the folder (%s)", path, strerror(errno));
+        status = -VB_ERR_FAILURE;
+        goto done;
+    }
+    for (int i = 0; i < charts.count && status == VB_OK; i++) {
+        snprintf(path, sizeof path, "%s/charts/%s.svg", folder, charts.charts[i].id);
+        vb_text file;
+        vb_text_init(&file);
+        vb_text_append(&file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        vb_text_append(&file, charts.charts[i].svg.data ? charts.charts[i].svg.data : "");
+        status = file.failed ? -VB_ERR_FAILURE : write_text(path, &file);
+        vb_text_free(&file);
+    }
+    if (status == VB_OK) {
+        snprintf(path, sizeof path, "%s/report.md", folder);
+        status = write_text(path, &d.md);
+    }
+    if (status == VB_OK) {
+        snprintf(path, sizeof path, "%s/report.html", folder);
+        status = write_text(path, &d.html);
+    }
+done:
+    vb_text_free(&d.md);
+    vb_text_free(&d.html);
+    vb_charts_free(&charts);
+    return status;
+}

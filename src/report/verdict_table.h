@@ -1,0 +1,14 @@
+/* The verdicts in plain text, for a terminal or a CI log: a summary table (claim, topic,
+ * verdict), then each claim with what the note says, what was measured, the threshold used
+ * and the reason for its verdict. */
+#ifndef VB_REPORT_VERDICT_TABLE_H
+#define VB_REPORT_VERDICT_TABLE_H
+
+#include "verdict/claims.h"
+
+#include <stdio.h>
+
+void vb_verdict_table_print(const vb_evidence *evidence, const vb_claim claims[VB_CLAIM_COUNT],
+                            FILE *out);
+
+#endif

@@ -1,0 +1,556 @@
+#include "verdict/claims.h"
+
+#include "common/error.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void vb_thresholds_defaults(vb_thresholds *t) {
+    t->arithmetic_pct = 10.0;
+    t->copy_share_pct = 5.0;
+    t->max_dropped_pct = 1.0;
+    t->max_latency_frames = 2.0;
+    t->max_cpu_pct = 25.0;
+}
+
+const char *vb_verdict_name(vb_verdict verdict) {
+    static const char *const names[] = {"supported", "refuted", "not testable here"};
+    return names[verdict];
+}
+
+static void appendf(char *dst, size_t size, const char *fmt, ...) VB_PRINTF(3, 4);
+
+static void appendf(char *dst, size_t size, const char *fmt, ...) {
+    size_t used = strlen(dst);
+    if (used + 1 >= size) return;
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(dst + used, size - used, fmt, args);
+    va_end(args);
+}
+
+static double dropped_pct(const vb_point *p) {
+    const vb_run_summary *s = &p->summary;
+    const double due = (double)(s->measured + s->dropped);
+    return due > 0 ? 100.0 * (double)s->dropped / due : 100.0;
+}
+
+int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t size) {
+    char scratch[8];
+    if (!why) {
+        why = scratch;
+        size = sizeof scratch;
+    }
+    why[0] = '\0';
+    if (!p->measured) {
+        snprintf(why, size, "did not run to the end (%s)", vb_strategy_status_name(p->status));
+        return 0;
+    }
+    if (!p->picture_ok) {
+        snprintf(why, size, "showed a different picture");
+        return 0;
+    }
+    const vb_run_summary *s = &p->summary;
+    const double dropped = dropped_pct(p);
+    const double latency_frames = s->latency_ms.p99 / s->budget_ms;
+    if (dropped > t->max_dropped_pct) appendf(why, size, "%.1f %% of frames never shown", dropped);
+    if (latency_frames > t->max_latency_frames)
+        appendf(why, size, "%sp99 latency %.1f ms = %.1f frames", why[0] ? ", " : "",
+                s->latency_ms.p99, latency_frames);
+    if (s->process_cpu_pct > t->max_cpu_pct)
+        appendf(why, size, "%sCPU %.1f %% of a core", why[0] ? ", " : "", s->process_cpu_pct);
+    return why[0] == '\0';
+}
+
+/* ---- helpers over the evidence ----------------------------------------------------------- */
+
+static const char *const cpu_strategies[] = {"pixel-copy", "shared-buffer", "mapped-pbo"};
+
+static const vb_point *note_point(const vb_evidence *e, vb_view_kind view, const char *strategy) {
+    return vb_evidence_find(e, view, VB_NOTE_WIDTH, VB_NOTE_HEIGHT, VB_NOTE_FPS, strategy);
+}
+
+/* The spectrum at the note's case if measured, else any view there. */
+static const vb_point *note_point_any_view(const vb_evidence *e, const char *strategy) {
+    const vb_point *p = note_point(e, VB_VIEW_SPECTRUM, strategy);
+    for (int v = 0; !p && v < VB_VIEW_COUNT; v++)
+        p = note_point(e, (vb_view_kind)v, strategy);
+    return p;
+}
+
+static double pixel_rate(const vb_point *p) {
+    return (double)p->width * (double)p->height * (double)p->fps;
+}
+
+/* The measured point of `strategy` in `view` (any view when view < 0) with the smallest pixel
+ * rate that does not hold the budget; NULL when it holds everywhere. */
+static const vb_point *smallest_failure(const vb_evidence *e, int view, const char *strategy,
+                                        const vb_thresholds *t, int *measured_points) {
+    const vb_point *best = NULL;
+    *measured_points = 0;
+    for (int i = 0; i < e->count; i++) {
+        const vb_point *p = &e->points[i];
+        if ((view >= 0 && (int)p->view != view) || strcmp(p->strategy, strategy) != 0) continue;
+        if (p->status == VB_STRATEGY_NOT_RUN || p->status == VB_STRATEGY_INTERRUPTED) continue;
+        (*measured_points)++;
+        if (vb_point_holds(p, t, NULL, 0)) continue;
+        if (!best || pixel_rate(p) < pixel_rate(best) ||
+            (pixel_rate(p) == pixel_rate(best) &&
+             p->width * p->height < best->width * best->height))
+            best = p;
+    }
+    return best;
+}
+
+static const vb_point *largest_point(const vb_evidence *e, const char *strategy) {
+    const vb_point *best = NULL;
+    for (int i = 0; i < e->count; i++) {
+        const vb_point *p = &e->points[i];
+        if (!p->measured || strcmp(p->strategy, strategy) != 0) continue;
+        if (!best || pixel_rate(p) > pixel_rate(best)) best = p;
+    }
+    return best;
+}
+
+static void describe_point(const vb_point *p, char *dst, size_t size) {
+    snprintf(dst, size, "%s %dx%d@%d", vb_view_name(p->view), p->width, p->height, p->fps);
+}
+
+/* "shared-buffer holds; gl-texture: 100 % never shown" for every strategy at p's place. */
+static void strategies_at(const vb_evidence *e, const vb_point *at, const vb_thresholds *t,
+                          char *dst, size_t size) {
+    for (int i = 0; i < e->count; i++) {
+        const vb_point *p = &e->points[i];
+        if (p->combination != at->combination || p->view != at->view || p->width != at->width ||
+            p->height != at->height || p->fps != at->fps)
+            continue;
+        char why[200];
+        int holds = vb_point_holds(p, t, why, sizeof why);
+        appendf(dst, size, "%s%s %s%s", dst[0] && dst[strlen(dst) - 1] != ' ' ? "; " : "",
+                p->strategy, holds ? "holds" : "fails: ", holds ? "" : why);
+    }
+}
+
+static const vb_point *at_same_place(const vb_evidence *e, const vb_point *at,
+                                     const char *strategy) {
+    return vb_evidence_find(e, at->view, at->width, at->height, at->fps, strategy);
+}
+
+static void holds_rule(const vb_thresholds *t, char *dst, size_t size) {
+    snprintf(dst, size,
+             "holds the budget = reference picture, <= %.1f %% of due frames never shown, p99 "
+             "latency <= %.1f frame periods, process CPU <= %.0f %% of one core",
+             t->max_dropped_pct, t->max_latency_frames, t->max_cpu_pct);
+}
+
+static void set(vb_claim *c, vb_verdict verdict, const char *fmt, ...) VB_PRINTF(3, 4);
+
+static void set(vb_claim *c, vb_verdict verdict, const char *fmt, ...) {
+    c->verdict = verdict;
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(c->reason, sizeof c->reason, fmt, args);
+    va_end(args);
+}
+
+/* ---- the claims -------------------------------------------------------------------------- */
+
+static void claim_frame_arithmetic(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
+    const double bytes = (double)VB_NOTE_WIDTH * VB_NOTE_HEIGHT * 4;
+    const double rate = bytes * VB_NOTE_FPS;
+    const double bytes_off = 100.0 * (VB_NOTE_FRAME_BYTES - bytes) / bytes;
+    const double rate_off = 100.0 * (VB_NOTE_RATE_BYTES - rate) / rate;
+    snprintf(c->measured, sizeof c->measured,
+             "1080x200x4 = %.0f B (note ~800 KB: %+.1f %%); x 60 fps = %.2f MB/s (note ~48 MB/s: "
+             "%+.1f %%). Moved per frame at 1080x200@60:",
+             bytes, bytes_off, rate / 1e6, rate_off);
+    snprintf(c->threshold, sizeof c->threshold,
+             "the note's figures within %.0f %% of the exact ones, and pixel-copy measured "
+             "copying one frame (%.0f B) per frame",
+             t->arithmetic_pct, bytes);
+    int any = 0;
+    const vb_point *copy = NULL;
+    for (int i = 0; i < vb_strategy_count; i++) {
+        const vb_point *p = note_point_any_view(e, vb_strategy_list[i]->name);
+        if (!p) continue;
+        any = 1;
+        if (strcmp(p->strategy, "pixel-copy") == 0) copy = p;
+        appendf(c->measured, sizeof c->measured, " %s %.1f KB copied + %.1f KB to GL (%s);",
+                p->strategy, p->summary.copied_mb_per_frame * 1e3,
+                p->summary.to_gpu_mb_per_frame * 1e3, vb_view_name(p->view));
+    }
+    if (copy)
+        appendf(c->measured, sizeof c->measured,
+                " pixel-copy moves the frame twice (copy, then upload): %.1f MB/s in all",
+                (copy->summary.copied_mb_per_frame + copy->summary.to_gpu_mb_per_frame) * 60);
+    if (!any || !copy) {
+        set(c, VB_NOT_TESTABLE,
+            "no pixel-copy run at 1080x200@60 in these results: the bytes moved were not measured");
+        return;
+    }
+    const double copied = copy->summary.copied_mb_per_frame * 1e6;
+    if (fabs(bytes_off) > t->arithmetic_pct || fabs(rate_off) > t->arithmetic_pct) {
+        set(c, VB_REFUTED,
+            "the note's rounded figures are off by %.1f %% and %.1f %%, more than "
+            "the %.0f %% allowed",
+            fabs(bytes_off), fabs(rate_off), t->arithmetic_pct);
+    } else if (fabs(copied - bytes) > 0.005 * bytes) {
+        set(c, VB_REFUTED, "pixel-copy copied %.0f B per frame, not one frame of %.0f B", copied,
+            bytes);
+    } else {
+        set(c, VB_SUPPORTED,
+            "the arithmetic holds (the note rounds 864 KB down to ~800 KB) and one frame is "
+            "copied per frame; note that the upload after it moves the same bytes again");
+    }
+}
+
+static void claim_bandwidth(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
+    const vb_point *p = note_point_any_view(e, "pixel-copy");
+    snprintf(c->threshold, sizeof c->threshold,
+             "\"easily\" = pixel-copy's copy stage takes <= %.1f %% of one core at 60 fps "
+             "(equal to its share of the frame budget)",
+             t->copy_share_pct);
+    if (!p) {
+        snprintf(c->measured, sizeof c->measured, "no pixel-copy run at 1080x200@60");
+        set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
+        return;
+    }
+    const vb_run_summary *s = &p->summary;
+    const double share = s->transfer_ms.mean * p->fps / 10.0;
+    const double budget_share = 100.0 * s->transfer_ms.mean / s->budget_ms;
+    snprintf(c->measured, sizeof c->measured,
+             "memcpy %.1f GB/s on frame-sized buffers (note's premise > %.0f GB/s: %s); "
+             "pixel-copy's copy (allocation + memcpy) %.3f ms per frame at %.1f GB/s "
+             "(%.0f %% of the memcpy reference) = %.2f %% of one core and %.2f %% of the "
+             "%.1f ms budget (%s)",
+             p->memcpy_gbps, VB_NOTE_MEMORY_GBPS,
+             p->memcpy_gbps > VB_NOTE_MEMORY_GBPS ? "met" : "not met on this machine",
+             s->transfer_ms.mean, s->copy_gbps,
+             p->memcpy_gbps > 0 ? 100.0 * s->copy_gbps / p->memcpy_gbps : 0.0, share, budget_share,
+             s->budget_ms, vb_view_name(p->view));
+    if (share <= t->copy_share_pct)
+        set(c, VB_SUPPORTED, "the copy costs %.2f %% of a core, within the %.1f %% allowed%s",
+            share, t->copy_share_pct,
+            p->memcpy_gbps > VB_NOTE_MEMORY_GBPS
+                ? ""
+                : ", even though this machine's memcpy is below the note's 20 GB/s");
+    else
+        set(c, VB_REFUTED, "the copy costs %.2f %% of a core, more than the %.1f %% allowed", share,
+            t->copy_share_pct);
+}
+
+static void claim_spectrum_copy(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
+    const vb_point *p = note_point(e, VB_VIEW_SPECTRUM, "pixel-copy");
+    holds_rule(t, c->threshold, sizeof c->threshold);
+    appendf(c->threshold, sizeof c->threshold, ", for pixel-copy, spectrum %d bars, 1080x200@60",
+            VB_NOTE_BARS);
+    if (!p || p->bars != VB_NOTE_BARS) {
+        snprintf(c->measured, sizeof c->measured,
+                 "no pixel-copy run of a %d-bar spectrum at 1080x200@60", VB_NOTE_BARS);
+        set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
+        return;
+    }
+    const vb_run_summary *s = &p->summary;
+    char why[300];
+    int holds = vb_point_holds(p, t, why, sizeof why);
+    snprintf(c->measured, sizeof c->measured,
+             "pixel-copy, spectrum %d bars 1080x200@60: %.1f fps shown, %.1f %% never shown, "
+             "latency p50 %.2f / p99 %.2f ms, process CPU %.1f %% of a core (producer %.3f ms, "
+             "consumer %.3f ms per frame)",
+             p->bars, s->fps, dropped_pct(p), s->latency_ms.p50, s->latency_ms.p99,
+             s->process_cpu_pct, s->producer_cpu_ms.mean, s->consumer_cpu_ms.mean);
+    if (holds) {
+        set(c, VB_SUPPORTED, "pixel-copy holds the budget there");
+        return;
+    }
+    const vb_point *shared = at_same_place(e, p, "shared-buffer");
+    if (shared && vb_point_holds(shared, t, NULL, 0))
+        set(c, VB_REFUTED, "pixel-copy fails (%s) where shared-buffer holds: the copy is the cost",
+            why);
+    else if (e->software)
+        set(c, VB_NOT_TESTABLE,
+            "pixel-copy fails (%s), but so does shared-buffer, which makes no copy: on this "
+            "software renderer the display side's own CPU work decides it, not the copy",
+            why);
+    else
+        set(c, VB_REFUTED, "pixel-copy fails (%s)", why);
+}
+
+static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
+    holds_rule(t, c->threshold, sizeof c->threshold);
+    appendf(c->threshold, sizeof c->threshold,
+            "; poor = pixel-copy fails at a size x fps where a strategy without the copy holds");
+    const vb_point *fail = NULL;
+    int measured = 0;
+    const vb_view_kind views[] = {VB_VIEW_SPECTROGRAM, VB_VIEW_WAVEFORM};
+    for (int v = 0; v < 2; v++) {
+        int count;
+        const vb_point *f = smallest_failure(e, (int)views[v], "pixel-copy", t, &count);
+        measured += count;
+        if (f && (!fail || pixel_rate(f) < pixel_rate(fail))) fail = f;
+    }
+    if (measured == 0) {
+        snprintf(c->measured, sizeof c->measured,
+                 "no pixel-copy run of a spectrogram or waveform in these results");
+        set(c, VB_NOT_TESTABLE, "nothing measured for these views");
+        return;
+    }
+    if (!fail) {
+        const vb_point *big = largest_point(e, "pixel-copy");
+        char where[96] = "";
+        if (big) describe_point(big, where, sizeof where);
+        snprintf(c->measured, sizeof c->measured,
+                 "pixel-copy holds the budget at every spectrogram and waveform point measured, "
+                 "up to %s",
+                 where);
+        set(c, VB_REFUTED, "pixel-copy never stops holding the budget in the measured range");
+        return;
+    }
+    char where[96], why[300];
+    describe_point(fail, where, sizeof where);
+    vb_point_holds(fail, t, why, sizeof why);
+    snprintf(c->measured, sizeof c->measured,
+             "smallest size x fps where pixel-copy stops holding the budget: %s (%s). There: ",
+             where, why);
+    strategies_at(e, fail, t, c->measured, sizeof c->measured);
+    int copyless_holds = 0;
+    for (int i = 1; i < 3; i++) {
+        const vb_point *other = at_same_place(e, fail, cpu_strategies[i]);
+        if (other && vb_point_holds(other, t, NULL, 0)) copyless_holds = 1;
+    }
+    const vb_point *gpu = at_same_place(e, fail, "gl-texture");
+    const int gpu_holds = gpu && vb_point_holds(gpu, t, NULL, 0);
+    if (copyless_holds)
+        set(c, VB_SUPPORTED, "at %s pixel-copy fails where a CPU strategy without the copy holds",
+            where);
+    else if (!e->software && gpu_holds)
+        set(c, VB_SUPPORTED, "at %s every CPU-rendered strategy fails and the GPU texture holds",
+            where);
+    else if (e->software)
+        set(c, VB_NOT_TESTABLE,
+            "at %s the strategies without the copy fail too, so the copy is not what breaks it, "
+            "and the GPU path cannot be judged here: its shaders run on the CPU (software "
+            "renderer)",
+            where);
+    else
+        set(c, VB_REFUTED, "at %s every strategy fails: the limit there is not the copy", where);
+}
+
+static void claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
+    (void)t;
+    snprintf(c->threshold, sizeof c->threshold,
+             "shared-buffer copies 0 bytes on the CPU at every point, and its producer spends "
+             "less CPU per frame than pixel-copy's (median over the points measured with both)");
+    double savings[256];
+    int pairs = 0, copies = 0;
+    double copied_worst = 0;
+    for (int i = 0; i < e->count && pairs < 256; i++) {
+        const vb_point *sb = &e->points[i];
+        if (!sb->measured || strcmp(sb->strategy, "shared-buffer") != 0) continue;
+        if (sb->summary.copied_mb_per_frame > 0) {
+            copies++;
+            if (sb->summary.copied_mb_per_frame > copied_worst)
+                copied_worst = sb->summary.copied_mb_per_frame;
+        }
+        const vb_point *pc = at_same_place(e, sb, "pixel-copy");
+        if (!pc) continue;
+        savings[pairs++] = pc->summary.producer_cpu_ms.mean - sb->summary.producer_cpu_ms.mean;
+    }
+    if (pairs == 0) {
+        snprintf(c->measured, sizeof c->measured,
+                 "no point measured with both pixel-copy and shared-buffer");
+        set(c, VB_NOT_TESTABLE, "nothing to compare");
+        return;
+    }
+    for (int i = 1; i < pairs; i++) /* insertion sort: a few dozen values */
+        for (int j = i; j > 0 && savings[j - 1] > savings[j]; j--) {
+            double swap = savings[j];
+            savings[j] = savings[j - 1];
+            savings[j - 1] = swap;
+        }
+    const double median =
+        pairs % 2 ? savings[pairs / 2] : (savings[pairs / 2 - 1] + savings[pairs / 2]) / 2;
+    snprintf(c->measured, sizeof c->measured,
+             "shared-buffer copied %s on the CPU (%d points); producer CPU saved vs pixel-copy: "
+             "median %.3f ms per frame over %d points",
+             copies ? "bytes" : "0 bytes per frame", pairs, median, pairs);
+    if (copies) {
+        char extra[96];
+        snprintf(extra, sizeof extra, " (up to %.3f MB per frame at %d points)", copied_worst,
+                 copies);
+        appendf(c->measured, sizeof c->measured, "%s", extra);
+    }
+    const vb_point *sb = note_point_any_view(e, "shared-buffer");
+    const vb_point *pc = note_point_any_view(e, "pixel-copy");
+    if (sb && pc && sb->view == pc->view)
+        appendf(c->measured, sizeof c->measured,
+                "; at 1080x200@60 (%s): producer %.3f vs %.3f ms, process CPU %.1f vs %.1f %%",
+                vb_view_name(sb->view), sb->summary.producer_cpu_ms.mean,
+                pc->summary.producer_cpu_ms.mean, sb->summary.process_cpu_pct,
+                pc->summary.process_cpu_pct);
+    const vb_point *big = largest_point(e, "shared-buffer");
+    const vb_point *big_pc = big ? at_same_place(e, big, "pixel-copy") : NULL;
+    if (big && big_pc) {
+        char where[96];
+        describe_point(big, where, sizeof where);
+        appendf(c->measured, sizeof c->measured, "; at %s: producer %.3f vs %.3f ms", where,
+                big->summary.producer_cpu_ms.mean, big_pc->summary.producer_cpu_ms.mean);
+    }
+    appendf(c->measured, sizeof c->measured,
+            ". Models only the Rust -> Dart hop: a Flutter image made from the bytes copies again");
+    if (copies)
+        set(c, VB_REFUTED, "shared-buffer copied frame bytes on the CPU");
+    else if (median <= 0)
+        set(c, VB_REFUTED, "no copy, but no CPU saved either (median saving %.3f ms)", median);
+    else
+        set(c, VB_SUPPORTED,
+            "no CPU copy anywhere, and %.3f ms of producer CPU saved per frame "
+            "(median)",
+            median);
+}
+
+static void claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
+    (void)t;
+    snprintf(c->threshold, sizeof c->threshold,
+             "at 1080x200@60, in every view measured, gl-texture has the fewest bytes sent to "
+             "GL and the least process CPU per frame of the four");
+    int views = 0, fewest_bytes = 1, least_cpu = 1;
+    for (int v = 0; v < VB_VIEW_COUNT; v++) {
+        const vb_point *g = note_point(e, (vb_view_kind)v, "gl-texture");
+        if (!g) continue;
+        views++;
+        appendf(c->measured, sizeof c->measured, "%s%s: gl-texture %.2f KB to GL, %.3f ms CPU",
+                views > 1 ? "; " : "", vb_view_name((vb_view_kind)v),
+                g->summary.to_gpu_mb_per_frame * 1e3, g->summary.process_cpu_ms_per_frame);
+        for (int i = 0; i < 3; i++) {
+            const vb_point *o = note_point(e, (vb_view_kind)v, cpu_strategies[i]);
+            if (!o) continue;
+            appendf(c->measured, sizeof c->measured, ", %s %.2f KB, %.3f ms", o->strategy,
+                    o->summary.to_gpu_mb_per_frame * 1e3, o->summary.process_cpu_ms_per_frame);
+            if (o->summary.to_gpu_mb_per_frame <= g->summary.to_gpu_mb_per_frame) fewest_bytes = 0;
+            if (o->summary.process_cpu_ms_per_frame <= g->summary.process_cpu_ms_per_frame)
+                least_cpu = 0;
+        }
+    }
+    if (views == 0) {
+        snprintf(c->measured, sizeof c->measured, "no gl-texture run at 1080x200@60");
+        set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
+        return;
+    }
+    appendf(c->measured, sizeof c->measured, " (CPU: process CPU per frame, all threads)");
+    if (e->software)
+        set(c, VB_NOT_TESTABLE,
+            "software renderer (%s): the shaders run on the CPU and there is no GPU bus, so "
+            "neither the CPU cost nor the bus traffic of GPU sharing exists here; bytes handed "
+            "to GL are counted at the API",
+            c->renderer);
+    else if (fewest_bytes && least_cpu)
+        set(c, VB_SUPPORTED, "fewest bytes to the GPU and least CPU in every view measured");
+    else
+        set(c, VB_REFUTED, "%s",
+            !fewest_bytes ? "another strategy sent as few or fewer bytes to the GPU"
+                          : "another strategy spent as little or less CPU per frame");
+}
+
+static void claim_decision(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
+    holds_rule(t, c->threshold, sizeof c->threshold);
+    appendf(c->threshold, sizeof c->threshold,
+            ", for shared-buffer in each view at 1080x200@60; GPU sharing is necessary where "
+            "shared-buffer fails");
+    int views = 0, failing = 0;
+    char why_all[600] = "";
+    for (int v = 0; v < VB_VIEW_COUNT; v++) {
+        const vb_point *p = note_point(e, (vb_view_kind)v, "shared-buffer");
+        if (!p) continue;
+        views++;
+        char why[200];
+        int holds = vb_point_holds(p, t, why, sizeof why);
+        appendf(c->measured, sizeof c->measured,
+                "%s%s 1080x200@60: shared-buffer %s (%.1f fps, p99 %.2f ms, CPU %.1f %%)",
+                views > 1 ? "; " : "", vb_view_name((vb_view_kind)v), holds ? "holds" : "fails",
+                p->summary.fps, p->summary.latency_ms.p99, p->summary.process_cpu_pct);
+        if (!holds) {
+            failing++;
+            appendf(why_all, sizeof why_all, "%s%s: %s", why_all[0] ? "; " : "",
+                    vb_view_name((vb_view_kind)v), why);
+        }
+    }
+    if (views == 0) {
+        snprintf(c->measured, sizeof c->measured, "no shared-buffer run at 1080x200@60");
+        set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
+        return;
+    }
+    int count;
+    const vb_point *limit = smallest_failure(e, -1, "shared-buffer", t, &count);
+    if (limit) {
+        char where[96], why[200];
+        describe_point(limit, where, sizeof where);
+        vb_point_holds(limit, t, why, sizeof why);
+        const vb_point *gpu = at_same_place(e, limit, "gl-texture");
+        appendf(c->measured, sizeof c->measured,
+                ". shared-buffer first fails at %s (%s); gl-texture there: %s", where, why,
+                !gpu                              ? "not measured"
+                : vb_point_holds(gpu, t, NULL, 0) ? "holds"
+                                                  : "fails too");
+        if (e->software)
+            appendf(c->measured, sizeof c->measured,
+                    " (on a software renderer, which says nothing of a GPU)");
+    } else {
+        appendf(c->measured, sizeof c->measured,
+                ". shared-buffer holds at every point measured (%d)", count);
+    }
+    if (failing == 0)
+        set(c, VB_SUPPORTED, "shared-buffer holds the budget in all %d views at phone width",
+            views);
+    else if (e->software)
+        set(c, VB_NOT_TESTABLE,
+            "shared-buffer fails here (%s), but on a software renderer the display side's own "
+            "drawing runs on the CPU too, which a phone's GPU does not",
+            why_all);
+    else
+        set(c, VB_REFUTED, "shared-buffer fails at phone width (%s)", why_all);
+}
+
+void vb_claims_evaluate(const vb_evidence *e, const vb_thresholds *t,
+                        vb_claim claims[VB_CLAIM_COUNT]) {
+    static const struct {
+        const char *id, *topic, *note_says;
+        void (*evaluate)(const vb_evidence *, const vb_thresholds *, vb_claim *);
+    } table[VB_CLAIM_COUNT] = {
+        {"C1", "frame size and data rate",
+         "Copying ~800KB (1080x200x4) per frame at 60fps is ~48MB/s.", claim_frame_arithmetic},
+        {"C2", "memory bandwidth handles it",
+         "Modern memory bandwidth (>20GB/s) handles this easily.", claim_bandwidth},
+        {"C3", "pixel copy fits a simple spectrum",
+         "Pixel Buffer Copy: acceptable for simple spectrum analyzers (e.g. 100 bars).",
+         claim_spectrum_copy},
+        {"C4", "pixel copy is poor at high resolution",
+         "Pixel Buffer Copy: poor for full spectrograms or high-res waveforms; high CPU usage, "
+         "bus bandwidth bottleneck.",
+         claim_high_res},
+        {"C5", "shared buffer removes the copy",
+         "FRB Zero-Copy Pixel Buffer satisfies the zero-copy data transfer requirement (shared "
+         "memory between Rust and Dart).",
+         claim_shared_buffer},
+        {"C6", "GPU texture is the true zero-copy path",
+         "Shared OpenGL textures: true zero-copy on GPU.", claim_gpu_texture},
+        {"C7", "the decision",
+         "Start with the zero-copy pixel buffer (screen width x 200 px); GPU sharing is a future "
+         "optimization for high-end rendering.",
+         claim_decision},
+    };
+    for (int i = 0; i < VB_CLAIM_COUNT; i++) {
+        vb_claim *c = &claims[i];
+        memset(c, 0, sizeof *c);
+        c->id = table[i].id;
+        c->topic = table[i].topic;
+        c->note_says = table[i].note_says;
+        size_t cut = strcspn(e->renderer, "(|");
+        while (cut > 0 && e->renderer[cut - 1] == ' ')
+            cut--;
+        snprintf(c->renderer, sizeof c->renderer, "%.*s", (int)cut, e->renderer);
+        table[i].evaluate(e, t, c);
+    }
+}
