@@ -47,8 +47,9 @@ static void print_validate_help(FILE *out) {
     print_thresholds_help(out);
     fputs("\nexit codes: 0 verdicts given; 1 failure (bad input, a write failed, a strategy\n"
           "            failed or showed a different picture: the verdicts are still given);\n"
-          "            2 usage error or unreadable results file; 4 interrupted (verdicts on\n"
-          "            what was measured, partial sweep kept)\n",
+          "            2 usage error, or a results file that is not valid vizbench results\n"
+          "            (the error names the field); 4 interrupted (verdicts on what was\n"
+          "            measured, partial sweep kept)\n",
           out);
 }
 
@@ -63,7 +64,8 @@ static void print_report_help(FILE *out) {
           "  -h, --help            this help\n",
           out);
     print_thresholds_help(out);
-    fputs("\nexit codes: 0 written; 1 a write failed; 2 usage error or unreadable results file\n",
+    fputs("\nexit codes: 0 written; 1 the results file cannot be read or a write failed;\n"
+          "            2 usage error, or a results file that is not valid vizbench results\n",
           out);
 }
 
@@ -258,9 +260,9 @@ static int validate_or_report(int argc, char **argv, const char *command) {
         if (vb_report_write(&evidence, claims, &req.thresholds, req.output) != VB_OK) {
             cli_print_error(vb_error_get());
             exit_code = 1;
-        } else {
-            fprintf(stderr, "vizbench %s: report written to %s/report.html and %s/report.md\n",
-                    command, req.output, req.output);
+        } else if (!req.quiet) {
+            printf("vizbench %s: report written to %s/report.html and %s/report.md\n", command,
+                   req.output, req.output);
         }
     }
     vb_evidence_free(&evidence);

@@ -66,6 +66,22 @@ int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t 
 
 /* ---- helpers over the evidence ----------------------------------------------------------- */
 
+/* A point whose process CPU lies within 10 % of the limit: run-to-run noise on a shared machine
+ * can move it across, so a verdict it decides says so. */
+static int near_cpu_limit(const vb_point *p, const vb_thresholds *t) {
+    return p && p->measured &&
+           fabs(p->summary.process_cpu_pct - t->max_cpu_pct) < 0.1 * t->max_cpu_pct;
+}
+
+static void caution_if_near(vb_claim *c, const vb_point *a, const vb_point *b,
+                            const vb_thresholds *t) {
+    if (near_cpu_limit(a, t) || near_cpu_limit(b, t))
+        appendf(c->reason, sizeof c->reason,
+                " (narrow margin: CPU within 10 %% of the %.0f %% limit, so another run may "
+                "decide it the other way)",
+                t->max_cpu_pct);
+}
+
 static const char *const cpu_strategies[] = {"pixel-copy", "shared-buffer", "mapped-pbo"};
 
 static const vb_point *note_point(const vb_evidence *e, vb_view_kind view, const char *strategy) {
@@ -261,11 +277,12 @@ static void claim_spectrum_copy(const vb_evidence *e, const vb_thresholds *t, vb
              "consumer %.3f ms per frame)",
              p->bars, s->fps, dropped_pct(p), s->latency_ms.p50, s->latency_ms.p99,
              s->process_cpu_pct, s->producer_cpu_ms.mean, s->consumer_cpu_ms.mean);
+    const vb_point *shared = at_same_place(e, p, "shared-buffer");
     if (holds) {
         set(c, VB_SUPPORTED, "pixel-copy holds the budget there");
+        caution_if_near(c, p, NULL, t);
         return;
     }
-    const vb_point *shared = at_same_place(e, p, "shared-buffer");
     if (shared && vb_point_holds(shared, t, NULL, 0))
         set(c, VB_REFUTED, "pixel-copy fails (%s) where shared-buffer holds: the copy is the cost",
             why);
@@ -276,6 +293,7 @@ static void claim_spectrum_copy(const vb_evidence *e, const vb_thresholds *t, vb
             why);
     else
         set(c, VB_REFUTED, "pixel-copy fails (%s)", why);
+    caution_if_near(c, p, shared, t);
 }
 
 static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
@@ -322,6 +340,7 @@ static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_clai
     }
     const vb_point *gpu = at_same_place(e, fail, "gl-texture");
     const int gpu_holds = gpu && vb_point_holds(gpu, t, NULL, 0);
+    const vb_point *shared = at_same_place(e, fail, "shared-buffer");
     if (copyless_holds)
         set(c, VB_SUPPORTED, "at %s pixel-copy fails where a CPU strategy without the copy holds",
             where);
@@ -336,6 +355,7 @@ static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_clai
             where);
     else
         set(c, VB_REFUTED, "at %s every strategy fails: the limit there is not the copy", where);
+    caution_if_near(c, fail, shared, t);
 }
 
 static void claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
@@ -459,7 +479,7 @@ static void claim_decision(const vb_evidence *e, const vb_thresholds *t, vb_clai
     appendf(c->threshold, sizeof c->threshold,
             ", for shared-buffer in each view at 1080x200@60; GPU sharing is necessary where "
             "shared-buffer fails");
-    int views = 0, failing = 0;
+    int views = 0, failing = 0, narrow = 0;
     char why_all[600] = "";
     for (int v = 0; v < VB_VIEW_COUNT; v++) {
         const vb_point *p = note_point(e, (vb_view_kind)v, "shared-buffer");
@@ -467,6 +487,7 @@ static void claim_decision(const vb_evidence *e, const vb_thresholds *t, vb_clai
         views++;
         char why[200];
         int holds = vb_point_holds(p, t, why, sizeof why);
+        narrow |= near_cpu_limit(p, t);
         appendf(c->measured, sizeof c->measured,
                 "%s%s 1080x200@60: shared-buffer %s (%.1f fps, p99 %.2f ms, CPU %.1f %%)",
                 views > 1 ? "; " : "", vb_view_name((vb_view_kind)v), holds ? "holds" : "fails",
@@ -511,6 +532,11 @@ static void claim_decision(const vb_evidence *e, const vb_thresholds *t, vb_clai
             why_all);
     else
         set(c, VB_REFUTED, "shared-buffer fails at phone width (%s)", why_all);
+    if (narrow)
+        appendf(c->reason, sizeof c->reason,
+                " (narrow margin: CPU within 10 %% of the %.0f %% limit in a view, so another run "
+                "may decide it the other way)",
+                t->max_cpu_pct);
 }
 
 void vb_claims_evaluate(const vb_evidence *e, const vb_thresholds *t,

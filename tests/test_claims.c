@@ -1,0 +1,257 @@
+/* The verdict logic on synthetic evidence: each claim comes out supported, refuted and not
+ * testable here from hand-made points, and "holds the budget" breaks on each of its limits. */
+#include "verdict/claims.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+#define MAX_POINTS 64
+
+typedef struct world {
+    vb_evidence evidence;
+    vb_point points[MAX_POINTS];
+    vb_thresholds thresholds;
+    vb_claim claims[VB_CLAIM_COUNT];
+} world;
+
+static vb_point *add(world *w, vb_view_kind view, int width, int height, int fps,
+                     const char *strategy) {
+    cr_assert_lt(w->evidence.count, MAX_POINTS);
+    vb_point *p = &w->points[w->evidence.count++];
+    memset(p, 0, sizeof *p);
+    p->combination = (int)view + 10 * (width / 100) + 100000 * fps;
+    p->view = view;
+    p->width = width;
+    p->height = height;
+    p->fps = fps;
+    p->bars = 100;
+    p->pace = VB_PACE_REALTIME;
+    p->strategy = strategy;
+    p->renders_on_gpu = strcmp(strategy, "gl-texture") == 0;
+    p->status = VB_STRATEGY_OK;
+    p->measured = 1;
+    p->picture_ok = 1;
+    p->memcpy_gbps = 24;
+    vb_run_summary *s = &p->summary;
+    s->measured = 120;
+    s->presented = 120;
+    s->budget_ms = 1000.0 / fps;
+    s->fps = fps;
+    s->latency_ms.p50 = 3;
+    s->latency_ms.p99 = 8;
+    s->process_cpu_pct = 15;
+    const double frame_mb = width * height * 4 / 1e6;
+    const int copies = strcmp(strategy, "pixel-copy") == 0;
+    s->copied_mb_per_frame = copies ? frame_mb : 0;
+    s->to_gpu_mb_per_frame = p->renders_on_gpu ? 0.0008 : frame_mb;
+    s->transfer_ms.mean = copies ? 0.1 : 0.01;
+    s->producer_cpu_ms.mean = copies ? 0.25 : 0.13;
+    s->consumer_cpu_ms.mean = 0.3;
+    s->process_cpu_ms_per_frame = p->renders_on_gpu ? 0.5 : copies ? 2.5 : 2.3;
+    vb_point_derive(p);
+    return p;
+}
+
+static const char *const strategies[] = {"pixel-copy", "shared-buffer", "mapped-pbo", "gl-texture"};
+
+static vb_point *find(world *w, vb_view_kind view, int width, int fps, const char *strategy) {
+    for (int i = 0; i < w->evidence.count; i++) {
+        vb_point *p = &w->points[i];
+        if (p->view == view && p->width == width && p->fps == fps &&
+            strcmp(p->strategy, strategy) == 0)
+            return p;
+    }
+    cr_assert_fail("no point %s %d@%d %s", vb_view_name(view), width, fps, strategy);
+    return NULL;
+}
+
+/* Every view and strategy at the note's case, all holding; at 1920x1080@60 pixel-copy
+ * fails on CPU while the others hold: the world in which every claim is supported on a GPU. */
+static void base_world(world *w) {
+    memset(w, 0, sizeof *w);
+    w->evidence.points = w->points;
+    w->evidence.complete = 1;
+    w->evidence.gl_available = 1;
+    snprintf(w->evidence.renderer, sizeof w->evidence.renderer, "NVIDIA H100 (test) | 4.6");
+    vb_thresholds_defaults(&w->thresholds);
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        for (int s = 0; s < 4; s++) {
+            add(w, (vb_view_kind)v, 1080, 200, 60, strategies[s]);
+            vb_point *big = add(w, (vb_view_kind)v, 1920, 1080, 60, strategies[s]);
+            if (s == 0) big->summary.process_cpu_pct = 60;
+        }
+}
+
+static void software(world *w) {
+    w->evidence.software = 1;
+    snprintf(w->evidence.renderer, sizeof w->evidence.renderer, "llvmpipe (test) | 4.5");
+}
+
+static void remove_strategy(world *w, const char *strategy, int width) {
+    int kept = 0;
+    for (int i = 0; i < w->evidence.count; i++)
+        if (strcmp(w->points[i].strategy, strategy) != 0 || w->points[i].width != width)
+            w->points[kept++] = w->points[i];
+    w->evidence.count = kept;
+}
+
+static vb_verdict verdict(world *w, int claim) {
+    vb_claims_evaluate(&w->evidence, &w->thresholds, w->claims);
+    const vb_claim *c = &w->claims[claim - 1];
+    cr_assert_str_not_empty(c->measured, "C%d without evidence text", claim);
+    cr_assert_str_not_empty(c->threshold, "C%d without a threshold", claim);
+    cr_assert_str_not_empty(c->reason, "C%d without a reason", claim);
+    cr_assert_str_not_empty(c->renderer, "C%d does not name the renderer", claim);
+    return c->verdict;
+}
+
+#define EXPECT(w, claim, expected)                                                                 \
+    do {                                                                                           \
+        vb_verdict got_ = verdict(w, claim);                                                       \
+        cr_assert_eq(got_, expected, "C%d: %s, want %s (%s)", claim, vb_verdict_name(got_),        \
+                     vb_verdict_name(expected), (w)->claims[(claim)-1].reason);                    \
+    } while (0)
+
+Test(claims, all_supported_in_the_base_world) {
+    world w;
+    base_world(&w);
+    for (int c = 1; c <= VB_CLAIM_COUNT; c++)
+        EXPECT(&w, c, VB_SUPPORTED);
+    cr_assert_str_eq(w.claims[5].renderer, "NVIDIA H100");
+}
+
+Test(claims, c1_frame_arithmetic) {
+    world w;
+    base_world(&w);
+    w.thresholds.arithmetic_pct = 5; /* the note's figures are 7.4 % off */
+    EXPECT(&w, 1, VB_REFUTED);
+    base_world(&w);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "pixel-copy")->summary.copied_mb_per_frame = 1.728;
+    EXPECT(&w, 1, VB_REFUTED);
+    base_world(&w);
+    remove_strategy(&w, "pixel-copy", 1080);
+    EXPECT(&w, 1, VB_NOT_TESTABLE);
+}
+
+Test(claims, c2_copy_share) {
+    world w;
+    base_world(&w);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "pixel-copy")->summary.transfer_ms.mean = 1.0; /* 6 % */
+    EXPECT(&w, 2, VB_REFUTED);
+    w.thresholds.copy_share_pct = 10;
+    EXPECT(&w, 2, VB_SUPPORTED);
+    base_world(&w);
+    remove_strategy(&w, "pixel-copy", 1080);
+    EXPECT(&w, 2, VB_NOT_TESTABLE);
+}
+
+Test(claims, c3_spectrum_copy) {
+    world w;
+    base_world(&w);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "pixel-copy")->summary.process_cpu_pct = 40;
+    EXPECT(&w, 3, VB_REFUTED); /* shared-buffer holds there: the copy is the cost */
+    software(&w);
+    EXPECT(&w, 3, VB_REFUTED);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "shared-buffer")->summary.process_cpu_pct = 40;
+    EXPECT(&w, 3, VB_NOT_TESTABLE); /* both fail on a software renderer */
+    base_world(&w);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "pixel-copy")->bars = 64;
+    EXPECT(&w, 3, VB_NOT_TESTABLE);
+}
+
+Test(claims, c4_high_resolution) {
+    world w;
+    base_world(&w);
+    find(&w, VB_VIEW_WAVEFORM, 1920, 60, "pixel-copy")->summary.process_cpu_pct = 15;
+    find(&w, VB_VIEW_SPECTROGRAM, 1920, 60, "pixel-copy")->summary.process_cpu_pct = 15;
+    EXPECT(&w, 4, VB_REFUTED); /* holds everywhere measured */
+    base_world(&w);
+    software(&w);
+    for (int s = 1; s < 4; s++)
+        for (int v = 0; v < VB_VIEW_COUNT; v++)
+            find(&w, (vb_view_kind)v, 1920, 60, strategies[s])->summary.process_cpu_pct = 80;
+    EXPECT(&w, 4, VB_NOT_TESTABLE); /* everything fails there, GPU path not judgeable */
+    w.evidence.software = 0;
+    EXPECT(&w, 4, VB_REFUTED); /* on a GPU everything failing means it is not the copy */
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        find(&w, (vb_view_kind)v, 1920, 60, "gl-texture")->summary.process_cpu_pct = 10;
+    EXPECT(&w, 4, VB_SUPPORTED); /* the GPU texture holds where CPU rendering fails */
+    base_world(&w);
+    remove_strategy(&w, "pixel-copy", 1080);
+    remove_strategy(&w, "pixel-copy", 1920);
+    EXPECT(&w, 4, VB_NOT_TESTABLE);
+}
+
+Test(claims, c5_shared_buffer) {
+    world w;
+    base_world(&w);
+    find(&w, VB_VIEW_WAVEFORM, 1920, 60, "shared-buffer")->summary.copied_mb_per_frame = 8.3;
+    EXPECT(&w, 5, VB_REFUTED);
+    base_world(&w);
+    for (int i = 0; i < w.evidence.count; i++)
+        if (strcmp(w.points[i].strategy, "shared-buffer") == 0)
+            w.points[i].summary.producer_cpu_ms.mean = 0.5; /* more than pixel-copy's 0.25 */
+    EXPECT(&w, 5, VB_REFUTED);
+    base_world(&w);
+    remove_strategy(&w, "pixel-copy", 1080);
+    remove_strategy(&w, "pixel-copy", 1920);
+    EXPECT(&w, 5, VB_NOT_TESTABLE);
+}
+
+Test(claims, c6_gpu_texture) {
+    world w;
+    base_world(&w);
+    find(&w, VB_VIEW_SPECTROGRAM, 1080, 60, "gl-texture")->summary.process_cpu_ms_per_frame = 9;
+    EXPECT(&w, 6, VB_REFUTED);
+    base_world(&w);
+    software(&w);
+    EXPECT(&w, 6, VB_NOT_TESTABLE);
+    cr_assert(strstr(w.claims[5].reason, "llvmpipe"), "%s", w.claims[5].reason);
+    base_world(&w);
+    remove_strategy(&w, "gl-texture", 1080);
+    EXPECT(&w, 6, VB_NOT_TESTABLE);
+}
+
+Test(claims, c7_decision) {
+    world w;
+    base_world(&w);
+    find(&w, VB_VIEW_SPECTROGRAM, 1080, 60, "shared-buffer")->summary.process_cpu_pct = 30;
+    EXPECT(&w, 7, VB_REFUTED);
+    software(&w);
+    EXPECT(&w, 7, VB_NOT_TESTABLE);
+    base_world(&w);
+    software(&w);
+    EXPECT(&w, 7, VB_SUPPORTED); /* holding on a software renderer holds a fortiori */
+    remove_strategy(&w, "shared-buffer", 1080);
+    EXPECT(&w, 7, VB_NOT_TESTABLE);
+}
+
+Test(claims, holding_the_budget_breaks_on_each_limit) {
+    world w;
+    base_world(&w);
+    vb_thresholds t;
+    vb_thresholds_defaults(&t);
+    vb_point p = *find(&w, VB_VIEW_SPECTRUM, 1080, 60, "shared-buffer");
+    char why[200];
+    cr_assert(vb_point_holds(&p, &t, why, sizeof why));
+    vb_point q = p;
+    q.summary.dropped = 5; /* 5 of 125 due */
+    cr_assert_not(vb_point_holds(&q, &t, why, sizeof why));
+    cr_assert(strstr(why, "never shown"), "%s", why);
+    q = p;
+    q.summary.latency_ms.p99 = 40; /* 2.4 frames at 60 fps */
+    cr_assert_not(vb_point_holds(&q, &t, why, sizeof why));
+    cr_assert(strstr(why, "latency"), "%s", why);
+    q = p;
+    q.summary.process_cpu_pct = 25.5;
+    cr_assert_not(vb_point_holds(&q, &t, why, sizeof why));
+    cr_assert(strstr(why, "CPU"), "%s", why);
+    q = p;
+    q.picture_ok = 0;
+    cr_assert_not(vb_point_holds(&q, &t, why, sizeof why));
+    q = p;
+    q.measured = 0;
+    q.status = VB_STRATEGY_FAILED;
+    cr_assert_not(vb_point_holds(&q, &t, why, sizeof why));
+    cr_assert(strstr(why, "failed"), "%s", why);
+}
