@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "common/parse.h"
+#include "measure/machine_info.h"
 #include "measure_args.h"
 #include "report/sweep_json.h"
 #include "report/sweep_table.h"
@@ -12,7 +13,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static void print_sweep_help(FILE *out) {
@@ -230,13 +230,6 @@ static int parse_sweep_args(int argc, char **argv, sweep_request *req) {
     return -1;
 }
 
-static void stamp_time(char *dst, size_t size) {
-    time_t now = time(NULL);
-    struct tm utc;
-    gmtime_r(&now, &utc);
-    strftime(dst, size, "%Y-%m-%dT%H:%M:%SZ", &utc);
-}
-
 /* The sweep to measure: read back from the output file (--resume) or a new one. */
 static int prepare_sweep(const sweep_request *req, int argc, char **argv, const vb_audio *audio,
                          vb_sweep *sweep) {
@@ -258,7 +251,7 @@ static int prepare_sweep(const sweep_request *req, int argc, char **argv, const 
     if (build_grid(req, &grid) != VB_OK) return cli_fail(-VB_ERR_USAGE);
     if (vb_sweep_init(sweep, &grid) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
     sweep->input = input;
-    stamp_time(sweep->created, sizeof sweep->created);
+    vb_utc_timestamp(sweep->created, sizeof sweep->created);
     cli_describe_command(argc, argv, sweep->command, sizeof sweep->command);
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "common/parse.h"
+#include "measure/machine_info.h"
 #include "measure_args.h"
 #include "report/report.h"
 #include "report/sweep_json.h"
@@ -15,7 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 static void print_thresholds_help(FILE *out) {
     fputs("thresholds (printed with every verdict):\n"
@@ -195,13 +195,6 @@ static int make_folder(const char *path) {
     return -VB_ERR_FAILURE;
 }
 
-static void stamp_time(char *dst, size_t size) {
-    time_t now = time(NULL);
-    struct tm utc;
-    gmtime_r(&now, &utc);
-    strftime(dst, size, "%Y-%m-%dT%H:%M:%SZ", &utc);
-}
-
 /* Measures the evidence: the default (or quick) grid on the input. */
 static int measure(const validate_request *req, int argc, char **argv, vb_sweep *sweep) {
     vb_audio audio;
@@ -219,7 +212,7 @@ static int measure(const validate_request *req, int argc, char **argv, vb_sweep 
         vb_sweep_free(sweep);
         return cli_fail(-VB_ERR_FAILURE);
     }
-    stamp_time(sweep->created, sizeof sweep->created);
+    vb_utc_timestamp(sweep->created, sizeof sweep->created);
     cli_describe_command(argc, argv, sweep->command, sizeof sweep->command);
     char path[4096];
     if (req->output) snprintf(path, sizeof path, "%s/sweep.json", req->output);
@@ -239,13 +232,14 @@ static int validate_or_report(int argc, char **argv, const char *command) {
     if (req.output && make_folder(req.output) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
 
     vb_sweep sweep;
+    memset(&sweep, 0, sizeof sweep);
     int exit_code = 0;
     if (req.from) {
         int status = vb_results_read_any(req.from, &sweep);
         if (status != VB_OK) return cli_fail(status);
     } else {
         exit_code = measure(&req, argc, argv, &sweep);
-        if (exit_code == EXIT_USAGE || !sweep.sessions) return exit_code;
+        if (!sweep.sessions) return exit_code; /* nothing measured: bad input or usage */
     }
     vb_evidence evidence;
     if (vb_evidence_from_sweep(&sweep, &evidence) != VB_OK) {

@@ -9,6 +9,7 @@
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -89,4 +90,11 @@ int vb_sha256_file(const char *path, char hex[65]) {
     sha256_digest(&ctx, sizeof digest, digest);
     to_hex(digest, hex);
     return VB_OK;
+}
+
+void vb_utc_timestamp(char *dst, size_t size) {
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    strftime(dst, size, "%Y-%m-%dT%H:%M:%SZ", &utc);
 }

@@ -19,6 +19,9 @@ typedef struct vb_machine_info {
 
 void vb_machine_info_read(vb_machine_info *info);
 
+/* Now, UTC, ISO 8601 ("2026-11-24T05:49:16Z"): when a result was measured. */
+void vb_utc_timestamp(char *dst, size_t size);
+
 /* Lower-case hex SHA-256 (65 bytes with the NUL) of a file, or of bytes in memory. */
 int vb_sha256_file(const char *path, char hex[65]);
 void vb_sha256_memory(const void *data, size_t size, char hex[65]);

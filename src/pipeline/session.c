@@ -5,21 +5,13 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 atomic_int vb_session_current_run;
-
-static void stamp_time(char *dst, size_t size) {
-    time_t now = time(NULL);
-    struct tm utc;
-    gmtime_r(&now, &utc);
-    strftime(dst, size, "%Y-%m-%dT%H:%M:%SZ", &utc);
-}
 
 int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *const *strategies,
                    int count, const atomic_int *stop) {
     const vb_run_options *o = &s->options;
-    stamp_time(s->created, sizeof s->created);
+    vb_utc_timestamp(s->created, sizeof s->created);
     vb_machine_info_read(&s->machine);
     const size_t frame_bytes = (size_t)o->view.width * (size_t)o->view.height * 4;
     if (vb_reference_limits_measure_cpu(&s->limits, frame_bytes) != VB_OK) return -VB_ERR_FAILURE;
