@@ -336,7 +336,8 @@ static const char *const style =
     "font-size:16px}dt{font-weight:bold}dd{margin:0;word-break:break-word}"
     ".notice{background:#fff7e0;border-left:6px solid #e6a700;padding:10px 14px}"
     ".notice.bad{background:#fdecea;border-left-color:#b42318}"
-    "figure{margin:24px 0}figure svg{max-width:100%;height:auto;border:1px solid #ddd}"
+    "figure{margin:24px 0}figure svg{width:100%;max-width:1200px;height:auto;"
+    "border:1px solid #ddd}"
     "figcaption{font-size:14px;color:#555}";
 
 static int write_text(const char *path, const vb_text *text) {
