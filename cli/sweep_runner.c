@@ -16,25 +16,30 @@ typedef struct sweep_job {
     const char *output;
     pthread_t thread;
     atomic_int done;
-    atomic_int finished_here; /* combinations measured by this invocation */
-    int measured_before;      /* complete when it began (a resumed sweep) */
+    atomic_int finished_here;  /* combinations measured by this invocation */
+    int measured_before;       /* complete when it began (a resumed sweep) */
+    atomic_llong last_done_ns; /* when the latest combination finished (start before one) */
     int64_t start_ns;
 } sweep_job;
 
 static int on_combination_done(void *context, const vb_sweep *sweep, int index) {
     sweep_job *job = context;
     (void)index;
+    atomic_store(&job->last_done_ns, vb_now_ns());
     atomic_fetch_add(&job->finished_here, 1);
     return job->output ? vb_sweep_json_write(sweep, job->output) : VB_OK;
 }
 
-/* Time left: what the combinations measured so far took each, or before the first one ends,
- * the planned frames (a run can take longer: set-up, checks, a slow first frame). */
-static double seconds_left(const sweep_job *job, int remaining) {
+/* Time left: the remaining combinations at what those measured so far took each (before the
+ * first one ends, at the planned frames' time), less what the current one has run already. */
+static double seconds_left(sweep_job *job, int remaining) {
     const vb_sweep_grid *g = &job->sweep->grid;
-    int finished = atomic_load(&job->finished_here);
-    if (finished > 0) return (double)(vb_now_ns() - job->start_ns) / 1e9 / finished * remaining;
-    return (g->seconds + g->warmup_seconds) * g->strategy_count * remaining;
+    const int finished = atomic_load(&job->finished_here);
+    const int64_t last = atomic_load(&job->last_done_ns);
+    const double each = finished > 0 ? (double)(last - job->start_ns) / 1e9 / finished
+                                     : (g->seconds + g->warmup_seconds) * g->strategy_count;
+    const double left = each * remaining - (double)(vb_now_ns() - last) / 1e9;
+    return left > 0 ? left : 0;
 }
 
 static void *progress_main(void *opaque) {
@@ -76,6 +81,7 @@ int cli_run_sweep(vb_sweep *sweep, const vb_audio *audio, const char *output) {
                      .measured_before = vb_sweep_measured_count(sweep)};
     atomic_init(&job.done, 0);
     atomic_init(&job.finished_here, 0);
+    atomic_init(&job.last_done_ns, job.start_ns);
     atomic_store(&vb_session_current_run, 0);
     cli_catch_stop_signals();
     int show_progress =

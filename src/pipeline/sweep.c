@@ -113,6 +113,7 @@ int vb_sweep_run(vb_sweep *sweep, const vb_audio *audio, vb_sweep_done_fn on_don
     for (int i = 0; i < sweep->count; i++) {
         if (stop && atomic_load(stop)) break;
         if (sweep->sessions[i] && sweep->sessions[i]->complete) continue;
+        atomic_store(&vb_session_current_run, 0);
         atomic_store(&vb_sweep_current_combination, i);
         vb_session *s = sweep->sessions[i];
         if (s) {
