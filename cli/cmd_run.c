@@ -128,15 +128,7 @@ static int parse_option(int opt, const char *arg, run_request *req) {
         o->warmup = n;
         return status;
     case OPT_PACE:
-        if (strcmp(arg, "realtime") == 0) {
-            o->pace = VB_PACE_REALTIME;
-        } else if (strcmp(arg, "max") == 0) {
-            o->pace = VB_PACE_MAX;
-        } else {
-            vb_error_set("--pace: unknown pace '%s' (expected realtime or max)", arg);
-            return -VB_ERR_USAGE;
-        }
-        return VB_OK;
+        return vb_pace_from_name("--pace", arg, &o->pace);
     case OPT_VERIFY:
         status = vb_parse_int("--verify", arg, 1, 10000000, &n);
         o->verify_every = n;
@@ -160,17 +152,7 @@ static int parse_option(int opt, const char *arg, run_request *req) {
         o->visible = 1;
         return VB_OK;
     case OPT_GPU_TIMERS:
-        if (strcmp(arg, "auto") == 0) {
-            o->gpu_timers = VB_GPU_TIMERS_AUTO;
-        } else if (strcmp(arg, "on") == 0) {
-            o->gpu_timers = VB_GPU_TIMERS_ON;
-        } else if (strcmp(arg, "off") == 0) {
-            o->gpu_timers = VB_GPU_TIMERS_OFF;
-        } else {
-            vb_error_set("--gpu-timers: expected auto, on or off, got '%s'", arg);
-            return -VB_ERR_USAGE;
-        }
-        return VB_OK;
+        return vb_gpu_timers_from_name("--gpu-timers", arg, &o->gpu_timers);
     case OPT_CSV:
         req->csv = arg;
         return VB_OK;

@@ -152,16 +152,8 @@ static int build_grid(const sweep_request *req, vb_sweep_grid *g) {
     if (req->strategies && cli_parse_strategy_list("--strategies", req->strategies, g->strategies,
                                                    &g->strategy_count) != VB_OK)
         return -VB_ERR_USAGE;
-    if (req->pace) {
-        if (strcmp(req->pace, "realtime") == 0) {
-            g->base.pace = VB_PACE_REALTIME;
-        } else if (strcmp(req->pace, "max") == 0) {
-            g->base.pace = VB_PACE_MAX;
-        } else {
-            vb_error_set("--pace: unknown pace '%s' (expected realtime or max)", req->pace);
-            return -VB_ERR_USAGE;
-        }
-    }
+    if (req->pace && vb_pace_from_name("--pace", req->pace, &g->base.pace) != VB_OK)
+        return -VB_ERR_USAGE;
     if (req->seconds >= 0) g->seconds = req->seconds;
     if (req->warmup_seconds >= 0) g->warmup_seconds = req->warmup_seconds;
     return VB_OK;

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "common/parse.h"
+#include "io/atomic_file.h"
 #include "measure/machine_info.h"
 #include "measure_args.h"
 #include "report/report.h"
@@ -11,11 +12,9 @@
 #include "report/verdict_table.h"
 #include "sweep_runner.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static void print_thresholds_help(FILE *out) {
     fputs("thresholds (printed with every verdict):\n"
@@ -148,14 +147,7 @@ static int parse_args(int argc, char **argv, validate_request *req) {
             req->quick = 1;
             break;
         case OPT_PACE:
-            if (strcmp(optarg, "realtime") == 0) {
-                req->pace = VB_PACE_REALTIME;
-            } else if (strcmp(optarg, "max") == 0) {
-                req->pace = VB_PACE_MAX;
-            } else {
-                vb_error_set("--pace: unknown pace '%s' (expected realtime or max)", optarg);
-                status = -VB_ERR_USAGE;
-            }
+            status = vb_pace_from_name("--pace", optarg, &req->pace);
             break;
         case 'o':
             req->output = optarg;
@@ -182,17 +174,6 @@ static int parse_args(int argc, char **argv, validate_request *req) {
         return cli_usage_error(req->command,
                                "--from reads earlier results; INPUT and --quick conflict with it");
     return -1;
-}
-
-static int make_folder(const char *path) {
-    if (mkdir(path, 0777) == 0 || errno == EEXIST) {
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return VB_OK;
-        vb_error_set("%s: exists and is not a folder", path);
-        return -VB_ERR_FAILURE;
-    }
-    vb_error_set("%s: cannot create the folder (%s)", path, strerror(errno));
-    return -VB_ERR_FAILURE;
 }
 
 /* Measures the evidence: the default (or quick) grid on the input. */
@@ -229,7 +210,7 @@ static int validate_or_report(int argc, char **argv, const char *command) {
     vb_thresholds_defaults(&req.thresholds);
     int stop = parse_args(argc, argv, &req);
     if (stop >= 0) return stop;
-    if (req.output && make_folder(req.output) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
+    if (req.output && vb_folder_ensure(req.output) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
 
     vb_sweep sweep;
     memset(&sweep, 0, sizeof sweep);

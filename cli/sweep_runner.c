@@ -99,7 +99,10 @@ int cli_run_sweep(vb_sweep *sweep, const vb_audio *audio, const char *output) {
         return 1;
     }
     if (!vb_sweep_complete(sweep)) {
-        if (output && vb_sweep_json_write(sweep, output) != VB_OK) {
+        /* Each combination that ended, even interrupted, is already written; only a stop before
+         * the first one ended leaves the file to write here. */
+        if (output && atomic_load(&job.finished_here) == 0 &&
+            vb_sweep_json_write(sweep, output) != VB_OK) {
             cli_print_error(vb_error_get());
             return 1;
         }

@@ -33,15 +33,7 @@ int cli_parse_view_option(int opt, const char *arg, vb_view_options *view) {
         return vb_parse_double("--floor-db", arg, VB_MIN_FLOOR_DB, VB_MAX_FLOOR_DB,
                                &view->floor_db);
     case CLI_OPT_FREQ_SCALE:
-        if (strcmp(arg, "log") == 0) {
-            view->freq_scale = VB_FREQ_LOG;
-        } else if (strcmp(arg, "linear") == 0) {
-            view->freq_scale = VB_FREQ_LINEAR;
-        } else {
-            vb_error_set("--freq-scale: unknown scale '%s' (expected log or linear)", arg);
-            return -VB_ERR_USAGE;
-        }
-        return VB_OK;
+        return vb_freq_scale_from_name("--freq-scale", arg, &view->freq_scale);
     default:
         vb_error_set("internal: %d is not a view option", opt);
         return -VB_ERR_USAGE;

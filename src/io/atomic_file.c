@@ -95,3 +95,14 @@ void vb_atomic_abort(vb_atomic_file *f) {
     if (f->temp_path) unlink(f->temp_path);
     release(f);
 }
+
+int vb_folder_ensure(const char *path) {
+    if (mkdir(path, 0777) == 0 || errno == EEXIST) {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return VB_OK;
+        vb_error_set("%s: exists and is not a folder", path);
+        return -VB_ERR_FAILURE;
+    }
+    vb_error_set("%s: cannot create the folder (%s)", path, strerror(errno));
+    return -VB_ERR_FAILURE;
+}

@@ -20,4 +20,8 @@ int vb_atomic_open(vb_atomic_file *file, const char *path);
 int vb_atomic_commit(vb_atomic_file *file);
 void vb_atomic_abort(vb_atomic_file *file);
 
+/* An output folder: created if missing (not its parents); an existing folder is fine, anything
+ * else there is an error naming the path. */
+int vb_folder_ensure(const char *path);
+
 #endif

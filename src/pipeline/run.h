@@ -33,6 +33,13 @@ typedef enum { VB_PACE_REALTIME = 0, VB_PACE_MAX = 1 } vb_pace;
  * the process CPU figures) and each query flushes the rasterizer, slowing the stage it times. */
 enum { VB_GPU_TIMERS_AUTO = 0, VB_GPU_TIMERS_ON = 1, VB_GPU_TIMERS_OFF = 2 };
 
+/* "realtime" / "max" and "auto" / "on" / "off", as options, files and tables spell them.
+ * The parsers return VB_OK, or -VB_ERR_USAGE with the error naming `option`. */
+const char *vb_pace_name(vb_pace pace);
+int vb_pace_from_name(const char *option, const char *name, vb_pace *pace);
+const char *vb_gpu_timers_name(int setting);
+int vb_gpu_timers_from_name(const char *option, const char *name, int *setting);
+
 /* Whether the producer's and consumer's GL submissions take turns (software renderers; see
  * run.c for the driver crash this avoids). */
 int vb_gl_submissions_serialized(const vb_gl_info *gl);

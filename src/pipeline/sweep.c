@@ -53,27 +53,6 @@ void vb_sweep_combination_options(const vb_sweep_grid *g, int index, vb_run_opti
     o->warmup = frames_for(g->warmup_seconds, o->view.fps, 0);
 }
 
-int vb_sweep_grids_equal(const vb_sweep_grid *a, const vb_sweep_grid *b) {
-    if (a->size_count != b->size_count || a->fps_count != b->fps_count ||
-        a->view_count != b->view_count || a->strategy_count != b->strategy_count ||
-        a->seconds != b->seconds || a->warmup_seconds != b->warmup_seconds)
-        return 0;
-    for (int i = 0; i < a->size_count; i++)
-        if (a->widths[i] != b->widths[i] || a->heights[i] != b->heights[i]) return 0;
-    for (int i = 0; i < a->fps_count; i++)
-        if (a->fps[i] != b->fps[i]) return 0;
-    for (int i = 0; i < a->view_count; i++)
-        if (a->views[i] != b->views[i]) return 0;
-    for (int i = 0; i < a->strategy_count; i++)
-        if (a->strategies[i] != b->strategies[i]) return 0;
-    const vb_run_options *x = &a->base, *y = &b->base;
-    return x->pace == y->pace && x->slots == y->slots && x->pool == y->pool &&
-           x->verify_every == y->verify_every && x->picture_tolerance == y->picture_tolerance &&
-           x->gpu_timers == y->gpu_timers && x->view.fft_size == y->view.fft_size &&
-           x->view.bars == y->view.bars && x->view.window_ms == y->view.window_ms &&
-           x->view.floor_db == y->view.floor_db && x->view.freq_scale == y->view.freq_scale;
-}
-
 int vb_sweep_init(vb_sweep *sweep, const vb_sweep_grid *grid) {
     memset(sweep, 0, sizeof *sweep);
     sweep->grid = *grid;

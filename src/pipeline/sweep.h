@@ -39,8 +39,6 @@ void vb_sweep_grid_defaults(vb_sweep_grid *grid, int quick);
 int vb_sweep_combination_count(const vb_sweep_grid *grid);
 /* The options of combination `index` (0 .. count-1). */
 void vb_sweep_combination_options(const vb_sweep_grid *grid, int index, vb_run_options *out);
-/* Whether two grids describe the same sweep (the same combinations, strategies and options). */
-int vb_sweep_grids_equal(const vb_sweep_grid *a, const vb_sweep_grid *b);
 
 typedef struct vb_sweep {
     vb_sweep_grid grid;

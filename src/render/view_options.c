@@ -67,3 +67,19 @@ int vb_view_from_name(const char *name, vb_view_kind *view) {
     vb_error_set("--view: unknown view '%s' (expected waveform, spectrum or spectrogram)", name);
     return -VB_ERR_USAGE;
 }
+
+const char *vb_freq_scale_name(vb_freq_scale scale) {
+    return scale == VB_FREQ_LINEAR ? "linear" : "log";
+}
+
+int vb_freq_scale_from_name(const char *option, const char *name, vb_freq_scale *scale) {
+    if (strcmp(name, "log") == 0) {
+        *scale = VB_FREQ_LOG;
+    } else if (strcmp(name, "linear") == 0) {
+        *scale = VB_FREQ_LINEAR;
+    } else {
+        vb_error_set("%s: unknown scale '%s' (expected log or linear)", option, name);
+        return -VB_ERR_USAGE;
+    }
+    return VB_OK;
+}

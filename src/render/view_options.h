@@ -35,6 +35,9 @@ void vb_view_options_defaults(vb_view_options *options);
 int vb_view_options_validate(const vb_view_options *options);
 
 const char *vb_view_name(vb_view_kind view);
+/* "log" / "linear"; the parser returns VB_OK, or -VB_ERR_USAGE with the error naming `option`. */
+const char *vb_freq_scale_name(vb_freq_scale scale);
+int vb_freq_scale_from_name(const char *option, const char *name, vb_freq_scale *scale);
 /* Returns 0 and sets *view, or -VB_ERR_USAGE for an unknown name. */
 int vb_view_from_name(const char *name, vb_view_kind *view);
 

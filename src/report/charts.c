@@ -79,7 +79,7 @@ static void latency_cdf(const vb_evidence *e, const vb_point *h, vb_view_kind vi
     snprintf(line, sizeof line,
              "latency = audio window ready -> frame shown (fence signalled); %s pace; curves to "
              "the left are faster",
-             h->pace == VB_PACE_REALTIME ? "realtime" : "max");
+             vb_pace_name(h->pace));
     caption(e, line, text, sizeof text);
     vb_text *out = &c->svg;
     vb_svg_begin(out, CHART_WIDTH, 500, id, title, text);

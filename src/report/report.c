@@ -4,11 +4,9 @@
 #include "report/charts.h"
 #include "report/text_buffer.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* The two documents are built side by side: every table row goes to both. */
 typedef struct documents {
@@ -181,11 +179,10 @@ static void point_row(documents *d, const vb_point *p, const vb_thresholds *t, i
         return;
     }
     const vb_run_summary *s = &p->summary;
-    const double due = (double)(s->measured + s->dropped);
     cellf(d, "num", "%.1f", s->fps);
     cellf(d, "num", "%.2f", s->latency_ms.p50);
     cellf(d, "num", "%.2f", s->latency_ms.p99);
-    cellf(d, "num", "%.1f", due > 0 ? 100.0 * (double)s->dropped / due : 0.0);
+    cellf(d, "num", "%.1f", vb_point_dropped_pct(p));
     cellf(d, "num", "%.1f", s->process_cpu_pct);
     cellf(d, "num", "%.1f", s->copied_mb_per_frame * 1e3);
     cellf(d, "num", "%.1f", s->to_gpu_mb_per_frame * 1e3);
@@ -384,11 +381,7 @@ int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
         goto done;
     }
     snprintf(path, sizeof path, "%s/charts", folder);
-    if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-        vb_error_set("%s: cannot create the folder (%s)", path, strerror(errno));
-        status = -VB_ERR_FAILURE;
-        goto done;
-    }
+    if ((status = vb_folder_ensure(path)) != VB_OK) goto done;
     for (int i = 0; i < charts.count && status == VB_OK; i++) {
         snprintf(path, sizeof path, "%s/charts/%s.svg", folder, charts.charts[i].id);
         vb_text file;

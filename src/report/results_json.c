@@ -135,15 +135,12 @@ json_t *vb_session_json(const vb_session *s) {
         "view", vb_view_name(o->view.view), "width", o->view.width, "height", o->view.height, "fps",
         o->view.fps, "fft_size", o->view.fft_size, "bars", o->view.bars, "window_ms",
         o->view.window_ms, "floor_db", o->view.floor_db, "freq_scale",
-        o->view.freq_scale == VB_FREQ_LOG ? "log" : "linear", "pace",
-        o->pace == VB_PACE_REALTIME ? "realtime" : "max", "frames", (json_int_t)o->frames, "warmup",
-        (json_int_t)o->warmup, "slots", o->slots, "pool", o->pool, "verify_every",
-        (json_int_t)o->verify_every, "picture_tolerance", o->picture_tolerance, "window",
-        o->visible, "fence_timeout_ms", (json_int_t)(o->fence_timeout_ns / 1000000), "gpu_timers",
-        o->gpu_timers == VB_GPU_TIMERS_ON    ? "on"
-        : o->gpu_timers == VB_GPU_TIMERS_OFF ? "off"
-                                             : "auto",
-        "gpu_timers_used", s->gl_available && vb_gpu_timers_enabled(o->gpu_timers, &s->gl));
+        vb_freq_scale_name(o->view.freq_scale), "pace", vb_pace_name(o->pace), "frames",
+        (json_int_t)o->frames, "warmup", (json_int_t)o->warmup, "slots", o->slots, "pool", o->pool,
+        "verify_every", (json_int_t)o->verify_every, "picture_tolerance", o->picture_tolerance,
+        "window", o->visible, "fence_timeout_ms", (json_int_t)(o->fence_timeout_ns / 1000000),
+        "gpu_timers", vb_gpu_timers_name(o->gpu_timers), "gpu_timers_used",
+        s->gl_available && vb_gpu_timers_enabled(o->gpu_timers, &s->gl));
     json_t *reference =
         json_pack("{s:I, s:f, s:f, s:f, s:f}", "frame_bytes", (json_int_t)s->limits.frame_bytes,
                   "memcpy_gbps", s->limits.memcpy_gbps, "memset_gbps", s->limits.memset_gbps,
@@ -294,11 +291,7 @@ static int read_options(reader *r, json_t *root, vb_run_options *o) {
     TRY(read_number(r, opt, "options", "floor_db", VB_MIN_FLOOR_DB, VB_MAX_FLOOR_DB,
                     &o->view.floor_db));
     TRY(read_string(r, opt, "options", "pace", text, sizeof text));
-    if (strcmp(text, "realtime") == 0)
-        o->pace = VB_PACE_REALTIME;
-    else if (strcmp(text, "max") == 0)
-        o->pace = VB_PACE_MAX;
-    else
+    if (vb_pace_from_name("options.pace", text, &o->pace) != VB_OK)
         return bad(r, "is neither realtime nor max");
     TRY(read_int(r, opt, "options", "frames", 1, INT64_MAX / 2, &o->frames));
     TRY(read_int(r, opt, "options", "warmup", 0, INT64_MAX / 2, &o->warmup));

@@ -19,8 +19,7 @@ void vb_run_table_print(const vb_session *s, FILE *out) {
     const vb_run_options *o = &s->options;
     fprintf(out, "vizbench run: %s %dx%d at %d fps, %s pace, %lld frames (+%lld warm-up), %s\n",
             vb_view_name(o->view.view), o->view.width, o->view.height, o->view.fps,
-            o->pace == VB_PACE_REALTIME ? "realtime" : "max", (long long)o->frames,
-            (long long)o->warmup, s->input.name);
+            vb_pace_name(o->pace), (long long)o->frames, (long long)o->warmup, s->input.name);
     if (s->gl_available)
         fprintf(out, "GL: %s | %s%s\n", s->gl.renderer, s->gl.version,
                 s->gl.software ? " | software renderer: uploads are CPU copies, no GPU bus" : "");

@@ -10,14 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *pace_name(vb_pace pace) {
-    return pace == VB_PACE_REALTIME ? "realtime" : "max";
-}
-
-static const char *gpu_timers_name(int setting) {
-    return setting == VB_GPU_TIMERS_ON ? "on" : setting == VB_GPU_TIMERS_OFF ? "off" : "auto";
-}
-
 static json_t *grid_json(const vb_sweep_grid *g) {
     json_t *sizes = json_array(), *fps = json_array(), *views = json_array(),
            *strategies = json_array();
@@ -33,15 +25,15 @@ static json_t *grid_json(const vb_sweep_grid *g) {
     for (int i = 0; i < g->strategy_count; i++)
         json_array_append_new(strategies, json_string(g->strategies[i]->name));
     const vb_run_options *o = &g->base;
-    return json_pack(
-        "{s:o, s:o, s:o, s:o, s:f, s:f, s:s, s:i, s:b, s:I, s:i, s:s, s:i, s:i, "
-        "s:f, s:f, s:s}",
-        "sizes", sizes, "fps", fps, "views", views, "strategies", strategies, "seconds", g->seconds,
-        "warmup_seconds", g->warmup_seconds, "pace", pace_name(o->pace), "slots", o->slots, "pool",
-        o->pool, "verify_every", (json_int_t)o->verify_every, "picture_tolerance",
-        o->picture_tolerance, "gpu_timers", gpu_timers_name(o->gpu_timers), "fft_size",
-        o->view.fft_size, "bars", o->view.bars, "window_ms", o->view.window_ms, "floor_db",
-        o->view.floor_db, "freq_scale", o->view.freq_scale == VB_FREQ_LOG ? "log" : "linear");
+    return json_pack("{s:o, s:o, s:o, s:o, s:f, s:f, s:s, s:i, s:b, s:I, s:i, s:s, s:i, s:i, "
+                     "s:f, s:f, s:s}",
+                     "sizes", sizes, "fps", fps, "views", views, "strategies", strategies,
+                     "seconds", g->seconds, "warmup_seconds", g->warmup_seconds, "pace",
+                     vb_pace_name(o->pace), "slots", o->slots, "pool", o->pool, "verify_every",
+                     (json_int_t)o->verify_every, "picture_tolerance", o->picture_tolerance,
+                     "gpu_timers", vb_gpu_timers_name(o->gpu_timers), "fft_size", o->view.fft_size,
+                     "bars", o->view.bars, "window_ms", o->view.window_ms, "floor_db",
+                     o->view.floor_db, "freq_scale", vb_freq_scale_name(o->view.freq_scale));
 }
 
 int vb_sweep_json_write(const vb_sweep *sweep, const char *path) {
@@ -154,9 +146,8 @@ static int read_grid(const char *path, json_t *root, vb_sweep_grid *g) {
     TRY(get_number(path, grid, "warmup_seconds", 0, 86400, &g->warmup_seconds));
     const char *text;
     TRY(get_string(path, grid, "pace", &text));
-    if (strcmp(text, "realtime") != 0 && strcmp(text, "max") != 0)
+    if (vb_pace_from_name("grid.pace", text, &g->base.pace) != VB_OK)
         return bad(path, "grid.pace", "is neither realtime nor max");
-    g->base.pace = strcmp(text, "max") == 0 ? VB_PACE_MAX : VB_PACE_REALTIME;
     double value;
     TRY(get_number(path, grid, "slots", 3, VB_RING_MAX_SLOTS, &value));
     g->base.slots = (int)value;
@@ -168,9 +159,8 @@ static int read_grid(const char *path, json_t *root, vb_sweep_grid *g) {
     TRY(get_number(path, grid, "picture_tolerance", 0, 255, &value));
     g->base.picture_tolerance = (int)value;
     TRY(get_string(path, grid, "gpu_timers", &text));
-    g->base.gpu_timers = strcmp(text, "on") == 0    ? VB_GPU_TIMERS_ON
-                         : strcmp(text, "off") == 0 ? VB_GPU_TIMERS_OFF
-                                                    : VB_GPU_TIMERS_AUTO;
+    if (vb_gpu_timers_from_name("grid.gpu_timers", text, &g->base.gpu_timers) != VB_OK)
+        return bad(path, "grid.gpu_timers", "is not auto, on or off");
     TRY(get_number(path, grid, "fft_size", 16, 1 << 20, &value));
     g->base.view.fft_size = (int)value;
     TRY(get_number(path, grid, "bars", 1, VB_MAX_BARS, &value));
@@ -180,7 +170,8 @@ static int read_grid(const char *path, json_t *root, vb_sweep_grid *g) {
     TRY(get_number(path, grid, "floor_db", VB_MIN_FLOOR_DB, VB_MAX_FLOOR_DB,
                    &g->base.view.floor_db));
     TRY(get_string(path, grid, "freq_scale", &text));
-    g->base.view.freq_scale = strcmp(text, "linear") == 0 ? VB_FREQ_LINEAR : VB_FREQ_LOG;
+    if (vb_freq_scale_from_name("grid.freq_scale", text, &g->base.view.freq_scale) != VB_OK)
+        return bad(path, "grid.freq_scale", "is neither log nor linear");
     return VB_OK;
 }
 

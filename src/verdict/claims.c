@@ -31,12 +31,6 @@ static void appendf(char *dst, size_t size, const char *fmt, ...) {
     va_end(args);
 }
 
-static double dropped_pct(const vb_point *p) {
-    const vb_run_summary *s = &p->summary;
-    const double due = (double)(s->measured + s->dropped);
-    return due > 0 ? 100.0 * (double)s->dropped / due : 100.0;
-}
-
 int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t size) {
     char scratch[8];
     if (!why) {
@@ -53,7 +47,7 @@ int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t 
         return 0;
     }
     const vb_run_summary *s = &p->summary;
-    const double dropped = dropped_pct(p);
+    const double dropped = vb_point_dropped_pct(p);
     const double latency_frames = s->latency_ms.p99 / s->budget_ms;
     if (dropped > t->max_dropped_pct) appendf(why, size, "%.1f %% of frames never shown", dropped);
     if (latency_frames > t->max_latency_frames)
@@ -73,13 +67,16 @@ static int near_cpu_limit(const vb_point *p, const vb_thresholds *t) {
            fabs(p->summary.process_cpu_pct - t->max_cpu_pct) < 0.1 * t->max_cpu_pct;
 }
 
+static void note_narrow_margin(vb_claim *c, const vb_thresholds *t) {
+    appendf(c->reason, sizeof c->reason,
+            " (narrow margin: CPU within 10 %% of the %.0f %% limit, so another run may decide it "
+            "the other way)",
+            t->max_cpu_pct);
+}
+
 static void caution_if_near(vb_claim *c, const vb_point *a, const vb_point *b,
                             const vb_thresholds *t) {
-    if (near_cpu_limit(a, t) || near_cpu_limit(b, t))
-        appendf(c->reason, sizeof c->reason,
-                " (narrow margin: CPU within 10 %% of the %.0f %% limit, so another run may "
-                "decide it the other way)",
-                t->max_cpu_pct);
+    if (near_cpu_limit(a, t) || near_cpu_limit(b, t)) note_narrow_margin(c, t);
 }
 
 static const char *const cpu_strategies[] = {"pixel-copy", "shared-buffer", "mapped-pbo"};
@@ -275,7 +272,7 @@ static void claim_spectrum_copy(const vb_evidence *e, const vb_thresholds *t, vb
              "pixel-copy, spectrum %d bars 1080x200@60: %.1f fps shown, %.1f %% never shown, "
              "latency p50 %.2f / p99 %.2f ms, process CPU %.1f %% of a core (producer %.3f ms, "
              "consumer %.3f ms per frame)",
-             p->bars, s->fps, dropped_pct(p), s->latency_ms.p50, s->latency_ms.p99,
+             p->bars, s->fps, vb_point_dropped_pct(p), s->latency_ms.p50, s->latency_ms.p99,
              s->process_cpu_pct, s->producer_cpu_ms.mean, s->consumer_cpu_ms.mean);
     const vb_point *shared = at_same_place(e, p, "shared-buffer");
     if (holds) {
@@ -532,11 +529,7 @@ static void claim_decision(const vb_evidence *e, const vb_thresholds *t, vb_clai
             why_all);
     else
         set(c, VB_REFUTED, "shared-buffer fails at phone width (%s)", why_all);
-    if (narrow)
-        appendf(c->reason, sizeof c->reason,
-                " (narrow margin: CPU within 10 %% of the %.0f %% limit in a view, so another run "
-                "may decide it the other way)",
-                t->max_cpu_pct);
+    if (narrow) note_narrow_margin(c, t);
 }
 
 void vb_claims_evaluate(const vb_evidence *e, const vb_thresholds *t,

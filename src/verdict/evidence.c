@@ -6,6 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+double vb_point_dropped_pct(const vb_point *p) {
+    const double due = (double)(p->summary.measured + p->summary.dropped);
+    return due > 0 ? 100.0 * (double)p->summary.dropped / due : 100.0;
+}
+
 void vb_point_derive(vb_point *p) {
     const vb_run_summary *s = &p->summary;
     p->frame_bytes = (double)p->width * (double)p->height * 4.0;

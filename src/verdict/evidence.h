@@ -47,6 +47,10 @@ typedef struct vb_evidence {
 int vb_evidence_from_sweep(const vb_sweep *sweep, vb_evidence *evidence);
 void vb_evidence_free(vb_evidence *evidence);
 
+/* Frames never shown (dropped or skipped), % of those due after the warm-up; 100 when none
+ * was due. */
+double vb_point_dropped_pct(const vb_point *point);
+
 /* Fills the derived fields of a point (frame_bytes, missed_pct) from its summary. */
 void vb_point_derive(vb_point *point);
 
