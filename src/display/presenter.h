@@ -26,8 +26,10 @@ void vb_presenter_free(vb_presenter *presenter);
 
 /* Draws `texture` (RGBA8, the view's size) into the target framebuffer. */
 void vb_presenter_compose(vb_presenter *presenter, GLuint texture);
-/* Fences the work so far and waits up to `timeout_ns`: VB_OK once it signalled, else
- * -VB_ERR_FAILURE with "fence did not signal within N ms". Never waits longer. */
+/* Fences the work so far and waits up to `timeout_ns`, polling the fence every 20 us between
+ * sleeps (never spinning, whatever the driver does): VB_OK once it signalled, else
+ * -VB_ERR_FAILURE with "fence did not signal within N ms". Never waits longer. Cuts the calling
+ * thread's timer slack (init), so call both on the consumer thread. */
 int vb_presenter_wait(vb_presenter *presenter, uint64_t timeout_ns);
 /* Reads the target back into `rgba` (width * height * 4 bytes, top row first). */
 void vb_presenter_read(vb_presenter *presenter, uint8_t *rgba);
