@@ -7,12 +7,14 @@
 #include <string.h>
 #include <sys/prctl.h>
 
-/* How often the consumer looks at its fence while the GPU works. NVIDIA's driver makes
+/* How often the consumer looks at its fence while a hardware GPU works. NVIDIA's driver makes
  * glClientWaitSync spin the waiting thread until the GPU is done (on an H100 the consumer's
  * thread CPU per frame equalled its whole wait: 1.5 ms at 3840x2160), which bills GPU time as
  * CPU time and is not what a UI's raster thread does. Polling the fence between short sleeps
- * keeps the thread idle on every driver; "presented" is then late by at most one interval plus
- * the wake-up (the consumer's timer slack is cut to 1 us so that the sleep is what is asked). */
+ * keeps the thread idle; "presented" is then late by at most one interval plus the wake-up (the
+ * consumer's timer slack is cut to 1 us so that the sleep is what is asked). A software
+ * renderer's wait already sleeps, and there polling would take CPU from its rasteriser threads
+ * (on 2 cores it made fences miss a 100 ms timeout), so it keeps the driver's wait. */
 #define FENCE_POLL_NS 20000
 #define CONSUMER_TIMER_SLACK_NS 1000UL
 
@@ -24,8 +26,9 @@ static const char compose_fragment_shader[] =
     "    colour = texelFetch(frame, ivec2(gl_FragCoord.xy), 0);\n"
     "}\n";
 
-int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window) {
+int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window, int poll_fence) {
     memset(p, 0, sizeof *p);
+    p->poll_fence = poll_fence;
     p->width = width;
     p->height = height;
     p->window = window;
@@ -53,7 +56,7 @@ int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window
     vb_gl.Uniform1i(vb_gl.GetUniformLocation(p->program, "frame"), 0);
     vb_gl.PixelStorei(GL_UNPACK_ALIGNMENT, 4);
     vb_gl.PixelStorei(GL_PACK_ALIGNMENT, 4);
-    prctl(PR_SET_TIMERSLACK, CONSUMER_TIMER_SLACK_NS, 0UL, 0UL, 0UL);
+    if (poll_fence) prctl(PR_SET_TIMERSLACK, CONSUMER_TIMER_SLACK_NS, 0UL, 0UL, 0UL);
     return VB_OK;
 }
 
@@ -87,11 +90,11 @@ void vb_presenter_compose(vb_presenter *p, GLuint texture) {
 }
 
 int vb_presenter_wait(vb_presenter *p, uint64_t timeout_ns) {
-    (void)p;
     GLsync fence = vb_gl.FenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
     int64_t deadline = vb_now_ns() + (int64_t)timeout_ns;
-    GLenum result = vb_gl.ClientWaitSync(fence, GL_SYNC_FLUSH_COMMANDS_BIT, 0);
-    while (result == GL_TIMEOUT_EXPIRED) {
+    GLenum result =
+        vb_gl.ClientWaitSync(fence, GL_SYNC_FLUSH_COMMANDS_BIT, p->poll_fence ? 0 : timeout_ns);
+    while (p->poll_fence && result == GL_TIMEOUT_EXPIRED) {
         int64_t now = vb_now_ns();
         if (now >= deadline) break;
         vb_sleep_until_ns(now + FENCE_POLL_NS < deadline ? now + FENCE_POLL_NS : deadline);

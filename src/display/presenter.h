@@ -16,20 +16,24 @@
 typedef struct vb_presenter {
     int width, height;
     SDL_Window *window; /* borrowed; NULL when headless */
+    int poll_fence;     /* poll between sleeps instead of the driver's blocking wait */
     GLuint program, vertex_array;
     GLuint frame_texture; /* RGBA8 width x height: CPU-rendered strategies upload here */
     GLuint target_texture, target_framebuffer;
 } vb_presenter;
 
-int vb_presenter_init(vb_presenter *presenter, int width, int height, SDL_Window *window);
+/* `poll_fence`: wait for fences by polling (hardware drivers: NVIDIA's blocking wait spins) or
+ * with the driver's blocking wait (software renderers, whose wait sleeps). */
+int vb_presenter_init(vb_presenter *presenter, int width, int height, SDL_Window *window,
+                      int poll_fence);
 void vb_presenter_free(vb_presenter *presenter);
 
 /* Draws `texture` (RGBA8, the view's size) into the target framebuffer. */
 void vb_presenter_compose(vb_presenter *presenter, GLuint texture);
-/* Fences the work so far and waits up to `timeout_ns`, polling the fence every 20 us between
- * sleeps (never spinning, whatever the driver does): VB_OK once it signalled, else
- * -VB_ERR_FAILURE with "fence did not signal within N ms". Never waits longer. Cuts the calling
- * thread's timer slack (init), so call both on the consumer thread. */
+/* Fences the work so far and waits up to `timeout_ns` (polling: every 20 us between sleeps):
+ * VB_OK once it signalled, else -VB_ERR_FAILURE with "fence did not signal within N ms". Never
+ * waits longer. Polling cuts the calling thread's timer slack (init), so call both on the
+ * consumer thread. */
 int vb_presenter_wait(vb_presenter *presenter, uint64_t timeout_ns);
 /* Reads the target back into `rgba` (width * height * 4 bytes, top row first). */
 void vb_presenter_read(vb_presenter *presenter, uint8_t *rgba);

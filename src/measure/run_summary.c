@@ -134,6 +134,9 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     s->upload_gbps = s->upload_ms.mean > 0 && uploaded > 0
                          ? (double)uploaded / frames / (s->upload_ms.mean * 1e6)
                          : 0;
+    s->gpu_upload_gbps = s->gpu_upload_ms > 0 && uploaded > 0
+                             ? (double)uploaded / frames / (s->gpu_upload_ms * 1e6)
+                             : 0;
     s->copy_rate_gbps = s->copied_mb_per_frame * rate / 1e3;
     s->upload_rate_gbps = s->to_gpu_mb_per_frame * rate / 1e3;
     return VB_OK;

@@ -27,6 +27,9 @@ typedef struct vb_run_summary {
     double to_gpu_mb_per_frame; /* CPU -> GPU: pixel uploads plus analysis data */
     double copy_gbps;           /* while copying: copied bytes / transfer stage time */
     double upload_gbps;         /* while uploading: uploaded bytes / upload stage time */
+    double gpu_upload_gbps;     /* uploaded bytes / the upload's GPU time (timer query); 0 when not
+                                   measured. A PBO upload's call only queues the copy, so its
+                                   upload_gbps says nothing of the bus: this does */
     double copy_rate_gbps, upload_rate_gbps; /* sustained: bytes per frame x fps */
 } vb_run_summary;
 

@@ -389,7 +389,8 @@ static void *consumer_main(void *opaque) {
     if (vb_gl_make_consumer_current(p->gl) != VB_OK) goto setup_failed;
     current = 1;
     if (vb_presenter_init(&presenter, o->view.width, o->view.height,
-                          p->gl->visible ? p->gl->consumer_window : NULL) != VB_OK)
+                          p->gl->visible ? p->gl->consumer_window : NULL,
+                          !p->gl->info.software) != VB_OK)
         goto setup_failed;
     presenter_ready = 1;
     if (ops->consumer_start && ops->consumer_start(p->strategy) != VB_OK) goto setup_failed;

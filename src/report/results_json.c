@@ -39,15 +39,20 @@ static json_t *summary_json(const vb_run_summary *s, const vb_reference_limits *
         "consumer_pct_of_core", s->consumer_cpu_pct, "process_pct_of_core", s->process_cpu_pct,
         "process_ms_per_frame", s->process_cpu_ms_per_frame);
     json_t *bandwidth = json_pack(
-        "{s:f, s:f, s:f, s:f, s:f, s:f, s:o, s:o}", "copied_mb_per_frame", s->copied_mb_per_frame,
-        "to_gpu_mb_per_frame", s->to_gpu_mb_per_frame, "copy_gbps", s->copy_gbps, "upload_gbps",
-        s->upload_gbps, "copy_rate_gbps", s->copy_rate_gbps, "upload_rate_gbps",
-        s->upload_rate_gbps, "copy_vs_memcpy",
+        "{s:f, s:f, s:f, s:f, s:f, s:f, s:o, s:o, s:o, s:o}", "copied_mb_per_frame",
+        s->copied_mb_per_frame, "to_gpu_mb_per_frame", s->to_gpu_mb_per_frame, "copy_gbps",
+        s->copy_gbps, "upload_gbps", s->upload_gbps, "copy_rate_gbps", s->copy_rate_gbps,
+        "upload_rate_gbps", s->upload_rate_gbps, "copy_vs_memcpy",
         s->copy_gbps > 0 && limits->memcpy_gbps > 0 ? json_real(s->copy_gbps / limits->memcpy_gbps)
                                                     : json_null(),
         "upload_vs_reference",
         s->upload_gbps > 0 && limits->upload_gbps > 0
             ? json_real(s->upload_gbps / limits->upload_gbps)
+            : json_null(),
+        "gpu_upload_gbps", s->gpu_upload_gbps > 0 ? json_real(s->gpu_upload_gbps) : json_null(),
+        "gpu_upload_vs_reference",
+        s->gpu_upload_gbps > 0 && limits->upload_gbps > 0
+            ? json_real(s->gpu_upload_gbps / limits->upload_gbps)
             : json_null());
     return json_pack("{s:I, s:I, s:I, s:f, s:o, s:o, s:o, s:o, s:o, s:I, s:I, s:f, s:f, s:o}",
                      "measured", (json_int_t)s->measured, "presented", (json_int_t)s->presented,

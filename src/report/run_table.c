@@ -56,6 +56,6 @@ void vb_run_table_print(const vb_session *s, FILE *out) {
     fputs("\nfps: frames presented per second; p50/p99: latency, audio window ready -> presented; "
           "jank: frames over 1/fps; prod/cons:"
           " thread CPU ms per frame;\ncopy MB: CPU->CPU per frame; GPU MB: CPU->GPU per frame; "
-          "up GB/s: while uploading; CPU %: process, all threads, of one core\n",
+          "up GB/s: bytes / time in the upload call; CPU %: process, all threads, of one core\n",
           out);
 }
