@@ -22,7 +22,7 @@ static void print_render_help(FILE *out) {
           "  --frame N             frame number, 0 .. last frame of the input\n"
           "  --at SECONDS          the frame nearest this time\n",
           out);
-    cli_print_view_help(out);
+    cli_print_view_help(out, "waveform");
     fputs("  --contact-sheet       a grid of frames spread over the input instead of one frame\n"
           "  --grid CxR            contact sheet columns x rows (default 4x3)\n"
           "  -o, --output OUT.png  where to write (atomically: never a half-written file)\n"

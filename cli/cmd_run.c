@@ -32,7 +32,7 @@ static void print_run_help(FILE *out) {
         "  --strategy LIST       comma-separated: pixel-copy, shared-buffer, mapped-pbo,\n"
         "                        gl-texture, or all (default all)\n",
         out);
-    cli_print_view_help(out);
+    cli_print_view_help(out, "spectrum");
     fputs("  --frames N            measured frames per strategy, after the warm-up (default 300)\n"
           "  --duration S          measured seconds per strategy instead (frames = S x fps)\n"
           "  --warmup N            frames run first and left out of the figures (default 30)\n"

@@ -16,6 +16,7 @@ static void print_help(FILE *out) {
           "  sweep     measure every size x fps x view under every strategy\n"
           "  validate  a verdict on each claim of the research note, with the evidence\n"
           "  report    the HTML / Markdown report (charts) of a sweep or run results file\n"
+          "  compare   the regression gate: current results against a baseline\n"
           "  render    render one frame (or a contact sheet) of a view to PNG\n"
           "\n"
           "options:\n"
@@ -48,6 +49,7 @@ int main(int argc, char **argv) {
     if (strcmp(command, "sweep") == 0) return cmd_sweep(argc - 1, argv + 1);
     if (strcmp(command, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
     if (strcmp(command, "report") == 0) return cmd_report(argc - 1, argv + 1);
+    if (strcmp(command, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
     if (strcmp(command, "render") == 0) return cmd_render(argc - 1, argv + 1);
     fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", command);
     return EXIT_USAGE;

@@ -40,9 +40,9 @@ int cli_parse_view_option(int opt, const char *arg, vb_view_options *view) {
     }
 }
 
-void cli_print_view_help(FILE *out) {
+void cli_print_view_help(FILE *out, const char *default_view) {
     fprintf(out,
-            "  --view VIEW           waveform | spectrum | spectrogram (default waveform)\n"
+            "  --view VIEW           waveform | spectrum | spectrogram (default %s)\n"
             "  --size WxH            %dx%d .. %dx%d (default 1080x200)\n"
             "  --fps F               frames per second, %d .. %d (default 60)\n"
             "  --fft N               FFT size, power of two 64 .. 65536 (default 2048)\n"
@@ -52,6 +52,6 @@ void cli_print_view_help(FILE *out) {
             "  --floor-db DB         spectrum/spectrogram: bottom of the scale, %g .. %g\n"
             "                        (default -90)\n"
             "  --freq-scale SCALE    spectrogram frequency axis: log | linear (default log)\n",
-            VB_MIN_WIDTH, VB_MIN_HEIGHT, VB_MAX_WIDTH, VB_MAX_HEIGHT, VB_MIN_FPS, VB_MAX_FPS,
-            VB_MAX_BARS, VB_MIN_FLOOR_DB, VB_MAX_FLOOR_DB);
+            default_view, VB_MIN_WIDTH, VB_MIN_HEIGHT, VB_MAX_WIDTH, VB_MAX_HEIGHT, VB_MIN_FPS,
+            VB_MAX_FPS, VB_MAX_BARS, VB_MIN_FLOOR_DB, VB_MAX_FLOOR_DB);
 }

@@ -37,6 +37,6 @@ static inline int cli_is_view_option(int opt) {
 
 /* Parses one view option into `view`; VB_OK or -VB_ERR_USAGE with the error naming it. */
 int cli_parse_view_option(int opt, const char *arg, vb_view_options *view);
-void cli_print_view_help(FILE *out);
+void cli_print_view_help(FILE *out, const char *default_view);
 
 #endif

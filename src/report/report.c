@@ -337,18 +337,6 @@ static const char *const style =
     "border:1px solid #ddd}"
     "figcaption{font-size:14px;color:#555}";
 
-static int write_text(const char *path, const vb_text *text) {
-    vb_atomic_file file;
-    int status = vb_atomic_open(&file, path);
-    if (status != VB_OK) return status;
-    if (fwrite(text->data ? text->data : "", 1, text->length, file.stream) != text->length) {
-        vb_atomic_abort(&file);
-        vb_error_set("%s: write failed", path);
-        return -VB_ERR_FAILURE;
-    }
-    return vb_atomic_commit(&file);
-}
-
 int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
                     const vb_thresholds *t, const char *folder) {
     vb_chart_set charts;
@@ -388,16 +376,16 @@ int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
         vb_text_init(&file);
         vb_text_append(&file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         vb_text_append(&file, charts.charts[i].svg.data ? charts.charts[i].svg.data : "");
-        status = file.failed ? -VB_ERR_FAILURE : write_text(path, &file);
+        status = file.failed ? -VB_ERR_FAILURE : vb_text_write_file(&file, path);
         vb_text_free(&file);
     }
     if (status == VB_OK) {
         snprintf(path, sizeof path, "%s/report.md", folder);
-        status = write_text(path, &d.md);
+        status = vb_text_write_file(&d.md, path);
     }
     if (status == VB_OK) {
         snprintf(path, sizeof path, "%s/report.html", folder);
-        status = write_text(path, &d.html);
+        status = vb_text_write_file(&d.html, path);
     }
 done:
     vb_text_free(&d.md);

@@ -1,5 +1,7 @@
 #include "report/text_buffer.h"
 
+#include "io/atomic_file.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,4 +90,16 @@ void vb_text_append_md_cell(vb_text *t, const char *s) {
             vb_text_append(t, c);
         }
     }
+}
+
+int vb_text_write_file(const vb_text *text, const char *path) {
+    vb_atomic_file file;
+    int status = vb_atomic_open(&file, path);
+    if (status != VB_OK) return status;
+    if (fwrite(text->data ? text->data : "", 1, text->length, file.stream) != text->length) {
+        vb_atomic_abort(&file);
+        vb_error_set("%s: write failed", path);
+        return -VB_ERR_FAILURE;
+    }
+    return vb_atomic_commit(&file);
 }

@@ -22,5 +22,7 @@ void vb_text_append(vb_text *text, const char *s);
 void vb_text_append_escaped(vb_text *text, const char *s);
 /* Markdown table cell: | and newlines escaped. */
 void vb_text_append_md_cell(vb_text *text, const char *s);
+/* Writes the text to `path` atomically (io/atomic_file.h); the error names the path. */
+int vb_text_write_file(const vb_text *text, const char *path);
 
 #endif

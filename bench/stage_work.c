@@ -1,0 +1,127 @@
+/* stage-work: the producer's CPU stages of the pipeline, alone and deterministic, for counting
+ * their instructions under callgrind (bench/instructions.sh; the gate's exact layer).
+ *   stage-work --stage render-waveform|render-spectrum|render-spectrogram|copy
+ *              [--frames N] [--rework PCT]
+ * render-VIEW: analysis + CPU render of frames 0 .. N-1 of the bundled input at 1080x200, 60
+ * fps, as the producer does them. copy: pixel-copy's hand-off (a new message, the copy, its
+ * release) of N frames, through the strategy's own operations. Only `measured_stage` is meant to
+ * be counted (callgrind --toggle-collect=measured_stage): loading and planning stay outside.
+ * --rework PCT plants extra work for the gate's proof: the loop goes on for PCT % more frames
+ * (N x PCT / 100, continuing the sequence), while the counts are still divided by N: about
+ * PCT % more instructions per frame (exactly, where frames cost the same).
+ * Exit 0, or 2 on a usage error, 1 on a failure. Prints the frames done and a checksum (so the
+ * work cannot be optimised away). */
+#include "audio/audio.h"
+#include "common/error.h"
+#include "common/parse.h"
+#include "render/renderer.h"
+#include "transfer/strategy.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct stage_plan {
+    vb_renderer *renderer;           /* render stages */
+    const vb_strategy_ops *copy_ops; /* copy stage */
+    vb_strategy *copy_strategy;
+    uint8_t *frame;
+    size_t stride, frame_bytes;
+    int64_t frames, extra_frames;
+} stage_plan;
+
+static void do_frame(stage_plan *p, int64_t n, uint64_t *checksum) {
+    if (p->renderer) {
+        vb_renderer_render(p->renderer, n % vb_renderer_frame_count(p->renderer), p->frame,
+                           p->stride);
+        *checksum += p->frame[(size_t)(n * 7919) % p->frame_bytes];
+    } else {
+        const int slot = (int)(n % 3);
+        int64_t copied = 0;
+        uint8_t *target = p->copy_ops->cpu_target(p->copy_strategy, slot);
+        target[(size_t)n % p->frame_bytes] = (uint8_t)n;
+        if (p->copy_ops->hand_off(p->copy_strategy, slot, &copied) == VB_OK)
+            *checksum += (uint64_t)copied;
+        p->copy_ops->release(p->copy_strategy, slot);
+    }
+}
+
+/* Not inlined: callgrind counts from its entry to its return. */
+__attribute__((noinline)) uint64_t measured_stage(stage_plan *p);
+__attribute__((noinline)) uint64_t measured_stage(stage_plan *p) {
+    uint64_t checksum = 0;
+    for (int64_t n = 0; n < p->frames + p->extra_frames; n++)
+        do_frame(p, n, &checksum);
+    return checksum;
+}
+
+static int usage(const char *message) {
+    fprintf(stderr,
+            "stage-work: %s\nusage: stage-work --stage render-waveform|render-spectrum|"
+            "render-spectrogram|copy [--frames N] [--rework PCT]\n",
+            message);
+    return 2;
+}
+
+int main(int argc, char **argv) {
+    static const struct option long_options[] = {{"stage", required_argument, NULL, 's'},
+                                                 {"frames", required_argument, NULL, 'f'},
+                                                 {"rework", required_argument, NULL, 'r'},
+                                                 {NULL, 0, NULL, 0}};
+    const char *stage = NULL;
+    long long frames = 120, rework = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        if (c == 's') {
+            stage = optarg;
+        } else if (c == 'f' || c == 'r') {
+            long long *target = c == 'f' ? &frames : &rework;
+            if (vb_parse_int(c == 'f' ? "--frames" : "--rework", optarg, c == 'f' ? 1 : 0,
+                             c == 'f' ? 100000 : 100, target) != VB_OK)
+                return usage(vb_error_get());
+        } else {
+            return usage("unknown option");
+        }
+    }
+    if (!stage || optind != argc) return usage("--stage is required, and nothing else");
+
+    stage_plan plan = {.frames = frames, .extra_frames = frames * rework / 100};
+    vb_view_options view;
+    vb_view_options_defaults(&view);
+    view.width = 1080;
+    view.height = 200;
+    view.fps = 60;
+    plan.stride = (size_t)view.width * 4;
+    plan.frame_bytes = plan.stride * (size_t)view.height;
+    vb_audio audio = {0};
+    int status = 1;
+    if (strncmp(stage, "render-", 7) == 0) {
+        if (vb_view_from_name(stage + 7, &view.view) != VB_OK) return usage(vb_error_get());
+        if (vb_audio_load_default(&audio) != VB_OK) goto fail;
+        if (!(plan.renderer = vb_renderer_create(&view, &audio))) goto fail;
+        if (!(plan.frame = malloc(plan.frame_bytes))) goto fail;
+    } else if (strcmp(stage, "copy") == 0) {
+        plan.copy_ops = vb_strategy_find("pixel-copy");
+        vb_strategy_config config = {.view = view,
+                                     .slots = 3,
+                                     .pool = 0,
+                                     .stride = plan.stride,
+                                     .frame_bytes = plan.frame_bytes};
+        if (!plan.copy_ops || plan.copy_ops->create(&config, &plan.copy_strategy) != VB_OK)
+            goto fail;
+    } else {
+        return usage("unknown stage");
+    }
+    uint64_t checksum = measured_stage(&plan);
+    printf("stage-work: %s, %lld frames + %lld planted, checksum %llu\n", stage, frames,
+           (long long)plan.extra_frames, (unsigned long long)checksum);
+    status = 0;
+fail:
+    if (status) fprintf(stderr, "stage-work: %s\n", vb_error_get());
+    if (plan.copy_strategy) plan.copy_ops->destroy(plan.copy_strategy);
+    if (plan.renderer) vb_renderer_destroy(plan.renderer);
+    free(plan.frame);
+    vb_audio_free(&audio);
+    return status;
+}

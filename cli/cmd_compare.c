@@ -1,0 +1,350 @@
+/* vizbench compare: the regression gate. Reads the baseline and the current results (files, or
+ * folders of them), hands the timing results to gate/compare.c and instruction counts to
+ * gate/instructions.c, prints the table and writes the Markdown summary. */
+#include "cli.h"
+
+#include "common/parse.h"
+#include "gate/compare.h"
+#include "gate/instructions.h"
+#include "report/compare_table.h"
+#include "report/json_file.h"
+#include "report/sweep_json.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_FILES VB_GATE_MAX_RUNS
+
+static void print_help(FILE *out) {
+    fputs("usage: vizbench compare BASELINE CURRENT [--threshold PCT] [--metrics LIST]\n"
+          "                        [--md FILE] [options]\n"
+          "\n"
+          "The regression gate. BASELINE and CURRENT are results files (vizbench run or sweep\n"
+          "JSON: repeated runs of the same points make the comparison robust to a noisy\n"
+          "machine; vizbench.instructions JSON for the exact layer), or folders of them (every\n"
+          "*.json inside). For each view x size x fps x pace x strategy in both, and each\n"
+          "metric: the change of its statistic, a confidence interval (hierarchical bootstrap:\n"
+          "runs, then frames), and a decision: regression, improvement, no change or not\n"
+          "comparable. A regression is worse than the threshold with the whole interval worse.\n"
+          "Results of different machine classes or GL renderers are compared in units of each\n"
+          "run's own reference limits (memcpy, plain upload), never as absolute times.\n"
+          "\n"
+          "  --threshold PCT       noise threshold for every timing metric (default per metric:\n"
+          "                        latency-p50 20, latency-p99 100, producer-cpu 15,\n"
+          "                        consumer-cpu 20, copy-bandwidth 15, upload-bandwidth 15)\n"
+          "  --metrics LIST        comma-separated, of: latency-p50, latency-p99, producer-cpu,\n"
+          "                        consumer-cpu, copy-bandwidth, upload-bandwidth (default all)\n"
+          "  --instruction-threshold PCT\n"
+          "                        instructions per frame: allowed change (default 1)\n"
+          "  --confidence PCT      of the interval, 50 .. 99.9 (default 95)\n"
+          "  --resamples N         bootstrap resamples, 100 .. 100000 (default 2000)\n"
+          "  --normalise WHEN      auto (only across machine classes or GL renderers), on, off\n"
+          "  --speed-correction ON|OFF\n"
+          "                        divide each results file by its speed factor, the median\n"
+          "                        over its points of its change (default on; README)\n"
+          "  --md FILE             the summary as Markdown (CI log, pull-request comment)\n"
+          "  -q, --quiet           only the summary line on stdout\n"
+          "  -h, --help            this help\n"
+          "\n"
+          "exit codes: 0 no regression; 1 a regression (or the --md file could not be\n"
+          "            written); 2 usage error, an input that cannot be read or is not\n"
+          "            vizbench results (the error names the file and field), or nothing\n"
+          "            comparable\n",
+          out);
+}
+
+enum {
+    OPT_THRESHOLD = 256,
+    OPT_METRICS,
+    OPT_INSTRUCTION_THRESHOLD,
+    OPT_CONFIDENCE,
+    OPT_RESAMPLES,
+    OPT_NORMALISE,
+    OPT_MD,
+    OPT_SPEED,
+};
+
+typedef struct compare_request {
+    vb_compare_options options;
+    double instruction_threshold_pct;
+    const char *md_path;
+    const char *baseline, *current;
+    int quiet;
+} compare_request;
+
+/* One side: its timing results (sweeps) and at most one instruction-count file. */
+typedef struct side {
+    vb_sweep sweeps[MAX_FILES];
+    int sweep_count;
+    vb_instruction_counts instructions;
+    int has_instructions;
+} side;
+
+static int parse_metrics(const char *text, vb_compare_options *o) {
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", text);
+    o->metric_count = 0;
+    for (char *save = NULL, *name = strtok_r(copy, ",", &save); name;
+         name = strtok_r(NULL, ",", &save)) {
+        vb_metric m;
+        if (vb_metric_from_name("--metrics", name, &m) != VB_OK) return -VB_ERR_USAGE;
+        for (int i = 0; i < o->metric_count; i++) {
+            if (o->metrics[i] == m) {
+                vb_error_set("--metrics: '%s' given twice", name);
+                return -VB_ERR_USAGE;
+            }
+        }
+        o->metrics[o->metric_count++] = m;
+    }
+    if (o->metric_count == 0) {
+        vb_error_set("--metrics: empty list");
+        return -VB_ERR_USAGE;
+    }
+    return VB_OK;
+}
+
+static int parse_normalise(const char *text, int *out) {
+    static const char *const names[] = {"auto", "on", "off"};
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(text, names[i]) == 0) {
+            *out = i;
+            return VB_OK;
+        }
+    }
+    vb_error_set("--normalise: '%s' is not auto, on or off", text);
+    return -VB_ERR_USAGE;
+}
+
+static int parse_args(int argc, char **argv, compare_request *req) {
+    static const struct option options[] = {
+        {"threshold", required_argument, NULL, OPT_THRESHOLD},
+        {"metrics", required_argument, NULL, OPT_METRICS},
+        {"instruction-threshold", required_argument, NULL, OPT_INSTRUCTION_THRESHOLD},
+        {"confidence", required_argument, NULL, OPT_CONFIDENCE},
+        {"resamples", required_argument, NULL, OPT_RESAMPLES},
+        {"normalise", required_argument, NULL, OPT_NORMALISE},
+        {"md", required_argument, NULL, OPT_MD},
+        {"speed-correction", required_argument, NULL, OPT_SPEED},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":qh", options, NULL)) != -1) {
+        int status = VB_OK;
+        long long resamples = 0;
+        double confidence = 0;
+        switch (c) {
+        case OPT_THRESHOLD:
+            status = vb_parse_double("--threshold", optarg, 0, 1000, &req->options.threshold_pct);
+            break;
+        case OPT_METRICS:
+            status = parse_metrics(optarg, &req->options);
+            break;
+        case OPT_INSTRUCTION_THRESHOLD:
+            status = vb_parse_double("--instruction-threshold", optarg, 0, 1000,
+                                     &req->instruction_threshold_pct);
+            break;
+        case OPT_CONFIDENCE:
+            status = vb_parse_double("--confidence", optarg, 50, 99.9, &confidence);
+            req->options.confidence = confidence / 100.0;
+            break;
+        case OPT_RESAMPLES:
+            status = vb_parse_int("--resamples", optarg, 100, 100000, &resamples);
+            req->options.iterations = (int)resamples;
+            break;
+        case OPT_NORMALISE:
+            status = parse_normalise(optarg, &req->options.normalise);
+            break;
+        case OPT_MD:
+            req->md_path = optarg;
+            break;
+        case 'q':
+            req->quiet = 1;
+            break;
+        case 'h':
+            print_help(stdout);
+            return 0;
+        case ':':
+            return cli_usage_error("compare", "%s needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("compare", "unknown option '%s'", argv[optind - 1]);
+        }
+        if (status != VB_OK) return cli_usage_error("compare", "%s", vb_error_get());
+    }
+    if (argc - optind != 2)
+        return cli_usage_error("compare", "needs BASELINE and CURRENT (see --help)");
+    req->baseline = argv[optind];
+    req->current = argv[optind + 1];
+    return -1;
+}
+
+static int is_instruction_file(const char *path, int *answer) {
+    json_t *root = NULL;
+    int status = vb_json_file_read(path, &root);
+    if (status != VB_OK) return status;
+    json_t *schema = json_object_get(root, "schema");
+    *answer =
+        json_is_string(schema) && strcmp(json_string_value(schema), VB_INSTRUCTIONS_SCHEMA) == 0;
+    json_decref(root);
+    return VB_OK;
+}
+
+static int read_file(const char *path, side *s) {
+    int instructions = 0;
+    int status = is_instruction_file(path, &instructions);
+    if (status != VB_OK) return status;
+    if (instructions) {
+        if (s->has_instructions) {
+            vb_error_set("%s: a second instruction-count file on the same side", path);
+            return -VB_ERR_USAGE;
+        }
+        s->has_instructions = 1;
+        return vb_instructions_read(path, &s->instructions);
+    }
+    if (s->sweep_count == MAX_FILES) {
+        vb_error_set("%s: more than %d results files on one side", path, MAX_FILES);
+        return -VB_ERR_USAGE;
+    }
+    status = vb_results_read_any(path, &s->sweeps[s->sweep_count]);
+    if (status == VB_OK) s->sweep_count++;
+    return status;
+}
+
+static int compare_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder: every *.json in it, in name order. */
+static int read_folder(const char *path, side *s) {
+    DIR *dir = opendir(path);
+    if (!dir) {
+        vb_error_set("%s: cannot open the folder", path);
+        return -VB_ERR_USAGE;
+    }
+    char *names[2 * MAX_FILES];
+    int count = 0, status = VB_OK;
+    for (struct dirent *e = readdir(dir); e; e = readdir(dir)) {
+        size_t length = strlen(e->d_name);
+        if (length < 6 || strcmp(e->d_name + length - 5, ".json") != 0) continue;
+        if (count == 2 * MAX_FILES) {
+            vb_error_set("%s: more than %d results files", path, 2 * MAX_FILES);
+            status = -VB_ERR_USAGE;
+            break;
+        }
+        if (!(names[count] = malloc(strlen(path) + length + 2))) {
+            vb_error_set("compare: out of memory");
+            status = -VB_ERR_FAILURE;
+            break;
+        }
+        sprintf(names[count++], "%s/%s", path, e->d_name);
+    }
+    closedir(dir);
+    qsort(names, (size_t)count, sizeof *names, compare_names);
+    for (int i = 0; i < count; i++) {
+        if (status == VB_OK) status = read_file(names[i], s);
+        free(names[i]);
+    }
+    if (status == VB_OK && count == 0) {
+        vb_error_set("%s: no .json results in the folder", path);
+        status = -VB_ERR_USAGE;
+    }
+    return status;
+}
+
+static int read_side(const char *path, side *s) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        vb_error_set("%s: cannot read (no such file or folder)", path);
+        return -VB_ERR_USAGE;
+    }
+    return S_ISDIR(st.st_mode) ? read_folder(path, s) : read_file(path, s);
+}
+
+static void free_side(side *s) {
+    for (int i = 0; i < s->sweep_count; i++)
+        vb_sweep_free(&s->sweeps[i]);
+}
+
+int cmd_compare(int argc, char **argv) {
+    compare_request req = {.instruction_threshold_pct = VB_INSTRUCTIONS_THRESHOLD_PCT};
+    vb_compare_options_defaults(&req.options);
+    int stop = parse_args(argc, argv, &req);
+    if (stop >= 0) return stop;
+
+    static side baseline, current;
+    int exit_code = EXIT_USAGE;
+    vb_comparison timing = {0};
+    int have_timing = 0;
+    vb_instruction_row rows[2 * VB_INSTRUCTIONS_MAX_STAGES];
+    int row_count = 0, instruction_regressions = 0;
+    vb_text text, md;
+    vb_text_init(&text);
+    vb_text_init(&md);
+
+    if (read_side(req.baseline, &baseline) != VB_OK || read_side(req.current, &current) != VB_OK) {
+        cli_print_error(vb_error_get());
+        goto done;
+    }
+    if (baseline.sweep_count && current.sweep_count) {
+        if (vb_compare(baseline.sweeps, baseline.sweep_count, current.sweeps, current.sweep_count,
+                       &req.options, &timing) != VB_OK) {
+            cli_print_error(vb_error_get());
+            goto done;
+        }
+        have_timing = 1;
+    }
+    if (baseline.has_instructions && current.has_instructions)
+        row_count =
+            vb_instructions_compare(&baseline.instructions, &current.instructions,
+                                    req.instruction_threshold_pct, rows, &instruction_regressions);
+    int comparable = row_count > 0;
+    if (have_timing) comparable |= timing.row_count > timing.not_comparable;
+    vb_compare_report report = {.timing = have_timing ? &timing : NULL,
+                                .options = &req.options,
+                                .instructions = rows,
+                                .instruction_rows = row_count,
+                                .instruction_threshold_pct = req.instruction_threshold_pct,
+                                .baseline_name = req.baseline,
+                                .current_name = req.current};
+    vb_compare_text(&report, &text);
+    if (text.failed) {
+        cli_print_error("compare: out of memory");
+        goto done;
+    }
+    if (req.quiet) {
+        const char *last = strrchr(text.data, '\n');
+        const char *line = last;
+        while (line > text.data && line[-1] != '\n')
+            line--;
+        if (line) fwrite(line, 1, (size_t)(last - line + 1), stdout);
+    } else {
+        fputs(text.data, stdout);
+    }
+    int regressions = instruction_regressions + (have_timing ? timing.regressions : 0);
+    exit_code = regressions ? 1 : 0;
+    if (!comparable) {
+        cli_print_error("compare: nothing comparable: no point and metric measured in both "
+                        "(check that both sides measured the same views, sizes, fps and pace)");
+        exit_code = EXIT_USAGE;
+    }
+    if (req.md_path) {
+        vb_compare_markdown(&report, &md);
+        if (md.failed || vb_text_write_file(&md, req.md_path) != VB_OK) {
+            cli_print_error(md.failed ? "compare: out of memory" : vb_error_get());
+            if (exit_code == 0) exit_code = 1;
+        }
+    }
+done:
+    vb_text_free(&text);
+    vb_text_free(&md);
+    vb_comparison_free(&timing);
+    free_side(&baseline);
+    free_side(&current);
+    return exit_code;
+}

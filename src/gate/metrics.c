@@ -1,0 +1,86 @@
+#include "gate/metrics.h"
+
+#include "common/error.h"
+#include "measure/run_summary.h"
+
+#include <string.h>
+
+/* Thresholds: above the largest change of each statistic seen between unchanged builds on the
+ * CI machine class (2 shared cores, llvmpipe; 4 gate runs x 48 rows each, speed-corrected):
+ * latency p50 -15..+11 %, p99 -57..+63 % (p99 of 180 frames is their second largest), producer
+ * CPU -14..+10 %, consumer CPU -14..+17 %, bandwidths -6..+9 %. README, gate section. */
+static const vb_metric_info metrics[VB_METRIC_COUNT] = {
+    [VB_METRIC_LATENCY_P50] = {"latency-p50", "latency p50", "ms", 0.5, 1, 20},
+    [VB_METRIC_LATENCY_P99] = {"latency-p99", "latency p99", "ms", 0.99, 1, 100},
+    [VB_METRIC_PRODUCER_CPU] = {"producer-cpu", "producer CPU/frame", "ms", 0.5, 1, 15},
+    [VB_METRIC_CONSUMER_CPU] = {"consumer-cpu", "consumer CPU/frame", "ms", 0.5, 1, 20},
+    [VB_METRIC_COPY_BANDWIDTH] = {"copy-bandwidth", "copy bandwidth", "GB/s", 0.5, 0, 15},
+    [VB_METRIC_UPLOAD_BANDWIDTH] = {"upload-bandwidth", "upload bandwidth", "GB/s", 0.5, 0, 15},
+};
+
+const vb_metric_info *vb_metric_get(vb_metric metric) {
+    return &metrics[metric];
+}
+
+int vb_metric_from_name(const char *option, const char *name, vb_metric *metric) {
+    for (int m = 0; m < VB_METRIC_COUNT; m++) {
+        if (strcmp(name, metrics[m].name) == 0) {
+            *metric = (vb_metric)m;
+            return VB_OK;
+        }
+    }
+    vb_error_set("%s: unknown metric '%s' (latency-p50, latency-p99, producer-cpu, consumer-cpu, "
+                 "copy-bandwidth, upload-bandwidth)",
+                 option, name);
+    return -VB_ERR_USAGE;
+}
+
+/* bytes per ns = GB/s */
+static double gbps(int64_t bytes, int64_t ns) {
+    return ns > 0 ? (double)bytes / (double)ns : -1.0;
+}
+
+static double raw_value(vb_metric metric, const vb_frame_record *r) {
+    switch (metric) {
+    case VB_METRIC_LATENCY_P50:
+    case VB_METRIC_LATENCY_P99:
+        return (double)(r->presented_ns - r->ready_ns) / 1e6;
+    case VB_METRIC_PRODUCER_CPU:
+        return (double)r->producer_cpu_ns / 1e6;
+    case VB_METRIC_CONSUMER_CPU:
+        return (double)r->consumer_cpu_ns / 1e6;
+    case VB_METRIC_COPY_BANDWIDTH:
+        return r->bytes_copied > 0 ? gbps(r->bytes_copied, r->handed_ns - r->rendered_ns) : -1.0;
+    case VB_METRIC_UPLOAD_BANDWIDTH:
+        return r->bytes_uploaded > 0 ? gbps(r->bytes_uploaded, r->uploaded_ns - r->taken_ns) : -1.0;
+    default:
+        return -1.0;
+    }
+}
+
+/* What one unit of the metric is worth in the run's own reference limits; 0 when unknown. */
+static double reference_unit(vb_metric metric, const vb_reference_limits *l) {
+    switch (metric) {
+    case VB_METRIC_COPY_BANDWIDTH:
+        return l->memcpy_gbps;
+    case VB_METRIC_UPLOAD_BANDWIDTH:
+        return l->upload_gbps;
+    default: /* ms: the time memcpy takes for one frame */
+        return l->memcpy_gbps > 0 ? (double)l->frame_bytes / l->memcpy_gbps / 1e6 : 0;
+    }
+}
+
+size_t vb_metric_samples(vb_metric metric, const vb_strategy_run *run,
+                         const vb_reference_limits *limits, double *out) {
+    double unit = limits ? reference_unit(metric, limits) : 1.0;
+    if (!(unit > 0) || !run->frames) return 0;
+    size_t count = 0;
+    for (int64_t n = 0; n < run->length; n++) {
+        const vb_frame_record *r = &run->frames[n];
+        if (!vb_frame_is_measured(r)) continue;
+        double v = raw_value(metric, r);
+        if (v < 0) continue;
+        out[count++] = v / unit;
+    }
+    return count;
+}

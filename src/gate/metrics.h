@@ -1,0 +1,47 @@
+/* The figures the regression gate compares, each taken per frame from a run's measured frames
+ * (measure/run_summary.h: presented, not warm-up, not perturbed), so that whole distributions
+ * are compared, not single numbers.
+ *
+ * Each metric has a statistic (a quantile of its per-frame values), a direction (whether a
+ * larger value is worse), a default noise threshold, and a unit in the run's own reference
+ * limits for comparisons across machines: times in "memcpy times of one frame", the copy's
+ * bandwidth as a share of memcpy's, the upload's as a share of the plain upload's. */
+#ifndef VB_GATE_METRICS_H
+#define VB_GATE_METRICS_H
+
+#include "measure/reference_limits.h"
+#include "pipeline/run.h"
+
+#include <stddef.h>
+
+typedef enum {
+    VB_METRIC_LATENCY_P50 = 0,
+    VB_METRIC_LATENCY_P99,
+    VB_METRIC_PRODUCER_CPU,
+    VB_METRIC_CONSUMER_CPU,
+    VB_METRIC_COPY_BANDWIDTH,
+    VB_METRIC_UPLOAD_BANDWIDTH,
+    VB_METRIC_COUNT
+} vb_metric;
+
+typedef struct vb_metric_info {
+    const char *name;  /* as --metrics spells it: "latency-p50" */
+    const char *label; /* for tables: "latency p50" */
+    const char *unit;  /* of the absolute values: "ms", "GB/s" */
+    double quantile;   /* the statistic: 0.5 = median */
+    int higher_is_worse;
+    double threshold_pct; /* default noise threshold (README: how it was chosen) */
+} vb_metric_info;
+
+const vb_metric_info *vb_metric_get(vb_metric metric);
+/* VB_OK, or -VB_ERR_USAGE naming `option` for an unknown name. */
+int vb_metric_from_name(const char *option, const char *name, vb_metric *metric);
+
+/* The per-frame values of `metric` in `run` (frames without the quantity, e.g. no bytes
+ * copied, are left out). With `limits`, each value is expressed in the reference unit instead
+ * (see above); frame_bytes is the run's frame size. Writes at most run->length values to
+ * `out` and returns how many. */
+size_t vb_metric_samples(vb_metric metric, const vb_strategy_run *run,
+                         const vb_reference_limits *limits, double *out);
+
+#endif

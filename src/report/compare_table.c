@@ -1,0 +1,220 @@
+#include "report/compare_table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void point_name(const vb_comparison_row *r, char *dst, size_t size) {
+    snprintf(dst, size, "%s %dx%d@%d %s", vb_view_name(r->view), r->width, r->height, r->fps,
+             r->pace == VB_PACE_MAX ? "max" : "rt");
+}
+
+static void value_text(const vb_comparison *c, const vb_comparison_row *r, double v, char *dst,
+                       size_t size) {
+    if (r->decision == VB_CHANGE_NOT_COMPARABLE && !(v > 0)) {
+        snprintf(dst, size, "-");
+        return;
+    }
+    if (c->normalised)
+        snprintf(dst, size, "%.3g %s", v, vb_metric_reference_unit(r->metric));
+    else
+        snprintf(dst, size, "%.3f %s", v, vb_metric_get(r->metric)->unit);
+}
+
+static void change_text(const vb_comparison_row *r, char *change, size_t change_size,
+                        char *interval, size_t interval_size) {
+    if (r->decision == VB_CHANGE_NOT_COMPARABLE) {
+        snprintf(change, change_size, "-");
+        snprintf(interval, interval_size, "%s", r->reason ? r->reason : "-");
+        return;
+    }
+    snprintf(change, change_size, "%+.1f %%", (r->interval.ratio - 1) * 100);
+    snprintf(interval, interval_size, "[%+.1f, %+.1f] %%", (r->interval.low - 1) * 100,
+             (r->interval.high - 1) * 100);
+}
+
+static const char *decision_text(vb_change d) {
+    return d == VB_CHANGE_REGRESSION ? "REGRESSION" : vb_change_name(d);
+}
+
+static void method_line(const vb_compare_report *rep, vb_text *out, const char *indent) {
+    const vb_comparison *c = rep->timing;
+    vb_text_printf(
+        out,
+        "%smethod: ratio current / baseline of each metric's statistic (p50, p99), "
+        "%.0f %% interval by hierarchical bootstrap (%d resamples of runs, then frames); "
+        "a regression is worse than its threshold with the whole interval worse\n",
+        indent, rep->options->confidence * 100, rep->options->iterations);
+    if (c->normalised)
+        vb_text_printf(out,
+                       "%svalues: in each run's own reference limits (%s), because %s differ: "
+                       "absolute times are not comparable between them\n",
+                       indent, "times in memcpy times of one frame, bandwidths as shares",
+                       !c->same_machine && !c->same_renderer ? "the machine classes and GL "
+                                                               "renderers"
+                       : !c->same_machine                    ? "the machine classes"
+                       : !c->same_renderer                   ? "the GL renderers"
+                                                             : "(asked for)");
+}
+
+static void speed_line(const vb_compare_report *rep, vb_text *out, const char *indent) {
+    const vb_comparison *c = rep->timing;
+    if (!c->speed_corrected) {
+        vb_text_printf(out, "%sspeed correction: off\n", indent);
+        return;
+    }
+    vb_text_printf(out,
+                   "%sspeed correction: each results file divided by its factor (median over its "
+                   "points of its median / the baseline's); current files:",
+                   indent);
+    for (int m = 0; m < rep->options->metric_count; m++) {
+        vb_metric metric = rep->options->metrics[m];
+        vb_text_printf(out, "%s %s", m ? ";" : "", vb_metric_get(metric)->name);
+        for (int f = 0; f < c->current_runs && f < VB_GATE_MAX_RUNS; f++)
+            vb_text_printf(out, " %.2f", c->current_speed[f][metric]);
+    }
+    vb_text_append(out, "\n");
+}
+
+static void summary_counts(const vb_compare_report *rep, int *regressions, int *improvements,
+                           int *unchanged, int *not_comparable) {
+    *regressions = *improvements = *unchanged = *not_comparable = 0;
+    if (rep->timing) {
+        *regressions = rep->timing->regressions;
+        *improvements = rep->timing->improvements;
+        *unchanged = rep->timing->unchanged;
+        *not_comparable = rep->timing->not_comparable;
+    }
+    for (int i = 0; i < rep->instruction_rows; i++) {
+        switch (rep->instructions[i].decision) {
+        case VB_CHANGE_REGRESSION:
+            (*regressions)++;
+            break;
+        case VB_CHANGE_IMPROVEMENT:
+            (*improvements)++;
+            break;
+        case VB_CHANGE_NOT_COMPARABLE:
+            (*not_comparable)++;
+            break;
+        default:
+            (*unchanged)++;
+            break;
+        }
+    }
+}
+
+void vb_compare_text(const vb_compare_report *rep, vb_text *out) {
+    const vb_comparison *c = rep->timing;
+    vb_text_printf(out, "vizbench compare: %s -> %s\n", rep->baseline_name, rep->current_name);
+    if (c) {
+        vb_text_printf(out, "baseline: %d results file(s); %s | %s\n", c->baseline_runs,
+                       c->baseline_machine, c->baseline_renderer);
+        vb_text_printf(out, "current:  %d results file(s); %s | %s\n", c->current_runs,
+                       c->current_machine, c->current_renderer);
+        method_line(rep, out, "");
+        speed_line(rep, out, "");
+        vb_text_printf(out, "\n%-28s %-14s %-19s %16s %16s %9s %18s %6s  %s\n", "point", "strategy",
+                       "metric", "baseline", "current", "change", "interval", "limit", "decision");
+        for (int i = 0; i < c->row_count; i++) {
+            const vb_comparison_row *r = &c->rows[i];
+            char point[64], base[48], cur[48], change[24], interval[64];
+            point_name(r, point, sizeof point);
+            value_text(c, r, r->interval.baseline, base, sizeof base);
+            value_text(c, r, r->interval.current, cur, sizeof cur);
+            change_text(r, change, sizeof change, interval, sizeof interval);
+            vb_text_printf(out, "%-28s %-14s %-19s %16s %16s %9s %18s %5.0f%%  %s\n", point,
+                           r->strategy, vb_metric_get(r->metric)->label, base, cur, change,
+                           interval, r->threshold_pct, decision_text(r->decision));
+        }
+    }
+    if (rep->instruction_rows > 0) {
+        vb_text_printf(out, "\ninstructions per frame (callgrind, exact; limit %.1f %%)\n",
+                       rep->instruction_threshold_pct);
+        vb_text_printf(out, "%-22s %16s %16s %9s  %s\n", "stage", "baseline", "current", "change",
+                       "decision");
+        for (int i = 0; i < rep->instruction_rows; i++) {
+            const vb_instruction_row *r = &rep->instructions[i];
+            vb_text_printf(out, "%-22s %16.0f %16.0f %+8.2f%%  %s\n", r->stage, r->baseline,
+                           r->current, r->change_pct, decision_text(r->decision));
+        }
+    }
+    int reg, imp, same, nc;
+    summary_counts(rep, &reg, &imp, &same, &nc);
+    vb_text_printf(out,
+                   "\n%s: %d regression(s), %d improvement(s), %d no change, %d not comparable\n",
+                   reg ? "FAIL" : "pass", reg, imp, same, nc);
+}
+
+static void md_timing_row(const vb_comparison *c, const vb_comparison_row *r, vb_text *out) {
+    char point[64], base[48], cur[48], change[24], interval[64];
+    point_name(r, point, sizeof point);
+    value_text(c, r, r->interval.baseline, base, sizeof base);
+    value_text(c, r, r->interval.current, cur, sizeof cur);
+    change_text(r, change, sizeof change, interval, sizeof interval);
+    vb_text_append(out, "| ");
+    vb_text_append_md_cell(out, point);
+    vb_text_printf(out, " | %s | %s | %s | %s | %s | ", r->strategy,
+                   vb_metric_get(r->metric)->label, base, cur, change);
+    vb_text_append_md_cell(out, interval);
+    vb_text_printf(out, " | %.0f %% | %s |\n", r->threshold_pct,
+                   r->decision == VB_CHANGE_REGRESSION    ? "**regression**"
+                   : r->decision == VB_CHANGE_IMPROVEMENT ? "*improvement*"
+                                                          : vb_change_name(r->decision));
+}
+
+static void md_timing_table(const vb_comparison *c, vb_text *out, int changes_only) {
+    vb_text_append(out, "| point | strategy | metric | baseline | current | change | interval | "
+                        "threshold | decision |\n| --- | --- | --- | --- | --- | --- | --- | --- "
+                        "| --- |\n");
+    for (int i = 0; i < c->row_count; i++) {
+        const vb_comparison_row *r = &c->rows[i];
+        if (changes_only && r->decision != VB_CHANGE_REGRESSION &&
+            r->decision != VB_CHANGE_IMPROVEMENT)
+            continue;
+        md_timing_row(c, r, out);
+    }
+}
+
+void vb_compare_markdown(const vb_compare_report *rep, vb_text *out) {
+    const vb_comparison *c = rep->timing;
+    int reg, imp, same, nc;
+    summary_counts(rep, &reg, &imp, &same, &nc);
+    vb_text_printf(out, "### vizbench gate: %s\n\n", reg ? "**FAIL**" : "pass");
+    vb_text_printf(out,
+                   "%d regression(s), %d improvement(s), %d no change, %d not comparable "
+                   "(baseline `%s`, current `%s`).\n\n",
+                   reg, imp, same, nc, rep->baseline_name, rep->current_name);
+    if (c) {
+        vb_text_printf(out, "- baseline: %d results file(s); %s | %s\n", c->baseline_runs,
+                       c->baseline_machine, c->baseline_renderer);
+        vb_text_printf(out, "- current: %d results file(s); %s | %s\n", c->current_runs,
+                       c->current_machine, c->current_renderer);
+        method_line(rep, out, "- ");
+        speed_line(rep, out, "- ");
+        vb_text_append(out, "\n");
+        if (c->regressions + c->improvements > 0) {
+            vb_text_append(out, "#### Changes\n\n");
+            md_timing_table(c, out, 1);
+            vb_text_append(out, "\n");
+        }
+        vb_text_printf(out, "<details><summary>all %d timing rows</summary>\n\n", c->row_count);
+        md_timing_table(c, out, 0);
+        vb_text_append(out, "\n</details>\n\n");
+    }
+    if (rep->instruction_rows > 0) {
+        vb_text_printf(out,
+                       "#### Instructions per frame (callgrind, exact; threshold %.1f %%)\n\n"
+                       "| stage | baseline | current | change | decision |\n"
+                       "| --- | --- | --- | --- | --- |\n",
+                       rep->instruction_threshold_pct);
+        for (int i = 0; i < rep->instruction_rows; i++) {
+            const vb_instruction_row *r = &rep->instructions[i];
+            vb_text_append(out, "| ");
+            vb_text_append_md_cell(out, r->stage);
+            vb_text_printf(out, " | %.0f | %.0f | %+.2f %% | %s |\n", r->baseline, r->current,
+                           r->change_pct,
+                           r->decision == VB_CHANGE_REGRESSION ? "**regression**"
+                                                               : vb_change_name(r->decision));
+        }
+        vb_text_append(out, "\n");
+    }
+}
