@@ -14,7 +14,7 @@ static const vb_metric_info metrics[VB_METRIC_COUNT] = {
     [VB_METRIC_LATENCY_P99] = {"latency-p99", "latency p99", "ms", 0.99, 1, 100},
     [VB_METRIC_PRODUCER_CPU] = {"producer-cpu", "producer CPU/frame", "ms", 0.5, 1, 15},
     [VB_METRIC_CONSUMER_CPU] = {"consumer-cpu", "consumer CPU/frame", "ms", 0.5, 1, 20},
-    [VB_METRIC_COPY_BANDWIDTH] = {"copy-bandwidth", "copy bandwidth", "GB/s", 0.5, 0, 15},
+    [VB_METRIC_COPY_BANDWIDTH] = {"copy-bandwidth", "copy bandwidth", "GB/s", 0.5, 0, 20},
     [VB_METRIC_UPLOAD_BANDWIDTH] = {"upload-bandwidth", "upload bandwidth", "GB/s", 0.5, 0, 15},
 };
 
