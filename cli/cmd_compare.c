@@ -34,7 +34,7 @@ static void print_help(FILE *out) {
           "run's own reference limits (memcpy, plain upload), never as absolute times.\n"
           "\n"
           "  --threshold PCT       noise threshold for every timing metric (default per metric:\n"
-          "                        latency-p50 20, latency-p99 100, producer-cpu 15,\n"
+          "                        latency-p50 30, latency-p99 100, producer-cpu 15,\n"
           "                        consumer-cpu 20, copy-bandwidth 15, upload-bandwidth 15)\n"
           "  --metrics LIST        comma-separated, of: latency-p50, latency-p99, producer-cpu,\n"
           "                        consumer-cpu, copy-bandwidth, upload-bandwidth (default all)\n"

@@ -11,8 +11,9 @@
  * Speed correction: a shared machine drifts, running everything 10-20 % slower or faster for
  * minutes at a time (measured: README, gate section), which moves every point of the files
  * measured then alike. Each results file's values are divided by its speed factor for the
- * metric: the median over its points of its median there over the baseline's. A regression of
- * one strategy, or of one view, moves a minority of the points and stays; a slowdown of every
+ * metric: the median over its points of its median there over the baseline's (for the copy's
+ * bandwidth, which only pixel-copy has, the upload's points stand in). A regression of one
+ * strategy, or of one view, moves a minority of the points and stays; a slowdown of every
  * strategy in every view alike is absorbed, and shows only as the factor (printed), which is
  * why the instruction counts (gate/instructions.h) gate the CPU stages exactly.
  *
