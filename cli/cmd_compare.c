@@ -164,6 +164,14 @@ static int parse_args(int argc, char **argv, compare_request *req) {
         case OPT_MD:
             req->md_path = optarg;
             break;
+        case OPT_SPEED:
+            if (strcmp(optarg, "on") == 0 || strcmp(optarg, "off") == 0) {
+                req->options.speed_correction = strcmp(optarg, "on") == 0;
+            } else {
+                vb_error_set("--speed-correction: '%s' is not on or off", optarg);
+                status = -VB_ERR_USAGE;
+            }
+            break;
         case 'q':
             req->quiet = 1;
             break;

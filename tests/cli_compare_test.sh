@@ -92,6 +92,9 @@ expect 2 "unknown metric 'latency'" -- "$vizbench" compare --metrics latency "$w
 expect 2 'threshold' -- "$vizbench" compare --threshold -5 "$work/a.json" "$work/b.json"
 expect 2 'confidence' -- "$vizbench" compare --confidence 20 "$work/a.json" "$work/b.json"
 expect 2 'normalise' -- "$vizbench" compare --normalise maybe "$work/a.json" "$work/b.json"
+expect 2 'speed-correction' -- "$vizbench" compare --speed-correction maybe "$work/a.json" "$work/b.json"
+expect_exit 0 -- "$vizbench" compare --speed-correction off "$work/a.json" "$work/a.json"
+check "--speed-correction off says so" grep -q '^speed correction: off' "$work/out"
 expect 1 'cannot create|write' -- "$vizbench" compare "$work/a.json" "$work/b.json" \
     --md "$work/no-such-dir/s.md"
 expect 0 '' -- "$vizbench" compare --help
