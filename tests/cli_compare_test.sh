@@ -35,7 +35,11 @@ check "a file against itself: every row no change, +0.0 %" \
     bash -c "grep -q 'pixel-copy .*producer CPU/frame .* +0.0 %' '$work/out' &&
              grep -q '^pass: 0 regression(s), 0 improvement(s), 11 no change, 0 not comparable' \
                  '$work/out'"
-expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/slow.json" --md "$work/s.md"
+# Single runs on each side: the interval holds only frame-to-frame noise, so an untouched
+# strategy can move past a 15 % threshold between two runs; 100 % keeps the check to what it
+# claims (a 3 ms planted slowdown on a ~0.2 ms producer is over +1000 %).
+expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/slow.json" --md "$work/s.md" \
+    --threshold 100
 check "the planted slowdown is a regression of pixel-copy's producer CPU" \
     grep -qE 'pixel-copy +producer CPU/frame .*REGRESSION$' "$work/out"
 check "shared-buffer's producer is not flagged" \

@@ -166,13 +166,14 @@ static void build_group(const entry *entries, int n, const entry *key, int side,
  * 1.15 x; one strategy's regression moves a minority of the points and so not the median. 1
  * where a file has fewer than SPEED_MIN_POINTS such points. */
 #define SPEED_MIN_POINTS 3
+#define SPEED_MAX_POINTS 512
 
 static void speed_factors(const entry *entries, int n, vb_metric metric, int normalised,
                           double *store, double factors[2][VB_GATE_MAX_RUNS]) {
     for (int side = 0; side < 2; side++)
         for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
             factors[side][f] = 1.0;
-    double ratios[2][VB_GATE_MAX_RUNS][64];
+    static double ratios[2][VB_GATE_MAX_RUNS][SPEED_MAX_POINTS];
     int counts[2][VB_GATE_MAX_RUNS] = {{0}};
     for (int i = 0; i < n; i++) {
         int first = 1;
@@ -193,7 +194,8 @@ static void speed_factors(const entry *entries, int n, vb_metric metric, int nor
             if (one.counts[0] == 0) continue;
             double here = vb_group_quantile(&one, 0.5, cursor + one.counts[0]);
             int *count = &counts[e->side][e->file];
-            if (here > 0 && *count < 64) ratios[e->side][e->file][(*count)++] = here / reference;
+            if (here > 0 && *count < SPEED_MAX_POINTS)
+                ratios[e->side][e->file][(*count)++] = here / reference;
         }
     }
     for (int side = 0; side < 2; side++) {
