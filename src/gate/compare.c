@@ -59,6 +59,13 @@ static int same_point(const entry *a, const entry *b) {
            strcmp(a->run->ops->name, b->run->ops->name) == 0;
 }
 
+/* Whether entry i is the first of its point: visiting only those visits each point once. */
+static int first_of_point(const entry *entries, int i) {
+    for (int j = 0; j < i; j++)
+        if (same_point(&entries[j], &entries[i])) return 0;
+    return 1;
+}
+
 static int collect(const vb_sweep *sweeps, int count, int side, entry **entries, int *n,
                    int *capacity) {
     for (int s = 0; s < count; s++) {
@@ -176,10 +183,7 @@ static void speed_factors(const entry *entries, int n, vb_metric metric, int nor
     static double ratios[2][VB_GATE_MAX_RUNS][SPEED_MAX_POINTS];
     int counts[2][VB_GATE_MAX_RUNS] = {{0}};
     for (int i = 0; i < n; i++) {
-        int first = 1;
-        for (int j = 0; j < i && first; j++)
-            first = !same_point(&entries[j], &entries[i]);
-        if (!first) continue;
+        if (!first_of_point(entries, i)) continue;
         double *cursor = store;
         vb_run_group base;
         build_group(entries, n, &entries[i], 0, metric, normalised, NULL, &cursor, &base);
@@ -269,10 +273,7 @@ int vb_compare(const vb_sweep *baseline, int baseline_count, const vb_sweep *cur
     uint64_t seed = BOOTSTRAP_SEED;
     for (int i = 0; i < n; i++) {
         const entry *key = &entries[i];
-        int first = 1; /* each point once: at its first entry */
-        for (int j = 0; j < i && first; j++)
-            first = !same_point(&entries[j], key);
-        if (!first) continue;
+        if (!first_of_point(entries, i)) continue; /* each point once */
         vb_comparison_row row = {.view = key->session->options.view.view,
                                  .width = key->session->options.view.width,
                                  .height = key->session->options.view.height,

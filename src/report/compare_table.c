@@ -75,6 +75,18 @@ static void speed_line(const vb_compare_report *rep, vb_text *out, const char *i
     vb_text_append(out, "\n");
 }
 
+/* Both sides' machine and GL renderer, the method and the speed factors, each line after
+ * `indent` ("" for the terminal, "- " for a Markdown list). */
+static void context_lines(const vb_compare_report *rep, vb_text *out, const char *indent) {
+    const vb_comparison *c = rep->timing;
+    vb_text_printf(out, "%sbaseline: %d results file(s); %s | %s\n", indent, c->baseline_runs,
+                   c->baseline_machine, c->baseline_renderer);
+    vb_text_printf(out, "%scurrent:  %d results file(s); %s | %s\n", indent, c->current_runs,
+                   c->current_machine, c->current_renderer);
+    method_line(rep, out, indent);
+    speed_line(rep, out, indent);
+}
+
 static void summary_counts(const vb_compare_report *rep, int *regressions, int *improvements,
                            int *unchanged, int *not_comparable) {
     *regressions = *improvements = *unchanged = *not_comparable = 0;
@@ -106,12 +118,7 @@ void vb_compare_text(const vb_compare_report *rep, vb_text *out) {
     const vb_comparison *c = rep->timing;
     vb_text_printf(out, "vizbench compare: %s -> %s\n", rep->baseline_name, rep->current_name);
     if (c) {
-        vb_text_printf(out, "baseline: %d results file(s); %s | %s\n", c->baseline_runs,
-                       c->baseline_machine, c->baseline_renderer);
-        vb_text_printf(out, "current:  %d results file(s); %s | %s\n", c->current_runs,
-                       c->current_machine, c->current_renderer);
-        method_line(rep, out, "");
-        speed_line(rep, out, "");
+        context_lines(rep, out, "");
         vb_text_printf(out, "\n%-28s %-14s %-19s %16s %16s %9s %18s %6s  %s\n", "point", "strategy",
                        "metric", "baseline", "current", "change", "interval", "limit", "decision");
         for (int i = 0; i < c->row_count; i++) {
@@ -184,12 +191,7 @@ void vb_compare_markdown(const vb_compare_report *rep, vb_text *out) {
                    "(baseline `%s`, current `%s`).\n\n",
                    reg, imp, same, nc, rep->baseline_name, rep->current_name);
     if (c) {
-        vb_text_printf(out, "- baseline: %d results file(s); %s | %s\n", c->baseline_runs,
-                       c->baseline_machine, c->baseline_renderer);
-        vb_text_printf(out, "- current: %d results file(s); %s | %s\n", c->current_runs,
-                       c->current_machine, c->current_renderer);
-        method_line(rep, out, "- ");
-        speed_line(rep, out, "- ");
+        context_lines(rep, out, "- ");
         vb_text_append(out, "\n");
         if (c->regressions + c->improvements > 0) {
             vb_text_append(out, "#### Changes\n\n");
