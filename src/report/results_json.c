@@ -321,13 +321,18 @@ static int read_reference(reader *r, json_t *root, vb_reference_limits *l) {
 static int read_frames(reader *r, json_t *frames, const char *prefix, vb_strategy_run *run) {
     int64_t count;
     TRY(read_int(r, frames, prefix, "count", 0, (int64_t)1 << 32, &count));
+    /* Allocate by what the document holds, not by what it claims: an absurd count with short
+     * columns is refused here, before a huge allocation. */
+    json_t *column = member(r, frames, prefix, "sequence");
+    if (!json_is_array(column)) return bad(r, "is missing or not an array");
+    if ((int64_t)json_array_size(column) != count) return bad(r, "does not have 'count' entries");
     run->length = count;
     run->frames = calloc((size_t)(count > 0 ? count : 1), sizeof *run->frames);
     if (!run->frames) {
         vb_error_set("%s: out of memory for %lld frames", r->path, (long long)count);
         return -VB_ERR_FAILURE;
     }
-    json_t *column;
+/* -1 means "did not happen"; nothing else below it, and nothing the field cannot hold. */
 #define VB_READ_INT_COLUMN(field)                                                                  \
     column = member(r, frames, prefix, #field);                                                    \
     if (!json_is_array(column)) return bad(r, "is missing or not an array");                       \
@@ -335,7 +340,9 @@ static int read_frames(reader *r, json_t *frames, const char *prefix, vb_strateg
     for (int64_t n = 0; n < count; n++) {                                                          \
         json_t *value = json_array_get(column, (size_t)n);                                         \
         if (!json_is_integer(value)) return bad(r, "holds a value that is not an integer");        \
-        run->frames[n].field = json_integer_value(value);                                          \
+        json_int_t v = json_integer_value(value);                                                  \
+        run->frames[n].field = v;                                                                  \
+        if (v < -1 || run->frames[n].field != v) return bad(r, "holds a value out of range");      \
     }
 #define VB_READ_HEX_COLUMN(field)                                                                  \
     column = member(r, frames, prefix, #field);                                                    \
