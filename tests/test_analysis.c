@@ -97,8 +97,8 @@ Test(envelope, square_wave_min_max_rms) {
     float *s = malloc(sizeof(float) * n);
     for (int64_t i = 0; i < n; i++)
         s[i] = (i / 50) % 2 ? -0.5f : 0.5f;
-    vb_envelope_index index;
-    cr_assert_eq(vb_envelope_index_build(&index, s, n), 0);
+    vb_envelope_index index = {0};
+    cr_assert_eq(vb_envelope_index_build(&index, s, 0, n, n), 0);
     vb_envelope e = vb_envelope_query(&index, 3, 3003);
     cr_expect_eq(e.min, -0.5f);
     cr_expect_eq(e.max, 0.5f);
@@ -117,8 +117,8 @@ Test(envelope, square_wave_min_max_rms) {
 Test(envelope, block_index_matches_a_plain_scan) {
     const int64_t n = 5003;
     float *s = vb_signal_log_sweep(n, 8000, 50.0, 3000.0);
-    vb_envelope_index index;
-    cr_assert_eq(vb_envelope_index_build(&index, s, n), 0);
+    vb_envelope_index index = {0};
+    cr_assert_eq(vb_envelope_index_build(&index, s, 0, n, n), 0);
     for (int64_t a = 0; a < n - 1; a += 37) {
         int64_t b = a + 1 + (a * 7) % 300;
         if (b > n) b = n;

@@ -1,6 +1,7 @@
 #include "audio/audio.h"
 
 #include "audio/default_input.h"
+#include "audio/downmix.h"
 #include "common/error.h"
 
 #include <errno.h>
@@ -9,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char vb_default_input_name[] = "(bundled) beatbox-loop-44k1-mono16.wav";
 
@@ -55,13 +58,6 @@ static sf_count_t memory_tell(void *user) {
     return ((memory_stream *)user)->pos;
 }
 
-static float sanitize_sample(float v) {
-    if (isnan(v)) return 0.0f;
-    if (v > 1.0f) return 1.0f;
-    if (v < -1.0f) return -1.0f;
-    return v;
-}
-
 /* Reads every frame of an open file, downmixing as it goes. Reading in chunks until EOF, rather
  * than trusting the header's frame count, keeps a lying header from driving a huge allocation. */
 static int decode_all(SNDFILE *sf, const SF_INFO *info, const char *name, vb_audio *out) {
@@ -94,14 +90,7 @@ static int decode_all(SNDFILE *sf, const SF_INFO *info, const char *name, vb_aud
             samples = bigger;
             capacity = grown;
         }
-        const float inv = 1.0f / (float)channels;
-        for (sf_count_t i = 0; i < got; i++) {
-            const float *frame = chunk + i * channels;
-            float sum = 0.0f;
-            for (int c = 0; c < channels; c++)
-                sum += sanitize_sample(frame[c]);
-            samples[length + i] = sanitize_sample(sum * inv);
-        }
+        vb_downmix(chunk, got, channels, samples + length);
         length += got;
     }
     if (sf_error(sf) != SF_ERR_NO_ERROR) {
@@ -175,7 +164,39 @@ static int decode_open_file(SNDFILE *sf, SF_INFO *info, const char *name, vb_aud
     return status;
 }
 
-int vb_audio_load_file(const char *path, vb_audio *out) {
+static int64_t mtime_ns(const struct stat *st) {
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+/* Formats whose frame count is exact and whose seeks are cheap and exact: these can stream. */
+static int streamable(const SF_INFO *info) {
+    switch (info->format & SF_FORMAT_TYPEMASK) {
+    case SF_FORMAT_WAV:
+    case SF_FORMAT_WAVEX:
+    case SF_FORMAT_AIFF:
+    case SF_FORMAT_W64:
+    case SF_FORMAT_RF64:
+    case SF_FORMAT_CAF:
+        break;
+    default:
+        return 0;
+    }
+    switch (info->format & SF_FORMAT_SUBMASK) {
+    case SF_FORMAT_PCM_U8:
+    case SF_FORMAT_PCM_S8:
+    case SF_FORMAT_PCM_16:
+    case SF_FORMAT_PCM_24:
+    case SF_FORMAT_PCM_32:
+    case SF_FORMAT_FLOAT:
+    case SF_FORMAT_DOUBLE:
+        return info->seekable;
+    default:
+        return 0;
+    }
+}
+
+static int open_file(const char *path, int force_stream, vb_audio *out) {
+    memset(out, 0, sizeof *out);
     struct stat st;
     if (stat(path, &st) != 0) {
         vb_error_set("%s: %s", path, strerror(errno));
@@ -190,20 +211,71 @@ int vb_audio_load_file(const char *path, vb_audio *out) {
         vb_error_set("%s: not a regular file", path);
         return -VB_ERR_FAILURE;
     }
-    SF_INFO info;
-    memset(&info, 0, sizeof info);
-    SNDFILE *sf = sf_open(path, SFM_READ, &info);
-    if (!sf) {
-        FILE *probe = fopen(path, "rb");
-        if (!probe) {
-            vb_error_set("%s: %s", path, strerror(errno));
-            return -VB_ERR_FAILURE;
-        }
-        fclose(probe);
-        vb_error_set("%s: not a readable audio file (%s)", path, sf_strerror(NULL));
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        vb_error_set("%s: %s", path, strerror(errno));
         return -VB_ERR_FAILURE;
     }
-    return decode_open_file(sf, &info, path, out);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { /* replaced between stat and open */
+        vb_error_set("%s: not a regular file", path);
+        close(fd);
+        return -VB_ERR_FAILURE;
+    }
+    SF_INFO info;
+    memset(&info, 0, sizeof info);
+    SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 0);
+    if (!sf) {
+        vb_error_set("%s: not a readable audio file (%s)", path, sf_strerror(NULL));
+        close(fd);
+        return -VB_ERR_FAILURE;
+    }
+    int status = check_info(&info, path);
+    if (status == VB_OK) status = check_not_truncated(sf, path);
+    if (status == VB_OK && streamable(&info) && info.frames >= 1 &&
+        (force_stream || info.frames > VB_AUDIO_STREAM_SAMPLES)) {
+        if (info.frames > VB_AUDIO_MAX_STREAM_SAMPLES) {
+            vb_error_set("%s: longer than the supported %lld samples", path,
+                         (long long)VB_AUDIO_MAX_STREAM_SAMPLES);
+            status = -VB_ERR_FAILURE;
+        } else {
+            out->path = strdup(path);
+            if (!out->path) {
+                vb_error_set("%s: out of memory", path);
+                status = -VB_ERR_FAILURE;
+            }
+            out->length = info.frames;
+            out->sample_rate = info.samplerate;
+            out->channels = info.channels;
+            out->source_format = info.format;
+            out->file_size = (int64_t)st.st_size;
+            out->file_mtime_ns = mtime_ns(&st);
+            snprintf(out->name, sizeof out->name, "%s", path);
+        }
+        sf_close(sf);
+        close(fd);
+        return status;
+    }
+    if (status == VB_OK) status = decode_all(sf, &info, path, out);
+    sf_close(sf);
+    /* A file rewritten while we decoded it gives samples from two versions: refuse it. */
+    struct stat after;
+    if (status == VB_OK && (fstat(fd, &after) != 0 || after.st_size != st.st_size ||
+                            mtime_ns(&after) != mtime_ns(&st))) {
+        vb_error_set("%s: changed while being read (size %lld -> %lld bytes)", path,
+                     (long long)st.st_size, (long long)after.st_size);
+        vb_audio_free(out);
+        status = -VB_ERR_FAILURE;
+    }
+    close(fd);
+    return status;
+}
+
+int vb_audio_load_file(const char *path, vb_audio *out) {
+    return open_file(path, 0, out);
+}
+
+int vb_audio_open_streamed(const char *path, vb_audio *out) {
+    return open_file(path, 1, out);
 }
 
 int vb_audio_load_memory(const void *data, size_t size, const char *name, vb_audio *out) {
@@ -238,6 +310,8 @@ void vb_audio_wrap(float *samples, int64_t length, int sample_rate, const char *
 void vb_audio_free(vb_audio *audio) {
     if (!audio) return;
     free(audio->samples);
+    free(audio->path);
     audio->samples = NULL;
+    audio->path = NULL;
     audio->length = 0;
 }

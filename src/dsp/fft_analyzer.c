@@ -85,6 +85,14 @@ int vb_fft_analyzer_size(const vb_fft_analyzer *a) {
 
 const float *vb_fft_analyze(vb_fft_analyzer *a, const float *samples, int64_t length,
                             int64_t end_sample) {
+    const int64_t start = end_sample - a->size;
+    const int64_t first = start < 0 ? 0 : start;
+    return vb_fft_analyze_span(a, first < length ? samples + first : samples, first, length,
+                               end_sample);
+}
+
+const float *vb_fft_analyze_span(vb_fft_analyzer *a, const float *span, int64_t span_first,
+                                 int64_t length, int64_t end_sample) {
     const int n = a->size;
     const int64_t start = end_sample - n;
     int lead = 0; /* samples before the start of the audio */
@@ -94,7 +102,7 @@ const float *vb_fft_analyze(vb_fft_analyzer *a, const float *samples, int64_t le
     for (int i = 0; i < lead; i++)
         a->input[i] = 0.0f;
     for (int i = lead; i < take; i++)
-        a->input[i] = samples[start + i] * a->window[i];
+        a->input[i] = span[start + i - span_first] * a->window[i];
     for (int i = take > lead ? take : lead; i < n; i++)
         a->input[i] = 0.0f;
     fftwf_execute_dft_r2c(a->plan, a->input, a->spectrum);

@@ -30,6 +30,10 @@ int vb_fft_analyzer_size(const vb_fft_analyzer *analyzer);
  * [0, length) count as silence. The array is borrowed until the next call on this analyzer. */
 const float *vb_fft_analyze(vb_fft_analyzer *analyzer, const float *samples, int64_t length,
                             int64_t end_sample);
+/* The same, given only the samples that block needs: `span` points to sample `span_first`, the
+ * first of [end - size, end) inside [0, length) (from a streaming reader). Same bytes. */
+const float *vb_fft_analyze_span(vb_fft_analyzer *analyzer, const float *span, int64_t span_first,
+                                 int64_t length, int64_t end_sample);
 
 /* 10 * log10(power), or VB_DB_SILENCE for power too small to show. */
 float vb_power_to_db(float power);

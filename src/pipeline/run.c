@@ -276,16 +276,17 @@ static void *producer_main(void *opaque) {
         last_rendered = n;
         vb_renderer_analyze(renderer, rec->audio_frame);
         rec->analyzed_ns = vb_now_ns() - p->start_ns;
-        int status = VB_OK;
+        int status = vb_renderer_status(renderer); /* the input failed or changed */
         if (ops->renders_on_gpu) {
             size_t count = 0;
             const float *analysis = vb_renderer_analysis(renderer, &count);
             gl_submission_begin(serialized);
             vb_gpu_timer_begin(&timer, &rec->gpu_render_ns);
-            status = ops->gpu_render(p->strategy, slot, analysis, count, rec->audio_frame,
-                                     &rec->bytes_to_gpu);
+            if (status == VB_OK)
+                status = ops->gpu_render(p->strategy, slot, analysis, count, rec->audio_frame,
+                                         &rec->bytes_to_gpu);
             vb_gpu_timer_end(&timer);
-        } else {
+        } else if (status == VB_OK) {
             vb_renderer_draw(renderer, ops->cpu_target(p->strategy, slot), p->config.stride);
         }
         if (slow_ns > 0) burn_cpu(slow_ns);

@@ -51,7 +51,9 @@ int vb_render_frame_png(const vb_audio *audio, const vb_view_options *options, i
         goto done;
     }
     vb_renderer_render(renderer, frame, pixels, stride);
-    status = vb_png_write(path, pixels, options->width, options->height, stride);
+    status = vb_renderer_status(renderer); /* a streamed input that failed: no PNG */
+    if (status == VB_OK)
+        status = vb_png_write(path, pixels, options->width, options->height, stride);
 done:
     free(pixels);
     vb_renderer_destroy(renderer);
@@ -93,7 +95,9 @@ int vb_render_contact_sheet_png(const vb_audio *audio, const vb_view_options *op
             uint8_t *tile = (uint8_t *)sheet + y * stride + x * 4;
             vb_renderer_render(renderer, frame, tile, stride);
         }
-        status = vb_png_write(path, (const uint8_t *)sheet, (int)sheet_w, (int)sheet_h, stride);
+        status = vb_renderer_status(renderer);
+        if (status == VB_OK)
+            status = vb_png_write(path, (const uint8_t *)sheet, (int)sheet_w, (int)sheet_h, stride);
     }
     free(sheet);
     vb_renderer_destroy(renderer);

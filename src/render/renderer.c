@@ -59,6 +59,10 @@ void vb_renderer_analyze(vb_renderer *r, int64_t frame) {
     r->impl->analyze(r->state, frame);
 }
 
+int vb_renderer_status(const vb_renderer *r) {
+    return r->impl->status(r->state);
+}
+
 const float *vb_renderer_analysis(const vb_renderer *r, size_t *count) {
     return r->impl->analysis(r->state, count);
 }

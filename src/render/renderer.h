@@ -27,6 +27,10 @@ const vb_view_options *vb_renderer_options(const vb_renderer *renderer);
 int64_t vb_renderer_frame_count(const vb_renderer *renderer);
 
 void vb_renderer_analyze(vb_renderer *renderer, int64_t frame);
+/* VB_OK, or -VB_ERR_FAILURE once reading the input failed (a streamed file that changed or
+ * could not be read; the error was set on the thread that analysed): frames from then on show
+ * silence, and the caller should stop. */
+int vb_renderer_status(const vb_renderer *renderer);
 /* Whether a frame's picture builds on the analysis of every earlier frame (the spectrogram's
  * columns), so a GPU renderer must be given frames it does not draw. */
 int vb_renderer_has_history(const vb_renderer *renderer);

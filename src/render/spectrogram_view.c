@@ -19,6 +19,7 @@
 typedef struct spectrogram_state {
     vb_view_options options;
     const vb_audio *audio;
+    vb_audio_reader *reader;
     vb_fft_analyzer *fft;
     vb_band *rows;       /* [height] band of each row, bottom row first */
     uint32_t *ring;      /* [height][width] colours, column = frame % width */
@@ -32,6 +33,7 @@ static void spectrogram_destroy(void *opaque) {
     spectrogram_state *s = opaque;
     if (!s) return;
     vb_fft_analyzer_destroy(s->fft);
+    vb_audio_reader_close(s->reader);
     free(s->rows);
     free(s->ring);
     free(s->newest_db);
@@ -49,7 +51,8 @@ static void *spectrogram_create(const vb_view_options *options, const vb_audio *
     s->newest_db = malloc(sizeof(float) * (size_t)options->height);
     if (!s->rows || !s->ring || !s->newest_db) goto oom;
     s->fft = vb_fft_analyzer_create(options->fft_size);
-    if (!s->fft) {
+    s->reader = s->fft ? vb_audio_reader_open(audio, options->fft_size) : NULL;
+    if (!s->reader) {
         spectrogram_destroy(s);
         return NULL;
     }
@@ -69,7 +72,7 @@ static void compute_column(spectrogram_state *s, int64_t frame) {
     const float floor_db = (float)s->options.floor_db;
     const float to_index = 255.0f / -floor_db;
     const int64_t end = vb_frame_end_sample(frame, s->audio->sample_rate, s->options.fps);
-    const float *power = vb_fft_analyze(s->fft, s->audio->samples, s->audio->length, end);
+    const float *power = vb_fft_analyze_reader(s->fft, s->reader, s->audio->length, end);
     uint32_t *column = s->ring + frame % width;
     for (int band = 0; band < height; band++) {
         float db = vb_power_to_db(vb_band_peak_power(&s->rows[band], power));
@@ -119,6 +122,10 @@ static const float *spectrogram_analysis(const void *opaque, size_t *count) {
     return s->newest_db;
 }
 
-const vb_view_impl vb_spectrogram_view = {spectrogram_create, spectrogram_destroy,
-                                          spectrogram_analyze, spectrogram_draw,
-                                          spectrogram_analysis};
+static int spectrogram_status(const void *opaque) {
+    return vb_audio_reader_status(((const spectrogram_state *)opaque)->reader);
+}
+
+const vb_view_impl vb_spectrogram_view = {spectrogram_create,   spectrogram_destroy,
+                                          spectrogram_analyze,  spectrogram_draw,
+                                          spectrogram_analysis, spectrogram_status};

@@ -22,6 +22,7 @@
 typedef struct spectrum_state {
     vb_view_options options;
     const vb_audio *audio;
+    vb_audio_reader *reader;
     vb_fft_analyzer *fft;
     int bars;
     vb_band *bands;
@@ -39,6 +40,7 @@ static void spectrum_destroy(void *opaque) {
     spectrum_state *s = opaque;
     if (!s) return;
     vb_fft_analyzer_destroy(s->fft);
+    vb_audio_reader_close(s->reader);
     vb_span_raster_free(&s->raster);
     free(s->bands);
     free(s->history);
@@ -67,7 +69,9 @@ static void *spectrum_create(const vb_view_options *options, const vb_audio *aud
     s->levels = malloc(sizeof(float) * 2 * (size_t)s->bars);
     if (!s->bands || !s->history || !s->decay || !s->value || !s->peak || !s->levels) goto oom;
     s->fft = vb_fft_analyzer_create(options->fft_size);
-    if (!s->fft || vb_span_raster_init(&s->raster, options->width, options->height, 3) != VB_OK) {
+    s->reader = s->fft ? vb_audio_reader_open(audio, options->fft_size) : NULL;
+    if (!s->reader ||
+        vb_span_raster_init(&s->raster, options->width, options->height, 3) != VB_OK) {
         spectrum_destroy(s);
         return NULL;
     }
@@ -86,7 +90,7 @@ oom:
 static void analyze_bands(spectrum_state *s, int64_t frame, float *out) {
     const float floor_db = (float)s->options.floor_db;
     const int64_t end = vb_frame_end_sample(frame, s->audio->sample_rate, s->options.fps);
-    const float *power = vb_fft_analyze(s->fft, s->audio->samples, s->audio->length, end);
+    const float *power = vb_fft_analyze_reader(s->fft, s->reader, s->audio->length, end);
     for (int b = 0; b < s->bars; b++) {
         float db = vb_power_to_db(vb_band_peak_power(&s->bands[b], power));
         out[b] = db < floor_db ? floor_db : db > 0.0f ? 0.0f : db;
@@ -161,5 +165,9 @@ static const float *spectrum_analysis(const void *opaque, size_t *count) {
     return s->levels;
 }
 
-const vb_view_impl vb_spectrum_view = {spectrum_create, spectrum_destroy, spectrum_analyze,
-                                       spectrum_draw, spectrum_analysis};
+static int spectrum_status(const void *opaque) {
+    return vb_audio_reader_status(((const spectrum_state *)opaque)->reader);
+}
+
+const vb_view_impl vb_spectrum_view = {spectrum_create, spectrum_destroy,  spectrum_analyze,
+                                       spectrum_draw,   spectrum_analysis, spectrum_status};

@@ -3,6 +3,8 @@
 #define VB_RENDER_VIEW_IMPL_H
 
 #include "audio/audio.h"
+#include "audio/audio_reader.h"
+#include "dsp/fft_analyzer.h"
 #include "render/view_options.h"
 
 #include <stddef.h>
@@ -14,7 +16,19 @@ typedef struct vb_view_impl {
     void (*analyze)(void *state, int64_t frame);
     void (*draw)(void *state, uint8_t *dst, size_t stride);
     const float *(*analysis)(const void *state, size_t *count);
+    /* VB_OK, or the error of the view's audio reader (a streamed input failed or changed). */
+    int (*status)(const void *state);
 } vb_view_impl;
+
+/* The analyzer's block ending at `end`, its samples fetched through `reader`. */
+static inline const float *vb_fft_analyze_reader(vb_fft_analyzer *fft, vb_audio_reader *reader,
+                                                 int64_t length, int64_t end) {
+    const int64_t size = vb_fft_analyzer_size(fft);
+    const int64_t first = end - size < 0 ? 0 : end - size;
+    const int64_t last = end < length ? end : length;
+    const float *span = last > first ? vb_audio_reader_get(reader, first, last - first) : NULL;
+    return vb_fft_analyze_span(fft, span, first, length, end);
+}
 
 extern const vb_view_impl vb_waveform_view;
 extern const vb_view_impl vb_spectrum_view;

@@ -13,7 +13,10 @@
 typedef struct waveform_state {
     vb_view_options options;
     const vb_audio *audio;
-    vb_envelope_index index;
+    vb_audio_reader *reader;
+    vb_envelope_index index; /* over the reader's cache */
+    unsigned index_generation;
+    int index_built;
     int64_t window_samples;
     vb_envelope *columns;  /* [width] analysis of the current frame */
     int64_t *column_range; /* [width][2] sample range [begin, end) of each column */
@@ -27,6 +30,7 @@ static void waveform_destroy(void *opaque) {
     waveform_state *s = opaque;
     if (!s) return;
     vb_envelope_index_free(&s->index);
+    vb_audio_reader_close(s->reader);
     vb_span_raster_free(&s->raster);
     free(s->columns);
     free(s->column_range);
@@ -48,7 +52,8 @@ static void *waveform_create(const vb_view_options *options, const vb_audio *aud
     s->previous = calloc(width, sizeof *s->previous);
     s->previous_range = calloc(width * 2, sizeof *s->previous_range);
     if (!s->columns || !s->column_range || !s->previous || !s->previous_range) goto oom;
-    if (vb_envelope_index_build(&s->index, audio->samples, audio->length) != VB_OK ||
+    s->reader = vb_audio_reader_open(audio, s->window_samples);
+    if (!s->reader ||
         vb_span_raster_init(&s->raster, options->width, options->height, 4) != VB_OK) {
         waveform_destroy(s);
         return NULL;
@@ -76,6 +81,30 @@ static void waveform_analyze(void *opaque, int64_t frame) {
     int64_t *swap_range = s->previous_range;
     s->previous_range = s->column_range;
     s->column_range = swap_range;
+    /* Make the reader hold this frame's window, and index what it holds when that moved. */
+    const int64_t first = start < 0 ? 0 : start;
+    const int64_t last = start + window < s->audio->length ? start + window : s->audio->length;
+    if (last > first) vb_audio_reader_get(s->reader, first, last - first);
+    int64_t cache_first, cache_count;
+    unsigned generation;
+    const float *cache = vb_audio_reader_cache(s->reader, &cache_first, &cache_count, &generation);
+    if (vb_audio_reader_status(s->reader) != VB_OK) { /* silence from here on */
+        for (int x = 0; x < width; x++)
+            s->columns[x] = (vb_envelope){0.0f, 0.0f, 0.0f};
+        s->have_previous = 0;
+        return;
+    }
+    if (!s->index_built || generation != s->index_generation) {
+        if (vb_envelope_index_build(&s->index, cache, cache_first, cache_count, s->audio->length) !=
+            VB_OK) {
+            for (int x = 0; x < width; x++)
+                s->columns[x] = (vb_envelope){0.0f, 0.0f, 0.0f};
+            s->have_previous = 0;
+            return;
+        }
+        s->index_built = 1;
+        s->index_generation = generation;
+    }
     const int64_t *old = s->previous_range;
     int match = 0; /* first previous column that does not begin before the current one */
     for (int x = 0; x < width; x++) {
@@ -136,5 +165,9 @@ static const float *waveform_analysis(const void *opaque, size_t *count) {
     return &s->columns[0].min;
 }
 
-const vb_view_impl vb_waveform_view = {waveform_create, waveform_destroy, waveform_analyze,
-                                       waveform_draw, waveform_analysis};
+static int waveform_status(const void *opaque) {
+    return vb_audio_reader_status(((const waveform_state *)opaque)->reader);
+}
+
+const vb_view_impl vb_waveform_view = {waveform_create, waveform_destroy,  waveform_analyze,
+                                       waveform_draw,   waveform_analysis, waveform_status};
