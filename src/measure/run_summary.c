@@ -1,6 +1,7 @@
 #include "measure/run_summary.h"
 
 #include "common/error.h"
+#include "measure/frame_store.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -45,8 +46,10 @@ static double consumer_cpu(const vb_frame_record *r) {
 
 static void collect(const vb_strategy_run *run, frame_value value, double *scratch, vb_stats *out) {
     size_t count = 0;
-    for (int64_t n = 0; n < run->length; n++)
+    for (int64_t n = 0; n < run->length; n++) {
         if (vb_frame_is_measured(&run->frames[n])) scratch[count++] = value(&run->frames[n]);
+        vb_frame_store_passed(run->frames, n);
+    }
     vb_stats_compute(scratch, count, out);
 }
 
@@ -57,6 +60,7 @@ static double mean_gpu(const vb_strategy_run *run, size_t offset) {
         const vb_frame_record *r = &run->frames[n];
         int64_t ns;
         memcpy(&ns, (const char *)r + offset, sizeof ns);
+        vb_frame_store_passed(run->frames, n);
         if (!vb_frame_is_measured(r) || ns < 0) continue;
         sum += (double)ns / 1e6;
         count++;
@@ -79,6 +83,7 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     size_t intervals = 0;
     for (int64_t n = 0; n < run->length; n++) {
         const vb_frame_record *r = &run->frames[n];
+        vb_frame_store_passed(run->frames, n);
         if (r->flags & VB_FRAME_PRESENTED) {
             s->presented++;
             /* Interval to the previous presented frame, when both are outside the warm-up. */

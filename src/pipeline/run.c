@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "display/presenter.h"
 #include "measure/clock.h"
+#include "measure/frame_store.h"
 #include "measure/gpu_timer.h"
 #include "measure/picture_check.h"
 #include "render/renderer.h"
@@ -238,6 +239,12 @@ static void *producer_main(void *opaque) {
         if (stopping(p)) break;
         if (o->pace == VB_PACE_REALTIME) n = skip_late_frames(p, n);
         vb_frame_record *rec = &p->run->frames[n];
+        /* Records a batch and more behind are finished by both threads, except the GPU
+         * timers' late results (16 frames) and a late picture check, which simply bring
+         * their page back; a long run's spooled records leave memory as it goes. */
+        if (n % VB_FRAME_STORE_BATCH == 0 && n >= 2 * VB_FRAME_STORE_BATCH)
+            vb_frame_store_release(p->run->frames, n - 2 * VB_FRAME_STORE_BATCH,
+                                   n - VB_FRAME_STORE_BATCH);
         const int slot = (int)(published % o->slots);
         rec->audio_frame = n % p->audio_frames;
         if (o->pace == VB_PACE_REALTIME) {
@@ -516,6 +523,7 @@ static void reset_records(vb_strategy_run *run, int64_t warmup) {
         r->producer_cpu_ns = r->consumer_cpu_ns = -1;
         r->gpu_render_ns = r->gpu_upload_ns = r->gpu_compose_ns = -1;
         r->picture_error = -1;
+        vb_frame_store_passed(run->frames, n);
     }
 }
 
@@ -543,11 +551,8 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
         set_reason(run, "%s", missing);
         return VB_OK;
     }
-    run->frames = malloc(sizeof *run->frames * (size_t)run->length);
-    if (!run->frames) {
-        vb_error_set("%s: out of memory for %lld frame records", ops->name, (long long)run->length);
-        return -VB_ERR_FAILURE;
-    }
+    run->frames = vb_frame_store_alloc(run->length);
+    if (!run->frames) return -VB_ERR_FAILURE;
     reset_records(run, o->warmup);
 
     pipeline *p = calloc(1, sizeof *p);
@@ -620,6 +625,6 @@ cleanup:
 }
 
 void vb_strategy_run_free(vb_strategy_run *run) {
-    free(run->frames);
+    vb_frame_store_free(run->frames);
     run->frames = NULL;
 }

@@ -1,6 +1,7 @@
 #include "report/frames_csv.h"
 
 #include "common/error.h"
+#include "measure/frame_store.h"
 #include "io/atomic_file.h"
 
 #include <stdio.h>
@@ -56,6 +57,7 @@ int vb_frames_csv_write(const vb_session *s, const char *path) {
                     (long long)r->bytes_uploaded);
             if (r->picture_error >= 0) fprintf(f, "%d", r->picture_error);
             fputc('\n', f);
+            vb_frame_store_passed(run->frames, n);
         }
     }
     if (ferror(f)) {

@@ -2,7 +2,10 @@
 
 #include "report/json_file.h"
 
+#include "io/atomic_file.h"
+
 #include "common/error.h"
+#include "measure/frame_store.h"
 #include "measure/run_summary.h"
 #include "report/frame_fields.h"
 
@@ -63,32 +66,94 @@ static json_t *summary_json(const vb_run_summary *s, const vb_reference_limits *
                      "low_1pct_fps", s->low_1pct_fps, "bandwidth", bandwidth);
 }
 
-static json_t *frames_json(const vb_strategy_run *run) {
-    json_t *frames = json_object();
-    json_object_set_new(frames, "count", json_integer(run->length));
-#define VB_WRITE_INT_COLUMN(field)                                                                 \
-    {                                                                                              \
-        json_t *column = json_array();                                                             \
-        for (int64_t n = 0; n < run->length; n++)                                                  \
-            json_array_append_new(column, json_integer(run->frames[n].field));                     \
-        json_object_set_new(frames, #field, column);                                               \
+/* The placeholder for run K's frames: a string no measurement or path produces (a control
+ * character, which jansson writes escaped), numbered so the writer can check the order. */
+#define SPLICE_MARK "\x1fvizbench-frames-"
+#define SPLICE_MARK_ESCAPED "\"\\u001Fvizbench-frames-"
+
+static json_t *frames_placeholder(const vb_strategy_run *run, vb_frames_splice *splice) {
+    if (splice->count == splice->capacity) {
+        int grown = splice->capacity ? 2 * splice->capacity : 8;
+        const vb_strategy_run **runs = realloc(splice->runs, sizeof *runs * (size_t)grown);
+        if (!runs) return NULL;
+        splice->runs = runs;
+        splice->capacity = grown;
     }
-#define VB_WRITE_HEX_COLUMN(field)                                                                 \
-    {                                                                                              \
-        json_t *column = json_array();                                                             \
-        char hex[17];                                                                              \
-        for (int64_t n = 0; n < run->length; n++) {                                                \
-            snprintf(hex, sizeof hex, "%016" PRIx64, run->frames[n].field);                        \
-            json_array_append_new(column, json_string(hex));                                       \
-        }                                                                                          \
-        json_object_set_new(frames, #field, column);                                               \
-    }
-    VB_FRAME_INT_FIELDS(VB_WRITE_INT_COLUMN)
-    VB_FRAME_CHECKSUM_FIELDS(VB_WRITE_HEX_COLUMN)
-    return frames;
+    char mark[64];
+    snprintf(mark, sizeof mark, SPLICE_MARK "%d\x1f", splice->count);
+    splice->runs[splice->count++] = run;
+    return json_string(mark);
 }
 
-static json_t *strategy_json(const vb_session *session, const vb_strategy_run *run) {
+void vb_frames_splice_free(vb_frames_splice *splice) {
+    free(splice->runs);
+    splice->runs = NULL;
+    splice->count = splice->capacity = 0;
+}
+
+/* {"count":N,"sequence":[...],...}: integers and 16-hex-digit strings only, so printf writes
+ * them exactly as jansson would; one pass per column, each batch of spooled records released
+ * behind it. */
+static int write_frames(FILE *f, const vb_strategy_run *run) {
+    fprintf(f, "{\"count\":%lld", (long long)run->length);
+#define VB_STREAM_INT_COLUMN(field)                                                                \
+    fputs(",\"" #field "\":[", f);                                                                 \
+    for (int64_t n = 0; n < run->length; n++) {                                                    \
+        fprintf(f, n ? ",%lld" : "%lld", (long long)run->frames[n].field);                         \
+        vb_frame_store_passed(run->frames, n);                                                     \
+    }                                                                                              \
+    fputc(']', f);
+#define VB_STREAM_HEX_COLUMN(field)                                                                \
+    fputs(",\"" #field "\":[", f);                                                                 \
+    for (int64_t n = 0; n < run->length; n++) {                                                    \
+        fprintf(f, n ? ",\"%016" PRIx64 "\"" : "\"%016" PRIx64 "\"", run->frames[n].field);        \
+        vb_frame_store_passed(run->frames, n);                                                     \
+    }                                                                                              \
+    fputc(']', f);
+    VB_FRAME_INT_FIELDS(VB_STREAM_INT_COLUMN)
+    VB_FRAME_CHECKSUM_FIELDS(VB_STREAM_HEX_COLUMN)
+    return fputc('}', f) == EOF ? -1 : 0;
+}
+
+int vb_results_file_write(const json_t *root, vb_frames_splice *splice, const char *path) {
+    char *text = json_dumps(root, JSON_COMPACT);
+    if (!text) {
+        vb_error_set("%s: cannot build the results (out of memory)", path);
+        return -VB_ERR_FAILURE;
+    }
+    vb_atomic_file file;
+    int status = vb_atomic_open(&file, path);
+    if (status != VB_OK) {
+        free(text);
+        return status;
+    }
+    const char *at = text;
+    int next = 0, failed = 0;
+    for (const char *mark; !failed && (mark = strstr(at, SPLICE_MARK_ESCAPED));) {
+        char *end = NULL;
+        long index = strtol(mark + strlen(SPLICE_MARK_ESCAPED), &end, 10);
+        if (index != next || next >= splice->count || strncmp(end, "\\u001F\"", 7) != 0) {
+            failed = 1; /* cannot happen unless a string collides with the mark */
+            break;
+        }
+        failed = fwrite(at, 1, (size_t)(mark - at), file.stream) != (size_t)(mark - at) ||
+                 write_frames(file.stream, splice->runs[next]) != 0;
+        next++;
+        at = end + 7;
+    }
+    if (!failed && next != splice->count) failed = 1;
+    if (!failed) failed = fputs(at, file.stream) == EOF || fputc('\n', file.stream) == EOF;
+    free(text);
+    if (failed || ferror(file.stream)) {
+        vb_atomic_abort(&file);
+        vb_error_set("%s: write failed", path);
+        return -VB_ERR_FAILURE;
+    }
+    return vb_atomic_commit(&file);
+}
+
+static json_t *strategy_json(const vb_session *session, const vb_strategy_run *run,
+                             vb_frames_splice *splice) {
     const vb_picture_result *p = &run->picture;
     json_t *out = json_pack("{s:s, s:s, s:b, s:s, s:s?}", "name", run->ops->name, "description",
                             run->ops->summary, "renders_on_gpu", run->ops->renders_on_gpu, "status",
@@ -108,11 +173,11 @@ static json_t *strategy_json(const vb_session *session, const vb_strategy_run *r
     vb_run_summary summary;
     if (vb_run_summarize(run, &session->options, &summary) == VB_OK)
         json_object_set_new(out, "summary", summary_json(&summary, &session->limits));
-    json_object_set_new(out, "frames", frames_json(run));
+    json_object_set_new(out, "frames", frames_placeholder(run, splice));
     return out;
 }
 
-json_t *vb_session_json(const vb_session *s) {
+json_t *vb_session_json(const vb_session *s, vb_frames_splice *splice) {
     const vb_machine_info *m = &s->machine;
     const vb_gl_info *g = &s->gl;
     const vb_run_options *o = &s->options;
@@ -152,7 +217,7 @@ json_t *vb_session_json(const vb_session *s) {
                   "upload_gbps", s->limits.upload_gbps, "upload_ms", s->limits.upload_ms);
     json_t *strategies = json_array();
     for (int i = 0; i < s->run_count; i++)
-        json_array_append_new(strategies, strategy_json(s, &s->runs[i]));
+        json_array_append_new(strategies, strategy_json(s, &s->runs[i], splice));
     return json_pack("{s:s, s:i, s:b, s:s, s:s, s:o, s:o, s:o, s:o}", "schema", VB_RESULTS_SCHEMA,
                      "schema_version", VB_RESULTS_VERSION, "complete", s->complete, "created",
                      s->created, "command", s->command, "context", context, "options", options,
@@ -160,13 +225,17 @@ json_t *vb_session_json(const vb_session *s) {
 }
 
 int vb_results_json_write(const vb_session *session, const char *path) {
-    json_t *root = vb_session_json(session);
+    vb_frames_splice splice = {0};
+    json_t *root = vb_session_json(session, &splice);
+    int status = VB_OK;
     if (!root) {
         vb_error_set("%s: cannot build the results (out of memory)", path);
-        return -VB_ERR_FAILURE;
+        status = -VB_ERR_FAILURE;
+    } else {
+        status = vb_results_file_write(root, &splice, path);
     }
-    int status = vb_json_file_write(root, path);
     json_decref(root);
+    vb_frames_splice_free(&splice);
     return status;
 }
 
@@ -327,7 +396,7 @@ static int read_frames(reader *r, json_t *frames, const char *prefix, vb_strateg
     if (!json_is_array(column)) return bad(r, "is missing or not an array");
     if ((int64_t)json_array_size(column) != count) return bad(r, "does not have 'count' entries");
     run->length = count;
-    run->frames = calloc((size_t)(count > 0 ? count : 1), sizeof *run->frames);
+    run->frames = vb_frame_store_alloc(count);
     if (!run->frames) {
         vb_error_set("%s: out of memory for %lld frames", r->path, (long long)count);
         return -VB_ERR_FAILURE;

@@ -20,10 +20,23 @@ int vb_results_json_write(const vb_session *session, const char *path);
 /* On success the caller frees with vb_session_free. */
 int vb_results_json_read(const char *path, vb_session *session);
 
-/* The same document as a jansson value (a new reference; NULL when out of memory), and read
- * back from one: `path` and `base` (e.g. "sessions[3]", or "") name it in errors. A sweep file
- * (report/sweep_json.h) holds one such document per combination. */
-json_t *vb_session_json(const vb_session *session);
+/* The frame columns are not built in jansson (about 1 KB per frame there: a 100,000-frame run
+ * would take hundreds of MB): the document holds a placeholder for each run's "frames", listed
+ * here, and vb_results_file_write streams the columns in their place from the frame store. */
+typedef struct vb_frames_splice {
+    const vb_strategy_run **runs; /* owned array, borrowed runs */
+    int count, capacity;
+} vb_frames_splice;
+void vb_frames_splice_free(vb_frames_splice *splice);
+/* Writes `root` as vb_json_file_write does (compact, atomic), each placeholder replaced by its
+ * run's frame columns. */
+int vb_results_file_write(const json_t *root, vb_frames_splice *splice, const char *path);
+
+/* The same document as a jansson value, frames as placeholders added to `splice` (a new
+ * reference; NULL when out of memory), and read back from a whole one: `path` and `base` (e.g.
+ * "sessions[3]", or "") name it in errors. A sweep file (report/sweep_json.h) holds one such
+ * document per combination. */
+json_t *vb_session_json(const vb_session *session, vb_frames_splice *splice);
 int vb_session_from_json(json_t *root, const char *path, const char *base, vb_session *session);
 
 #endif

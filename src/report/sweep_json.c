@@ -37,10 +37,12 @@ static json_t *grid_json(const vb_sweep_grid *g) {
 }
 
 int vb_sweep_json_write(const vb_sweep *sweep, const char *path) {
+    vb_frames_splice splice = {0};
     json_t *sessions = json_array();
     for (int i = 0; i < sweep->count; i++)
-        json_array_append_new(sessions, sweep->sessions[i] ? vb_session_json(sweep->sessions[i])
-                                                           : json_null());
+        json_array_append_new(sessions, sweep->sessions[i]
+                                            ? vb_session_json(sweep->sessions[i], &splice)
+                                            : json_null());
     const vb_input_info *in = &sweep->input;
     json_t *root = json_pack(
         "{s:s, s:i, s:b, s:s, s:s, s:o, s:{s:s, s:s, s:i, s:i, s:I}, s:i, s:i, s:o}", "schema",
@@ -49,12 +51,15 @@ int vb_sweep_json_write(const vb_sweep *sweep, const char *path) {
         "input", "name", in->name, "sha256", in->sha256, "sample_rate", in->sample_rate, "channels",
         in->channels, "samples", (json_int_t)in->samples, "combinations", sweep->count, "measured",
         vb_sweep_measured_count(sweep), "sessions", sessions);
+    int status = VB_OK;
     if (!root) {
         vb_error_set("%s: cannot build the sweep results (out of memory)", path);
-        return -VB_ERR_FAILURE;
+        status = -VB_ERR_FAILURE;
+    } else {
+        status = vb_results_file_write(root, &splice, path);
     }
-    int status = vb_json_file_write(root, path);
     json_decref(root);
+    vb_frames_splice_free(&splice);
     return status;
 }
 
