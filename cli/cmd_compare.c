@@ -185,8 +185,7 @@ static int parse_args(int argc, char **argv, compare_request *req) {
         }
         if (status != VB_OK) return cli_usage_error("compare", "%s", vb_error_get());
     }
-    if (argc - optind != 2)
-        return cli_usage_error("compare", "needs BASELINE and CURRENT (see --help)");
+    if (argc - optind != 2) return cli_usage_error("compare", "needs BASELINE and CURRENT");
     req->baseline = argv[optind];
     req->current = argv[optind + 1];
     return -1;

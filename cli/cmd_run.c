@@ -1,6 +1,7 @@
 /* vizbench run: option parsing, the progress line, outputs and exit codes; the measuring is in
  * pipeline/ (session.c, run.c). */
 #include "cli.h"
+#include "io/atomic_file.h"
 
 #include "common/parse.h"
 #include "pipeline/session.h"
@@ -238,6 +239,11 @@ int cmd_run(int argc, char **argv) {
         req.strategies[req.strategy_count++] = vb_strategy_list[i];
     int stop = parse_run_args(argc, argv, &req);
     if (stop >= 0) return stop;
+
+    /* Outputs that cannot be written are found now, not after the measurement. */
+    if ((req.output && vb_atomic_probe(req.output) != VB_OK) ||
+        (req.csv && vb_atomic_probe(req.csv) != VB_OK))
+        return cli_fail(-VB_ERR_FAILURE);
 
     vb_audio audio;
     int exit_code = cli_load_input(req.input, &audio);

@@ -1,6 +1,7 @@
 /* vizbench sweep: the grid options, resuming, the table and exit codes; the measuring is in
  * pipeline/sweep.c, the file in report/sweep_json.c. */
 #include "cli.h"
+#include "io/atomic_file.h"
 
 #include "common/parse.h"
 #include "measure/machine_info.h"
@@ -124,7 +125,10 @@ static int fps_item(const char *text, int i, vb_sweep_grid *g) {
 
 static int view_item(const char *text, int i, vb_sweep_grid *g) {
     if (strcmp(text, "all") == 0 && i == 0) return VB_OK;
-    return vb_view_from_name(text, &g->views[i]);
+    if (vb_view_from_name(text, &g->views[i]) == VB_OK) return VB_OK;
+    vb_error_set("--views: unknown view '%s' (expected waveform, spectrum, spectrogram or all)",
+                 text);
+    return -VB_ERR_USAGE;
 }
 
 static int build_grid(const sweep_request *req, vb_sweep_grid *g) {
@@ -255,6 +259,8 @@ int cmd_sweep(int argc, char **argv) {
     vb_run_options faults;
     vb_run_options_defaults(&faults);
     if (cli_read_fault(&faults) != VB_OK) return cli_fail(-VB_ERR_USAGE);
+    /* An output that cannot be written is found now, not after the first combination. */
+    if (vb_atomic_probe(req.output) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
 
     vb_audio audio;
     int exit_code = cli_load_input(req.input, &audio);

@@ -211,6 +211,11 @@ static int validate_or_report(int argc, char **argv, const char *command) {
     int stop = parse_args(argc, argv, &req);
     if (stop >= 0) return stop;
     if (req.output && vb_folder_ensure(req.output) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
+    if (req.output) { /* a folder that takes no files is found now, not after measuring */
+        char probe[4200];
+        snprintf(probe, sizeof probe, "%s/report.html", req.output);
+        if (vb_atomic_probe(probe) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
+    }
 
     vb_sweep sweep;
     memset(&sweep, 0, sizeof sweep);

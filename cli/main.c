@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "version.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +32,10 @@ static void print_help(FILE *out) {
 }
 
 int main(int argc, char **argv) {
+    /* A file-size limit (ulimit -f, a quota) would otherwise kill the process mid-write with
+     * SIGXFSZ; ignored, the write fails with EFBIG and the output is abandoned cleanly (the
+     * temporary file removed, a good file under the target's name left alone). */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         fprintf(stderr, "vizbench: no command given (see 'vizbench --help')\n");
         return EXIT_USAGE;

@@ -65,6 +65,15 @@ int vb_atomic_open(vb_atomic_file *f, const char *path) {
     return VB_OK;
 }
 
+int vb_atomic_probe(const char *path) {
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) return VB_OK;
+    vb_atomic_file f;
+    int status = vb_atomic_open(&f, path);
+    if (status == VB_OK) vb_atomic_abort(&f);
+    return status;
+}
+
 int vb_atomic_commit(vb_atomic_file *f) {
     const int direct = f->temp_path == NULL;
     int failed =

@@ -17,6 +17,11 @@ typedef struct vb_atomic_file {
 } vb_atomic_file;
 
 int vb_atomic_open(vb_atomic_file *file, const char *path);
+/* Checks now that `path` could be written (not a folder; its folder exists and takes a new
+ * file), by creating and removing the temporary file an open would: a measurement of minutes
+ * then does not find out at its end. An existing non-regular target (a device, a FIFO) is not
+ * opened (a FIFO would block) and passes. Leaves nothing behind. */
+int vb_atomic_probe(const char *path);
 int vb_atomic_commit(vb_atomic_file *file);
 void vb_atomic_abort(vb_atomic_file *file);
 

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,9 @@ static int spool_file(size_t bytes) {
     int fd = mkstemp(path);
     if (fd < 0) return -1;
     unlink(path); /* gone when closed, whatever happens to the process */
-    if (ftruncate(fd, (off_t)bytes) != 0) {
+    /* Reserve the blocks now: a write into a mapped hole on a full disk would be a SIGBUS, a
+     * refused reservation is only a fallback to memory. */
+    if (posix_fallocate(fd, 0, (off_t)bytes) != 0) {
         close(fd);
         return -1;
     }

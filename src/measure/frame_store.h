@@ -7,7 +7,8 @@
  * tell the store which records they are done with, so the kernel writes those pages back and
  * drops them from the process (they are read back from the file if touched again). Every
  * record is kept: nothing is summarised away. If no temporary file can be made, the store
- * falls back to memory (and says so on stderr once).
+ * falls back to memory (and says so on stderr once); its space is reserved when it is made
+ * (posix_fallocate), so a disk that fills up later cannot fault a write to it.
  *
  * Records come zeroed. Thread-safety: as plain memory; releasing a page another thread writes
  * to is harmless (the write lands in the file's page). */

@@ -4,7 +4,9 @@
 #include "measure/frame_store.h"
 #include "io/atomic_file.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 static void write_span(FILE *f, int64_t from, int64_t to) {
     if (from < 0 || to < 0)
@@ -61,8 +63,9 @@ int vb_frames_csv_write(const vb_session *s, const char *path) {
         }
     }
     if (ferror(f)) {
+        const int cause = errno; /* before the clean-up can change it */
         vb_atomic_abort(&file);
-        vb_error_set("%s: write failed", path);
+        vb_error_set("%s: write failed: %s", path, strerror(cause));
         return -VB_ERR_FAILURE;
     }
     return vb_atomic_commit(&file);

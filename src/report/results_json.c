@@ -9,6 +9,7 @@
 #include "measure/run_summary.h"
 #include "report/frame_fields.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -143,10 +144,11 @@ int vb_results_file_write(const json_t *root, vb_frames_splice *splice, const ch
     }
     if (!failed && next != splice->count) failed = 1;
     if (!failed) failed = fputs(at, file.stream) == EOF || fputc('\n', file.stream) == EOF;
+    const int cause = errno;
     free(text);
     if (failed || ferror(file.stream)) {
         vb_atomic_abort(&file);
-        vb_error_set("%s: write failed", path);
+        vb_error_set("%s: write failed: %s", path, strerror(cause));
         return -VB_ERR_FAILURE;
     }
     return vb_atomic_commit(&file);

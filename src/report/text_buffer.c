@@ -3,6 +3,7 @@
 #include "io/atomic_file.h"
 
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,8 +98,9 @@ int vb_text_write_file(const vb_text *text, const char *path) {
     int status = vb_atomic_open(&file, path);
     if (status != VB_OK) return status;
     if (fwrite(text->data ? text->data : "", 1, text->length, file.stream) != text->length) {
+        const int cause = errno; /* before the clean-up can change it */
         vb_atomic_abort(&file);
-        vb_error_set("%s: write failed", path);
+        vb_error_set("%s: write failed: %s", path, strerror(cause));
         return -VB_ERR_FAILURE;
     }
     return vb_atomic_commit(&file);
