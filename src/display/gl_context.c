@@ -158,3 +158,13 @@ int vb_gl_make_producer_current(vb_gl_contexts *c) {
 void vb_gl_release_current(void) {
     SDL_GL_MakeCurrent(NULL, NULL);
 }
+
+#if !SDL_VERSION_ATLEAST(2, 28, 0)
+/* Exported since SDL 2.0.16, declared in its headers from 2.28 (Debian 12 has 2.26). */
+extern DECLSPEC void SDLCALL SDL_TLSCleanup(void);
+#endif
+
+void vb_gl_release_thread(void) {
+    SDL_GL_MakeCurrent(NULL, NULL);
+    SDL_TLSCleanup();
+}

@@ -328,7 +328,7 @@ done:
     if (started && ops->producer_stop) ops->producer_stop(p->strategy);
     if (gl_current) {
         vb_gpu_timer_free(&timer);
-        vb_gl_release_current();
+        vb_gl_release_thread();
     }
     vb_renderer_destroy(renderer);
     return NULL;
@@ -495,7 +495,7 @@ static void *consumer_main(void *opaque) {
     checker_free(&check);
     if (started && ops->consumer_stop) ops->consumer_stop(p->strategy);
     vb_presenter_free(&presenter);
-    vb_gl_release_current();
+    vb_gl_release_thread();
     sem_post(&p->consumer_finished);
     return NULL;
 
@@ -505,7 +505,7 @@ setup_failed:
     checker_free(&check);
     if (started && ops->consumer_stop) ops->consumer_stop(p->strategy);
     if (presenter_ready) vb_presenter_free(&presenter);
-    if (current) vb_gl_release_current();
+    if (current) vb_gl_release_thread();
     sem_post(&p->consumer_ready);
     return NULL;
 }
