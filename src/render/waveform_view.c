@@ -39,6 +39,21 @@ static void waveform_destroy(void *opaque) {
     free(s);
 }
 
+/* (Re)builds the envelope index over what the reader holds, when that moved since the last
+ * build: once for an input in memory (at creation, as part of setting up), once per cache
+ * refill for a streamed one. */
+static int index_reader_cache(waveform_state *s) {
+    int64_t first, count;
+    unsigned generation;
+    const float *cache = vb_audio_reader_cache(s->reader, &first, &count, &generation);
+    if (vb_audio_reader_status(s->reader) != VB_OK) return -VB_ERR_FAILURE;
+    if (s->index_built && generation == s->index_generation) return VB_OK;
+    int status = vb_envelope_index_build(&s->index, cache, first, count, s->audio->length);
+    s->index_built = status == VB_OK;
+    s->index_generation = generation;
+    return status;
+}
+
 static void *waveform_create(const vb_view_options *options, const vb_audio *audio) {
     waveform_state *s = calloc(1, sizeof *s);
     if (!s) goto oom;
@@ -53,7 +68,7 @@ static void *waveform_create(const vb_view_options *options, const vb_audio *aud
     s->previous_range = calloc(width * 2, sizeof *s->previous_range);
     if (!s->columns || !s->column_range || !s->previous || !s->previous_range) goto oom;
     s->reader = vb_audio_reader_open(audio, s->window_samples);
-    if (!s->reader ||
+    if (!s->reader || index_reader_cache(s) != VB_OK ||
         vb_span_raster_init(&s->raster, options->width, options->height, 4) != VB_OK) {
         waveform_destroy(s);
         return NULL;
@@ -85,25 +100,11 @@ static void waveform_analyze(void *opaque, int64_t frame) {
     const int64_t first = start < 0 ? 0 : start;
     const int64_t last = start + window < s->audio->length ? start + window : s->audio->length;
     if (last > first) vb_audio_reader_get(s->reader, first, last - first);
-    int64_t cache_first, cache_count;
-    unsigned generation;
-    const float *cache = vb_audio_reader_cache(s->reader, &cache_first, &cache_count, &generation);
-    if (vb_audio_reader_status(s->reader) != VB_OK) { /* silence from here on */
+    if (index_reader_cache(s) != VB_OK) { /* silence from here on */
         for (int x = 0; x < width; x++)
             s->columns[x] = (vb_envelope){0.0f, 0.0f, 0.0f};
         s->have_previous = 0;
         return;
-    }
-    if (!s->index_built || generation != s->index_generation) {
-        if (vb_envelope_index_build(&s->index, cache, cache_first, cache_count, s->audio->length) !=
-            VB_OK) {
-            for (int x = 0; x < width; x++)
-                s->columns[x] = (vb_envelope){0.0f, 0.0f, 0.0f};
-            s->have_previous = 0;
-            return;
-        }
-        s->index_built = 1;
-        s->index_generation = generation;
     }
     const int64_t *old = s->previous_range;
     int match = 0; /* first previous column that does not begin before the current one */
