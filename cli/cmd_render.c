@@ -3,6 +3,7 @@
 
 #include "common/parse.h"
 #include "view_args.h"
+#include "render/render_all.h"
 #include "render/render_job.h"
 
 #include <getopt.h>
@@ -14,6 +15,8 @@ static void print_render_help(FILE *out) {
           "OUT.png\n"
           "       vizbench render [INPUT] --view VIEW [options] --contact-sheet [--grid CxR] -o "
           "OUT.png\n"
+          "       vizbench render [INPUT] --view VIEW [options] --all-frames [--threads N] "
+          "[--checksum]\n"
           "\n"
           "Renders frames of the CPU reference renderer to PNG. Frame n shows the audio ending\n"
           "at n / fps seconds. Without --frame or --at, the middle of the input is shown.\n"
@@ -25,6 +28,12 @@ static void print_render_help(FILE *out) {
     cli_print_view_help(out, "waveform");
     fputs("  --contact-sheet       a grid of frames spread over the input instead of one frame\n"
           "  --grid CxR            contact sheet columns x rows (default 4x3)\n"
+          "  --all-frames          render every frame of the input in order to no output and\n"
+          "                        print the time and frames per second (a benchmark)\n"
+          "  --threads N           --all-frames: 1 (default) or 2 threads, each drawing every\n"
+          "                        other frame (each analyses every frame: history)\n"
+          "  --checksum            --all-frames: print the sum of every frame's FNV-1a, the\n"
+          "                        same for any --threads (costs a read of every frame)\n"
           "  -o, --output OUT.png  where to write (atomically: never a half-written file)\n"
           "  -h, --help            this help\n"
           "\n"
@@ -37,6 +46,9 @@ enum {
     OPT_AT,
     OPT_CONTACT_SHEET,
     OPT_GRID,
+    OPT_ALL_FRAMES,
+    OPT_THREADS,
+    OPT_CHECKSUM,
 };
 
 static const struct option render_options[] = {
@@ -45,6 +57,9 @@ static const struct option render_options[] = {
     {"at", required_argument, NULL, OPT_AT},
     {"contact-sheet", no_argument, NULL, OPT_CONTACT_SHEET},
     {"grid", required_argument, NULL, OPT_GRID},
+    {"all-frames", no_argument, NULL, OPT_ALL_FRAMES},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"checksum", no_argument, NULL, OPT_CHECKSUM},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -56,6 +71,8 @@ typedef struct render_request {
     double at;       /* < 0: not given */
     int contact_sheet;
     int grid_columns, grid_rows;
+    int all_frames, checksum;
+    long long threads;
     const char *output;
     const char *input;
 } render_request;
@@ -72,6 +89,14 @@ static int parse_option(int opt, const char *arg, render_request *req) {
         return VB_OK;
     case OPT_GRID:
         return vb_parse_size("--grid", arg, 1, 1, 64, 64, &req->grid_columns, &req->grid_rows);
+    case OPT_ALL_FRAMES:
+        req->all_frames = 1;
+        return VB_OK;
+    case OPT_THREADS:
+        return vb_parse_int("--threads", arg, 1, VB_RENDER_MAX_THREADS, &req->threads);
+    case OPT_CHECKSUM:
+        req->checksum = 1;
+        return VB_OK;
     case 'o':
         req->output = arg;
         return VB_OK;
@@ -97,7 +122,13 @@ static int parse_render_args(int argc, char **argv, render_request *req) {
     }
     if (optind < argc) req->input = argv[optind++];
     if (optind < argc) return cli_usage_error("render", "unexpected argument '%s'", argv[optind]);
-    if (!req->output) return cli_usage_error("render", "-o OUT.png is required");
+    if (req->all_frames && (req->output || req->contact_sheet || req->frame >= 0 || req->at >= 0.0))
+        return cli_usage_error("render", "--all-frames renders every frame to no output; drop "
+                                         "-o, --contact-sheet, --frame and --at");
+    if ((req->threads != 1 || req->checksum) && !req->all_frames)
+        return cli_usage_error("render", "--threads and --checksum go with --all-frames");
+    if (!req->output && !req->all_frames)
+        return cli_usage_error("render", "-o OUT.png is required");
     if (req->frame >= 0 && req->at >= 0.0)
         return cli_usage_error("render", "--frame and --at conflict; give one");
     if (req->contact_sheet && (req->frame >= 0 || req->at >= 0.0))
@@ -107,7 +138,7 @@ static int parse_render_args(int argc, char **argv, render_request *req) {
 }
 
 int cmd_render(int argc, char **argv) {
-    render_request req = {.frame = -1, .at = -1.0, .grid_columns = 4, .grid_rows = 3};
+    render_request req = {.frame = -1, .at = -1.0, .grid_columns = 4, .grid_rows = 3, .threads = 1};
     vb_view_options_defaults(&req.view);
     int stop = parse_render_args(argc, argv, &req);
     if (stop >= 0) return stop;
@@ -116,7 +147,19 @@ int cmd_render(int argc, char **argv) {
     int exit_code = cli_load_input(req.input, &audio);
     if (exit_code != 0) return exit_code;
     int status;
-    if (req.contact_sheet) {
+    if (req.all_frames) {
+        vb_render_all_result done;
+        status = vb_render_all_frames(&audio, &req.view, (int)req.threads, req.checksum, &done);
+        if (status == VB_OK) {
+            printf("render: %lld frames of %s %dx%d at %d fps in %.4f s = %.1f frames/s "
+                   "(%lld thread%s)\n",
+                   (long long)done.frames, vb_view_name(req.view.view), req.view.width,
+                   req.view.height, req.view.fps, done.seconds,
+                   done.seconds > 0 ? (double)done.frames / done.seconds : 0.0, req.threads,
+                   req.threads == 1 ? "" : "s");
+            if (req.checksum) printf("checksum: %016llx\n", (unsigned long long)done.checksum);
+        }
+    } else if (req.contact_sheet) {
         status = vb_render_contact_sheet_png(&audio, &req.view, req.grid_columns, req.grid_rows,
                                              req.output);
     } else {

@@ -31,6 +31,19 @@ check "same options give the same pixels" bash -c \
 expect 0 '' -- "$vizbench" render --view waveform --size 7680x4320 --frame 10 -o "$work/big.png"
 expect 0 '' -- "$vizbench" render --view spectrum --size 64x32 -o "$work/small.png"
 
+# Every frame to no output (the peer benchmark's command): the same pictures on two threads
+for view in waveform spectrum spectrogram; do
+    one=$("$vizbench" render --view "$view" --size 128x64 --all-frames --checksum | tail -1)
+    two=$("$vizbench" render --view "$view" --size 128x64 --all-frames --checksum --threads 2 | tail -1)
+    check "$view: --all-frames on 2 threads gives the same frames ($one / $two)" \
+        test -n "$one" -a "$one" = "$two"
+done
+expect 0 '' -- "$vizbench" render --all-frames --view spectrum
+check "--all-frames reports every frame of the input" grep -q '^render: 1477 frames of spectrum 1080x200 at 60 fps in ' "$work/out"
+expect 2 '--all-frames renders every frame to no output' -- "$vizbench" render --all-frames -o "$work/x.png"
+expect 2 '--threads and --checksum go with --all-frames' -- "$vizbench" render --threads 2 -o "$work/x.png"
+expect 2 "threads: '3' is outside 1 .. 2" -- "$vizbench" render --all-frames --threads 3
+
 # Usage errors: exit 2, one line naming the option
 expect 2 'render: -o OUT.png is required' -- "$vizbench" render
 expect 2 'unknown option .--bogus' -- "$vizbench" render --bogus -o "$work/x.png"
