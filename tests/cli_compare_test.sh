@@ -53,7 +53,9 @@ check "--quiet prints the summary line only" \
 expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/slow.json" --metrics producer-cpu,latency-p50
 check "--metrics: only the metrics listed" \
     bash -c "grep -q 'producer CPU/frame' '$work/out' && ! grep -qE 'consumer CPU/frame|copy bandwidth|upload bandwidth|latency p99' '$work/out'"
-expect 0 '' -- "$vizbench" compare "$work/a.json" "$work/b.json" --normalise on --threshold 1000
+# Against itself: two real runs' reference limits can differ several-fold on a loaded machine, so
+# only the same file is sure to compare equal in reference units.
+expect 0 '' -- "$vizbench" compare "$work/a.json" "$work/a.json" --normalise on
 check "normalised values are in reference units" grep -q 'frame memcpys' "$work/out"
 expect 2 'nothing comparable' -- "$vizbench" compare "$work/a.json" "$work/other.json"
 check "points in one side only are listed as not comparable" \

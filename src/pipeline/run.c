@@ -39,8 +39,10 @@ static void gl_submission_end(int serialized) {
     if (serialized) pthread_mutex_unlock(&gl_submission_lock);
 }
 
-/* How long the consumer waits for the next frame before calling the producer stuck. */
+/* How long the consumer waits for the next frame before calling the producer stuck: 10 s, or 5
+ * fence timeouts when those are longer (a run under valgrind compiles shaders for seconds). */
 #define FRAME_ARRIVAL_LIMIT_NS 10000000000LL
+#define FRAME_ARRIVAL_FENCES 5
 #define ARRIVAL_SLICE_NS 50000000LL
 
 void vb_run_options_defaults(vb_run_options *o) {
@@ -411,14 +413,21 @@ static void *consumer_main(void *opaque) {
     const int fence_fault = is_fault_target(o->fault_fence_never_signals, ops);
     const int serialized = vb_gl_submissions_serialized(&p->gl->info);
     int64_t taken = 0, last_presented = -1, waiting_since = vb_now_ns();
+    const int64_t arrival_limit =
+        FRAME_ARRIVAL_FENCES * o->fence_timeout_ns > FRAME_ARRIVAL_LIMIT_NS
+            ? FRAME_ARRIVAL_FENCES * o->fence_timeout_ns
+            : FRAME_ARRIVAL_LIMIT_NS;
     int previous_verified = 0;
     for (;;) {
         int got = vb_frame_ring_take(&p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
         if (got == VB_RING_CANCELLED) break;
         if (got == VB_RING_TIMEOUT) {
             if (atomic_load(&p->producer_done) && taken == atomic_load(&p->ring.published)) break;
-            if (vb_now_ns() - waiting_since > FRAME_ARRIVAL_LIMIT_NS) {
-                fail(p, p->consumer_error, "no frame arrived within 10 s (the producer is stuck)");
+            if (vb_now_ns() - waiting_since > arrival_limit) {
+                char why[96];
+                snprintf(why, sizeof why, "no frame arrived within %lld s (the producer is stuck)",
+                         (long long)(arrival_limit / 1000000000LL));
+                fail(p, p->consumer_error, why);
                 break;
             }
             continue;
