@@ -11,13 +11,6 @@
 #include <emmintrin.h>
 #endif
 
-/* Frames at least this big (4 MB: 1920x1080 and up) are written with non-temporal stores: they
- * do not fit the caches anyway, and a normal store first reads each line it writes (read for
- * ownership), so streaming them cuts the memory traffic of writing a frame by half. Smaller
- * frames keep normal stores, which leave the frame in cache for whoever reads it next (the
- * pipeline's upload). */
-#define VB_STREAM_FRAME_BYTES ((size_t)4 << 20)
-
 static inline uint32_t vb_rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a) {
     const uint8_t bytes[4] = {r, g, b, a};
     uint32_t word;
@@ -45,39 +38,6 @@ static inline void vb_copy_pixels(void *dst, const void *src, size_t count) {
     if (i < bytes) memcpy(d + i, s + i, bytes - i);
 #else
     memcpy(dst, src, count * 4);
-#endif
-}
-
-/* As vb_copy_pixels, with non-temporal stores where `dst` is 16-byte aligned (the rest normal).
- * The caller issues vb_stream_fence() after the frame and before anyone else may read it. */
-static inline void vb_stream_pixels(void *dst, const void *src, size_t count) {
-#if defined(__SSE2__)
-    uint8_t *d = dst;
-    const uint8_t *s = src;
-    size_t bytes = count * 4;
-    size_t i = (16 - ((uintptr_t)d & 15)) & 15;
-    if (i > bytes) i = bytes;
-    if (i) memcpy(d, s, i);
-    for (; i + 64 <= bytes; i += 64) {
-        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
-        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 32));
-        __m128i e = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 48));
-        _mm_stream_si128((__m128i *)(void *)(d + i), a);
-        _mm_stream_si128((__m128i *)(void *)(d + i + 16), b);
-        _mm_stream_si128((__m128i *)(void *)(d + i + 32), c);
-        _mm_stream_si128((__m128i *)(void *)(d + i + 48), e);
-    }
-    if (i < bytes) memcpy(d + i, s + i, bytes - i);
-#else
-    memcpy(dst, src, count * 4);
-#endif
-}
-
-/* Orders the non-temporal stores before whatever follows (a hand-off to another thread). */
-static inline void vb_stream_fence(void) {
-#if defined(__SSE2__)
-    _mm_sfence();
 #endif
 }
 

@@ -63,7 +63,6 @@ void vb_span_raster_draw(vb_span_raster *r, uint8_t *dst, size_t stride) {
     first[0] = 0;
 
     const size_t width = (size_t)r->width;
-    const int stream = width * 4 * (size_t)h >= VB_STREAM_FRAME_BYTES;
     memcpy(r->working_row, r->top_colour, width * sizeof(uint32_t));
     for (int y = 0; y < h; y++) {
         for (int s = first[y]; s < first[y + 1]; s++) {
@@ -71,10 +70,6 @@ void vb_span_raster_draw(vb_span_raster *r, uint8_t *dst, size_t stride) {
             for (int x = r->change_first[i]; x < r->change_end[i]; x++)
                 r->working_row[x] = r->change_colour[i];
         }
-        if (stream)
-            vb_stream_pixels(dst + (size_t)y * stride, r->working_row, width);
-        else
-            vb_copy_pixels(dst + (size_t)y * stride, r->working_row, width);
+        vb_copy_pixels(dst + (size_t)y * stride, r->working_row, width);
     }
-    if (stream) vb_stream_fence();
 }

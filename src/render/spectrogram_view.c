@@ -108,19 +108,12 @@ static void spectrogram_draw(void *opaque, uint8_t *dst, size_t stride) {
     const int width = s->options.width;
     const size_t split = (size_t)((s->drawn_frame + 1) % width);
     const size_t tail = (size_t)width - split;
-    const int stream = (size_t)width * 4 * (size_t)s->options.height >= VB_STREAM_FRAME_BYTES;
     for (int y = 0; y < s->options.height; y++) {
         const uint32_t *ring_row = s->ring + (size_t)y * (size_t)width;
         uint8_t *out = dst + (size_t)y * stride;
-        if (stream) {
-            vb_stream_pixels(out, ring_row + split, tail);
-            vb_stream_pixels(out + tail * sizeof(uint32_t), ring_row, split);
-        } else {
-            vb_copy_pixels(out, ring_row + split, tail);
-            vb_copy_pixels(out + tail * sizeof(uint32_t), ring_row, split);
-        }
+        vb_copy_pixels(out, ring_row + split, tail);
+        vb_copy_pixels(out + tail * sizeof(uint32_t), ring_row, split);
     }
-    if (stream) vb_stream_fence();
 }
 
 static const float *spectrogram_analysis(const void *opaque, size_t *count) {
