@@ -25,6 +25,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$vizbench" ] || { echo "peers: $vizbench not built (scripts/setup)" >&2; exit 1; }
 mkdir -p "$out"
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 
 ff() { echo "ffmpeg -hide_banner -nostdin -loglevel error -i $input -filter_complex $1 -f null -"; }
 vb() { echo "$vizbench render $input --all-frames --size $size --fps $fps --view $1 ${2:-}"; }
@@ -71,8 +73,8 @@ bench() { # bench GROUP command...
     local group=$1
     shift
     hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$out/$group.json" \
-        --export-markdown "$out/$group.md" "$@" >"$out/$group.log" 2>&1 ||
-        { cat "$out/$group.log" >&2; exit 1; }
+        --export-markdown "$out/$group.md" "$@" >"$logs/$group.log" 2>&1 ||
+        { cat "$logs/$group.log" >&2; exit 1; }
 }
 bench spectrogram -n "vizbench spectrogram" "$(vb spectrogram)" \
     -n "vizbench spectrogram --threads 2" "$(vb spectrogram '--threads 2')" \
@@ -84,6 +86,14 @@ bench spectrum -n "vizbench spectrum" "$(vb spectrum)" \
     -n "vizbench spectrum --threads 2" "$(vb spectrum '--threads 2')" \
     -n "ffmpeg showfreqs" "$(ff "$showfreqs")"
 bench image -n "vizbench full-file spectrogram PNG" "$image_vb" -n "sox spectrogram PNG" "$image_sox"
+# The second core (--threads 2) where frames are big: every frame at 1920x1080, 1 and 2 threads.
+big() { echo "$vizbench render $input --all-frames --size 1920x1080 --fps $fps --view $1 ${2:-}"; }
+bench scaling -n "waveform 1920x1080, 1 thread" "$(big waveform)" \
+    -n "waveform 1920x1080, 2 threads" "$(big waveform '--threads 2')" \
+    -n "spectrum 1920x1080, 1 thread" "$(big spectrum)" \
+    -n "spectrum 1920x1080, 2 threads" "$(big spectrum '--threads 2')" \
+    -n "spectrogram 1920x1080, 1 thread" "$(big spectrogram)" \
+    -n "spectrogram 1920x1080, 2 threads" "$(big spectrogram '--threads 2')"
 
 mean() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .mean' "$out/$1.json"; }
 sd() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .stddev' "$out/$1.json"; }
@@ -121,6 +131,13 @@ machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(n
     echo "| full-file spectrogram image, ${size} PNG | mean s | | ratio (SoX time / vizbench time) | target | |"
     echo "| --- | ---: | --- | ---: | --- | --- |"
     awk -v m="$m" -v p="$p" -v f="$image_fps" 'BEGIN {printf "| vizbench (--fps %d, last frame: %d columns = the whole input) | %.3f | SoX %.3f | %.1f x | faster than SoX | %s |\n", f, 1080, m, p, p / m, (m < p) ? "**met**" : "MISSED"}'
+    echo
+    echo "| every frame at 1920x1080 (${frames[vb-spectrogram]} frames) | 1 thread, mean s | 2 threads, mean s | speed-up |"
+    echo "| --- | ---: | ---: | ---: |"
+    for view in waveform spectrum spectrogram; do
+        one=$(mean scaling "$view 1920x1080, 1 thread") two=$(mean scaling "$view 1920x1080, 2 threads")
+        awk -v v="$view" -v a="$one" -v b="$two" 'BEGIN {printf "| %s | %.3f | %.3f | %.2f x |\n", v, a, b, a / b}'
+    done
 } >"$out/README.md.new"
 mv "$out/README.md.new" "$out/README.md"
 cat "$out/README.md"
