@@ -9,14 +9,15 @@
  * CI machine class (2 shared cores, llvmpipe; 4 gate runs x 48 rows each, speed-corrected):
  * latency p50 -15..+11 %, p99 -57..+63 % (p99 of 180 frames is their second largest), producer
  * CPU -14..+10 %, consumer CPU -14..+17 %, upload bandwidth -6..+9 %, copy bandwidth -16..+8 %
- * (one false alarm at 15 % in ten proof runs); latency p50 reached +20.0 % for gl-texture in
+ * (one false alarm at 15 % in ten proof runs, and at 20 % in a later CI run of an unchanged
+ * build: -17.0 %, a copy 20.5 % longer, so 30 %); latency p50 reached +20.0 % for gl-texture in
  * a proof run where the machine ran 13-29 % fast, so 30 %. README, gate section. */
 static const vb_metric_info metrics[VB_METRIC_COUNT] = {
     [VB_METRIC_LATENCY_P50] = {"latency-p50", "latency p50", "ms", 0.5, 1, 30},
     [VB_METRIC_LATENCY_P99] = {"latency-p99", "latency p99", "ms", 0.99, 1, 100},
     [VB_METRIC_PRODUCER_CPU] = {"producer-cpu", "producer CPU/frame", "ms", 0.5, 1, 15},
     [VB_METRIC_CONSUMER_CPU] = {"consumer-cpu", "consumer CPU/frame", "ms", 0.5, 1, 20},
-    [VB_METRIC_COPY_BANDWIDTH] = {"copy-bandwidth", "copy bandwidth", "GB/s", 0.5, 0, 20},
+    [VB_METRIC_COPY_BANDWIDTH] = {"copy-bandwidth", "copy bandwidth", "GB/s", 0.5, 0, 30},
     [VB_METRIC_UPLOAD_BANDWIDTH] = {"upload-bandwidth", "upload bandwidth", "GB/s", 0.5, 0, 15},
 };
 
