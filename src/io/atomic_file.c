@@ -65,6 +65,12 @@ int vb_atomic_open(vb_atomic_file *f, const char *path) {
     return VB_OK;
 }
 
+int vb_atomic_fail(vb_atomic_file *f, int cause) {
+    vb_error_set("%s: write failed: %s", f->final_path ? f->final_path : "output", strerror(cause));
+    vb_atomic_abort(f);
+    return -VB_ERR_FAILURE;
+}
+
 int vb_atomic_probe(const char *path) {
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) return VB_OK;

@@ -24,6 +24,9 @@ int vb_atomic_open(vb_atomic_file *file, const char *path);
 int vb_atomic_probe(const char *path);
 int vb_atomic_commit(vb_atomic_file *file);
 void vb_atomic_abort(vb_atomic_file *file);
+/* A write to the stream failed with errno `cause` (read it before any clean-up): aborts, sets
+ * "TARGET: write failed: CAUSE" and returns -VB_ERR_FAILURE. */
+int vb_atomic_fail(vb_atomic_file *file, int cause);
 
 /* An output folder: created if missing (not its parents); an existing folder is fine, anything
  * else there is an error naming the path. */

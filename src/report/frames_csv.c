@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <string.h>
 
 static void write_span(FILE *f, int64_t from, int64_t to) {
     if (from < 0 || to < 0)
@@ -63,10 +62,7 @@ int vb_frames_csv_write(const vb_session *s, const char *path) {
         }
     }
     if (ferror(f)) {
-        const int cause = errno; /* before the clean-up can change it */
-        vb_atomic_abort(&file);
-        vb_error_set("%s: write failed: %s", path, strerror(cause));
-        return -VB_ERR_FAILURE;
+        return vb_atomic_fail(&file, errno);
     }
     return vb_atomic_commit(&file);
 }

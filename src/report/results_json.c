@@ -144,13 +144,9 @@ int vb_results_file_write(const json_t *root, vb_frames_splice *splice, const ch
     }
     if (!failed && next != splice->count) failed = 1;
     if (!failed) failed = fputs(at, file.stream) == EOF || fputc('\n', file.stream) == EOF;
-    const int cause = errno;
+    const int cause = errno; /* before free() */
     free(text);
-    if (failed || ferror(file.stream)) {
-        vb_atomic_abort(&file);
-        vb_error_set("%s: write failed: %s", path, strerror(cause));
-        return -VB_ERR_FAILURE;
-    }
+    if (failed || ferror(file.stream)) return vb_atomic_fail(&file, cause);
     return vb_atomic_commit(&file);
 }
 

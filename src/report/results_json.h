@@ -28,8 +28,9 @@ typedef struct vb_frames_splice {
     int count, capacity;
 } vb_frames_splice;
 void vb_frames_splice_free(vb_frames_splice *splice);
-/* Writes `root` as vb_json_file_write does (compact, atomic), each placeholder replaced by its
- * run's frame columns. */
+/* Writes `root` compact with one trailing newline, atomically (temp + rename: a failure never
+ * leaves a half-written file over a good one), each placeholder replaced by its run's frame
+ * columns. */
 int vb_results_file_write(const json_t *root, vb_frames_splice *splice, const char *path);
 
 /* The same document as a jansson value, frames as placeholders added to `splice` (a new

@@ -98,10 +98,7 @@ int vb_text_write_file(const vb_text *text, const char *path) {
     int status = vb_atomic_open(&file, path);
     if (status != VB_OK) return status;
     if (fwrite(text->data ? text->data : "", 1, text->length, file.stream) != text->length) {
-        const int cause = errno; /* before the clean-up can change it */
-        vb_atomic_abort(&file);
-        vb_error_set("%s: write failed: %s", path, strerror(cause));
-        return -VB_ERR_FAILURE;
+        return vb_atomic_fail(&file, errno);
     }
     return vb_atomic_commit(&file);
 }
