@@ -2,6 +2,7 @@
 
 #include "audio/default_input.h"
 #include "audio/downmix.h"
+#include "audio/file_identity.h"
 #include "common/error.h"
 
 #include <errno.h>
@@ -155,17 +156,19 @@ static int check_not_truncated(SNDFILE *sf, const char *name) {
     return VB_OK;
 }
 
+/* What every opened file must pass before a sample is read: supported channels and rate, and
+ * a data chunk no longer than the file. */
+static int check_open_file(SNDFILE *sf, const SF_INFO *info, const char *name) {
+    int status = check_info(info, name);
+    return status == VB_OK ? check_not_truncated(sf, name) : status;
+}
+
 static int decode_open_file(SNDFILE *sf, SF_INFO *info, const char *name, vb_audio *out) {
     memset(out, 0, sizeof *out);
-    int status = check_info(info, name);
-    if (status == VB_OK) status = check_not_truncated(sf, name);
+    int status = check_open_file(sf, info, name);
     if (status == VB_OK) status = decode_all(sf, info, name, out);
     sf_close(sf);
     return status;
-}
-
-static int64_t mtime_ns(const struct stat *st) {
-    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
 /* Formats whose frame count is exact and whose seeks are cheap and exact: these can stream. */
@@ -229,8 +232,7 @@ static int open_file(const char *path, int force_stream, vb_audio *out) {
         close(fd);
         return -VB_ERR_FAILURE;
     }
-    int status = check_info(&info, path);
-    if (status == VB_OK) status = check_not_truncated(sf, path);
+    int status = check_open_file(sf, &info, path);
     if (status == VB_OK && streamable(&info) && info.frames >= 1 &&
         (force_stream || info.frames > VB_AUDIO_STREAM_SAMPLES)) {
         if (info.frames > VB_AUDIO_MAX_STREAM_SAMPLES) {
@@ -248,7 +250,7 @@ static int open_file(const char *path, int force_stream, vb_audio *out) {
             out->channels = info.channels;
             out->source_format = info.format;
             out->file_size = (int64_t)st.st_size;
-            out->file_mtime_ns = mtime_ns(&st);
+            out->file_mtime_ns = vb_file_mtime_ns(&st);
             snprintf(out->name, sizeof out->name, "%s", path);
         }
         sf_close(sf);
@@ -259,8 +261,8 @@ static int open_file(const char *path, int force_stream, vb_audio *out) {
     sf_close(sf);
     /* A file rewritten while we decoded it gives samples from two versions: refuse it. */
     struct stat after;
-    if (status == VB_OK && (fstat(fd, &after) != 0 || after.st_size != st.st_size ||
-                            mtime_ns(&after) != mtime_ns(&st))) {
+    if (status == VB_OK &&
+        (fstat(fd, &after) != 0 || !vb_file_unchanged(&after, st.st_size, vb_file_mtime_ns(&st)))) {
         vb_error_set("%s: changed while being read (size %lld -> %lld bytes)", path,
                      (long long)st.st_size, (long long)after.st_size);
         vb_audio_free(out);

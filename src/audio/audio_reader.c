@@ -1,6 +1,7 @@
 #include "audio/audio_reader.h"
 
 #include "audio/downmix.h"
+#include "audio/file_identity.h"
 #include "common/error.h"
 
 #include <errno.h>
@@ -88,8 +89,7 @@ void vb_audio_reader_close(vb_audio_reader *r) {
 static int check_unchanged(vb_audio_reader *r) {
     struct stat st;
     if (fstat(r->fd, &st) != 0) return fail(r, strerror(errno));
-    int64_t mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-    if ((int64_t)st.st_size != r->audio->file_size || mtime != r->audio->file_mtime_ns)
+    if (!vb_file_unchanged(&st, r->audio->file_size, r->audio->file_mtime_ns))
         return fail(r, "changed while being read (size or modification time)");
     return VB_OK;
 }
