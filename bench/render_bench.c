@@ -50,35 +50,24 @@ static double best_seconds_per_frame(vb_renderer *r, uint8_t *dst, size_t stride
     return best;
 }
 
-static double memset_seconds_per_frame(uint8_t *dst, size_t bytes, double seconds) {
+/* Best of three batches of writing a frame's bytes once: a memset, or with `src` a memcpy from
+ * another buffer (the floor of a view that must move every pixel it already holds: the
+ * spectrogram's scroll reads its ring and writes the frame). */
+static double write_seconds_per_frame(uint8_t *dst, const uint8_t *src, size_t bytes,
+                                      double seconds) {
+    const int per_clock_read = src ? 16 : 64; /* frames between two clock reads */
     double best = 1e9;
     for (int batch = 0; batch < 3; batch++) {
         int64_t n = 0;
         double start = now_seconds(), end = start;
         while (end - start < seconds / 3) {
-            for (int i = 0; i < 64; i++)
-                memset(dst, (int)(n + i) & 0xff, bytes);
-            n += 64;
-            end = now_seconds();
-        }
-        double per = (end - start) / (double)n;
-        best = per < best ? per : best;
-    }
-    return best;
-}
-
-/* The same for a memcpy of a frame from another buffer: the floor of a view that must move every
- * pixel it already holds (the spectrogram's scroll reads its ring and writes the frame). */
-static double memcpy_seconds_per_frame(uint8_t *dst, const uint8_t *src, size_t bytes,
-                                       double seconds) {
-    double best = 1e9;
-    for (int batch = 0; batch < 3; batch++) {
-        int64_t n = 0;
-        double start = now_seconds(), end = start;
-        while (end - start < seconds / 3) {
-            for (int i = 0; i < 16; i++)
-                memcpy(dst, src, bytes);
-            n += 16;
+            for (int i = 0; i < per_clock_read; i++) {
+                if (src)
+                    memcpy(dst, src, bytes);
+                else
+                    memset(dst, (int)(n + i) & 0xff, bytes);
+            }
+            n += per_clock_read;
             end = now_seconds();
         }
         double per = (end - start) / (double)n;
@@ -117,8 +106,8 @@ int main(int argc, char **argv) {
     uint8_t *src = aligned_alloc(64, (bytes + 63) / 64 * 64);
     if (!dst || !src) return 1;
     memset(src, 0x5a, bytes);
-    const double memset_frame = memset_seconds_per_frame(dst, bytes, seconds);
-    const double memcpy_frame = memcpy_seconds_per_frame(dst, src, bytes, seconds);
+    const double memset_frame = write_seconds_per_frame(dst, NULL, bytes, seconds);
+    const double memcpy_frame = write_seconds_per_frame(dst, src, bytes, seconds);
     free(src);
     printf("render-bench: %dx%d, single thread, bundled fixture (%s)\n", width, height, audio.name);
     printf("memset of one frame (%zu bytes): %.1f us = %.1f GB/s; memcpy: %.1f us = %.1f GB/s\n\n",
