@@ -15,7 +15,7 @@ source "$here/wav_lib.sh"
 fuzz=$root/tests/fuzz/corpus/results_json
 
 # ---- inputs ------------------------------------------------------------------------------
-# A header declaring 4 GB of data in a 1 KB file; and a huge RIFF size with a short data chunk.
+# A header declaring 4 GB of data in a 1 KB file; and one declaring 2 MB in 5 KB.
 wav_header "$work/huge.wav" 44100 1 16 4294967040
 head -c 1000 /dev/urandom >>"$work/huge.wav"
 expect 1 'huge.wav: truncated: the header declares 4294967040 bytes' -- \
