@@ -1,7 +1,8 @@
 #!/bin/bash
-# The gate's exact layer: instructions per frame of the producer's CPU stages (analysis +
-# render of each view at 1080x200, and pixel-copy's copy), counted by callgrind on
-# build/bench/stage-work, which counts only inside its measured loop.
+# The gate's exact layer: instructions per frame of the producer's CPU stages at 1080x200 (the
+# analysis + render of each view, the analysis alone as gl-texture does it, and the hand-off of
+# pixel-copy and shared-buffer), counted by callgrind on build/bench/stage-work, which counts
+# only inside its measured loop.
 #   bench/instructions.sh OUT.json [--frames N] [--rework PCT]
 # --rework PCT plants extra work for the gate's proof: PCT % more frames done, counts still per
 # the N frames asked for.
@@ -26,7 +27,8 @@ command -v valgrind >/dev/null && command -v jq >/dev/null ||
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 stages='{}'
-for stage in render-waveform render-spectrum render-spectrogram copy; do
+for stage in render-waveform render-spectrum render-spectrogram analyze-waveform \
+    analyze-spectrum analyze-spectrogram hand-off-pixel-copy hand-off-shared-buffer; do
     valgrind --tool=callgrind --callgrind-out-file="$tmp/$stage.out" \
         --toggle-collect=measured_stage "$work" --stage "$stage" --frames "$frames" \
         --rework "$rework" >"$tmp/$stage.log" 2>&1 ||

@@ -1,51 +1,22 @@
 /* pipeline-bench: the speed targets of the measured pipeline itself, on this machine's GL.
  *   1. bookkeeping: the clock reads the harness makes per frame, as a share of pixel-copy's
  *      frame time at 1080x200 (max pace)                                   target <= 2 %
- *   2. allocations per frame in steady state, per strategy (counted by wrapping malloc & co.
- *      in vizbench's own code)                        target 0, pixel-copy 1 (0 with --pool)
+ *   2. allocations per frame in steady state, per strategy (vizbench's own code's, all threads:
+ *      common/work_counts.h)                        target 0, pixel-copy 1 (0 with --pool)
  *   3. pixel-copy's copy stage bandwidth / the in-run memcpy bandwidth     target >= 80 %
  *   4. peak resident memory of a 3840x2160 run of all four strategies     target < 300 MB
  * usage: pipeline-bench [--check]   (--check exits 1 when a target is missed) */
 #include "audio/audio.h"
 #include "common/error.h"
+#include "common/work_counts.h"
 #include "measure/clock.h"
 #include "measure/run_summary.h"
 #include "pipeline/session.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-
-/* ---- allocation counting (the link wraps these symbols for this program only) ------------- */
-
-static atomic_llong allocations;
-void *__real_malloc(size_t size);
-void *__real_calloc(size_t count, size_t size);
-void *__real_realloc(void *p, size_t size);
-void *__real_aligned_alloc(size_t alignment, size_t size);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t count, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-void *__wrap_aligned_alloc(size_t alignment, size_t size);
-
-void *__wrap_malloc(size_t size) {
-    atomic_fetch_add(&allocations, 1);
-    return __real_malloc(size);
-}
-void *__wrap_calloc(size_t count, size_t size) {
-    atomic_fetch_add(&allocations, 1);
-    return __real_calloc(count, size);
-}
-void *__wrap_realloc(void *p, size_t size) {
-    atomic_fetch_add(&allocations, 1);
-    return __real_realloc(p, size);
-}
-void *__wrap_aligned_alloc(size_t alignment, size_t size) {
-    atomic_fetch_add(&allocations, 1);
-    return __real_aligned_alloc(alignment, size);
-}
 
 /* ---- helpers --------------------------------------------------------------------------------- */
 
@@ -92,9 +63,9 @@ static int64_t allocations_during(const vb_audio *audio, vb_run_options o,
                                   const vb_strategy_ops *ops, int64_t frames) {
     o.frames = frames;
     vb_session s;
-    int64_t before = atomic_load(&allocations);
+    int64_t before = vb_work_allocations_total();
     int failed = run(&s, audio, &o, ops);
-    int64_t count = atomic_load(&allocations) - before;
+    int64_t count = vb_work_allocations_total() - before;
     vb_session_free(&s);
     return failed ? -1 : count;
 }

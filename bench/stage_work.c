@@ -1,11 +1,16 @@
 /* stage-work: the producer's CPU stages of the pipeline, alone and deterministic, for counting
  * their instructions under callgrind (bench/instructions.sh; the gate's exact layer).
- *   stage-work --stage render-waveform|render-spectrum|render-spectrogram|copy
- *              [--frames N] [--rework PCT]
+ *   stage-work --stage render-VIEW|analyze-VIEW|hand-off-pixel-copy|hand-off-shared-buffer
+ *              [--frames N] [--rework PCT]          VIEW: waveform, spectrum, spectrogram
  * render-VIEW: analysis + CPU render of frames 0 .. N-1 of the bundled input at 1080x200, 60
- * fps, as the producer does them. copy: pixel-copy's hand-off (a new message, the copy, its
- * release) of N frames, through the strategy's own operations. Only `measured_stage` is meant to
- * be counted (callgrind --toggle-collect=measured_stage): loading and planning stay outside.
+ * fps, as the CPU strategies' producers do them. analyze-VIEW: the analysis alone and the data
+ * the GPU renderer uploads, as gl-texture's producer does it on the CPU. hand-off-STRATEGY: the
+ * strategy's hand-off of N frames through its own operations (pixel-copy: a new message, the
+ * copy, its release; shared-buffer: the slot of the memfd ring, the index). The consumer's
+ * stages are GL calls whose work is the driver's (counted by the gate's gl-calls work count
+ * and timed by its A/B layer), and mapped-pbo's hand-off needs a GL buffer: neither is here. Only
+ * `measured_stage` is meant to be counted (callgrind --toggle-collect=measured_stage): loading and
+ * planning stay outside.
  * --rework PCT plants extra work for the gate's proof: the loop goes on for PCT % more frames
  * (N x PCT / 100, continuing the sequence), while the counts are still divided by N: about
  * PCT % more instructions per frame (exactly, where frames cost the same).
@@ -23,8 +28,9 @@
 #include <string.h>
 
 typedef struct stage_plan {
-    vb_renderer *renderer;           /* render stages */
-    const vb_strategy_ops *copy_ops; /* copy stage */
+    vb_renderer *renderer;           /* render and analyze stages */
+    int analyze_only;                /* analyze stages */
+    const vb_strategy_ops *copy_ops; /* hand-off stages */
     vb_strategy *copy_strategy;
     uint8_t *frame;
     size_t stride, frame_bytes;
@@ -32,7 +38,12 @@ typedef struct stage_plan {
 } stage_plan;
 
 static void do_frame(stage_plan *p, int64_t n, uint64_t *checksum) {
-    if (p->renderer) {
+    if (p->renderer && p->analyze_only) {
+        size_t count = 0;
+        vb_renderer_analyze(p->renderer, n % vb_renderer_frame_count(p->renderer));
+        const float *analysis = vb_renderer_analysis(p->renderer, &count);
+        if (count) *checksum += (uint64_t)(int64_t)(analysis[(size_t)n % count] * 1000.0f);
+    } else if (p->renderer) {
         vb_renderer_render(p->renderer, n % vb_renderer_frame_count(p->renderer), p->frame,
                            p->stride);
         *checksum += p->frame[(size_t)(n * 7919) % p->frame_bytes];
@@ -58,8 +69,8 @@ __attribute__((noinline)) uint64_t measured_stage(stage_plan *p) {
 
 static int usage(const char *message) {
     fprintf(stderr,
-            "stage-work: %s\nusage: stage-work --stage render-waveform|render-spectrum|"
-            "render-spectrogram|copy [--frames N] [--rework PCT]\n",
+            "stage-work: %s\nusage: stage-work --stage render-VIEW|analyze-VIEW|"
+            "hand-off-pixel-copy|hand-off-shared-buffer [--frames N] [--rework PCT]\n",
             message);
     return 2;
 }
@@ -96,13 +107,17 @@ int main(int argc, char **argv) {
     plan.frame_bytes = plan.stride * (size_t)view.height;
     vb_audio audio = {0};
     int status = 1;
-    if (strncmp(stage, "render-", 7) == 0) {
-        if (vb_view_from_name(stage + 7, &view.view) != VB_OK) return usage(vb_error_get());
+    const int render = strncmp(stage, "render-", 7) == 0;
+    if (render || strncmp(stage, "analyze-", 8) == 0) {
+        if (vb_view_from_name(stage + (render ? 7 : 8), &view.view) != VB_OK)
+            return usage(vb_error_get());
+        plan.analyze_only = !render;
         if (vb_audio_load_default(&audio) != VB_OK) goto fail;
         if (!(plan.renderer = vb_renderer_create(&view, &audio))) goto fail;
         if (!(plan.frame = malloc(plan.frame_bytes))) goto fail;
-    } else if (strcmp(stage, "copy") == 0) {
-        plan.copy_ops = vb_strategy_find("pixel-copy");
+    } else if (strcmp(stage, "hand-off-pixel-copy") == 0 ||
+               strcmp(stage, "hand-off-shared-buffer") == 0) {
+        plan.copy_ops = vb_strategy_find(stage + 9);
         vb_strategy_config config = {.view = view,
                                      .slots = 3,
                                      .pool = 0,

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_FILES VB_GATE_MAX_RUNS
 
@@ -30,14 +31,17 @@ static void print_help(FILE *out) {
           "metric: the change of its statistic, a confidence interval (hierarchical bootstrap:\n"
           "runs, then frames), and a decision: regression, improvement, no change or not\n"
           "comparable. A regression is worse than the threshold with the whole interval worse.\n"
-          "Results of different machine classes or GL renderers are compared in units of each\n"
-          "run's own reference limits (memcpy, plain upload), never as absolute times.\n"
+          "Timings of different machines (CPU model, GL renderer, or in-run reference limits\n"
+          "over 1.5 x apart) are not comparable: exit 2, unless --cross-machine.\n"
           "\n"
           "  --threshold PCT       noise threshold for every timing metric (default per metric:\n"
           "                        latency-p50 30, latency-p99 100, producer-cpu 15,\n"
-          "                        consumer-cpu 20, copy-bandwidth 15, upload-bandwidth 15)\n"
+          "                        consumer-cpu 20, copy-bandwidth 30, upload-bandwidth 15;\n"
+          "                        work counts 0: any change)\n"
           "  --metrics LIST        comma-separated, of: latency-p50, latency-p99, producer-cpu,\n"
-          "                        consumer-cpu, copy-bandwidth, upload-bandwidth (default all)\n"
+          "                        consumer-cpu, copy-bandwidth, upload-bandwidth, and the exact\n"
+          "                        work counts per frame: gl-calls, allocations, copies,\n"
+          "                        bytes-copied, bytes-to-gpu (default all)\n"
           "  --instruction-threshold PCT\n"
           "                        instructions per frame: allowed change (default 1)\n"
           "  --confidence PCT      of the interval, 50 .. 99.9 (default 95)\n"
@@ -46,13 +50,24 @@ static void print_help(FILE *out) {
           "  --speed-correction ON|OFF\n"
           "                        divide each results file by its speed factor, the median\n"
           "                        over its points of its change (default on; README)\n"
+          "  --paired              baseline file k was measured side by side with current\n"
+          "                        file k (files in name order; scripts/gate): resample pairs\n"
+          "  --noise-floor         with --paired: measure each side against itself (files 2j\n"
+          "                        vs 2j+1) and raise each metric's threshold to the largest\n"
+          "                        change seen there\n"
+          "  --cross-machine       compare different machines in reference units (memcpy times,\n"
+          "                        shares of the plain upload): reported, never a failure\n"
+          "  --machine-factor X    in-run reference limits more than X apart (beyond each\n"
+          "                        other's range) mean another machine, 1.1 .. 100 (default\n"
+          "                        1.5; single runs on a loaded machine may need more)\n"
           "  --md FILE             the summary as Markdown (CI log, pull-request comment)\n"
           "  -q, --quiet           only the summary line on stdout\n"
           "  -h, --help            this help\n"
           "\n"
-          "exit codes: 0 no regression; 1 a regression (or the --md file could not be\n"
-          "            written); 2 usage error, an input that cannot be read or is not\n"
-          "            vizbench results (the error names the file and field), or nothing\n"
+          "exit codes: 0 no regression (always, with --cross-machine, for timings); 1 a\n"
+          "            regression (or the --md file could not be written); 2 usage error, an\n"
+          "            input that cannot be read or is not vizbench results (the error names\n"
+          "            the file and field), timings of different machines, or nothing\n"
           "            comparable\n",
           out);
 }
@@ -66,6 +81,10 @@ enum {
     OPT_NORMALISE,
     OPT_MD,
     OPT_SPEED,
+    OPT_PAIRED,
+    OPT_NOISE_FLOOR,
+    OPT_CROSS_MACHINE,
+    OPT_MACHINE_FACTOR,
 };
 
 typedef struct compare_request {
@@ -129,6 +148,10 @@ static int parse_args(int argc, char **argv, compare_request *req) {
         {"normalise", required_argument, NULL, OPT_NORMALISE},
         {"md", required_argument, NULL, OPT_MD},
         {"speed-correction", required_argument, NULL, OPT_SPEED},
+        {"paired", no_argument, NULL, OPT_PAIRED},
+        {"noise-floor", no_argument, NULL, OPT_NOISE_FLOOR},
+        {"cross-machine", no_argument, NULL, OPT_CROSS_MACHINE},
+        {"machine-factor", required_argument, NULL, OPT_MACHINE_FACTOR},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -171,6 +194,19 @@ static int parse_args(int argc, char **argv, compare_request *req) {
                 vb_error_set("--speed-correction: '%s' is not on or off", optarg);
                 status = -VB_ERR_USAGE;
             }
+            break;
+        case OPT_PAIRED:
+            req->options.paired = 1;
+            break;
+        case OPT_NOISE_FLOOR:
+            req->options.noise_floor = 1;
+            break;
+        case OPT_CROSS_MACHINE:
+            req->options.cross_machine = 1;
+            break;
+        case OPT_MACHINE_FACTOR:
+            status =
+                vb_parse_double("--machine-factor", optarg, 1.1, 100, &req->options.machine_factor);
             break;
         case 'q':
             req->quiet = 1;
@@ -278,6 +314,28 @@ static void free_side(side *s) {
         vb_sweep_free(&s->sweeps[i]);
 }
 
+/* A path as the summary shows it: relative to the working folder when inside it, else its
+ * last two components, so that no machine's absolute paths reach a pull-request comment. */
+static void display_path(const char *path, char *dst, size_t size) {
+    char cwd[4096];
+    size_t n = 0;
+    if (path[0] != '/') {
+        snprintf(dst, size, "%s", path);
+        return;
+    }
+    if (getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 1 && strncmp(path, cwd, n) == 0 &&
+        path[n] == '/') {
+        snprintf(dst, size, "%s", path + n + 1);
+        return;
+    }
+    const char *last = strrchr(path, '/'), *before = last;
+    while (before > path && before[-1] != '/')
+        before--;
+    while (before > path && last[1] == '\0' && before[-1] == '/') /* a trailing slash */
+        before--;
+    snprintf(dst, size, "%s", before > path ? before : path + 1);
+}
+
 int cmd_compare(int argc, char **argv) {
     compare_request req = {.instruction_threshold_pct = VB_INSTRUCTIONS_THRESHOLD_PCT};
     vb_compare_options_defaults(&req.options);
@@ -299,9 +357,11 @@ int cmd_compare(int argc, char **argv) {
         goto done;
     }
     if (baseline.sweep_count && current.sweep_count) {
-        if (vb_compare(baseline.sweeps, baseline.sweep_count, current.sweeps, current.sweep_count,
-                       &req.options, &timing) != VB_OK) {
+        int status = vb_compare(baseline.sweeps, baseline.sweep_count, current.sweeps,
+                                current.sweep_count, &req.options, &timing);
+        if (status != VB_OK) {
             cli_print_error(vb_error_get());
+            if (status != -VB_ERR_USAGE) exit_code = 1;
             goto done;
         }
         have_timing = 1;
@@ -312,13 +372,16 @@ int cmd_compare(int argc, char **argv) {
                                     req.instruction_threshold_pct, rows, &instruction_regressions);
     int comparable = row_count > 0;
     if (have_timing) comparable |= timing.row_count > timing.not_comparable;
+    char baseline_name[512], current_name[512];
+    display_path(req.baseline, baseline_name, sizeof baseline_name);
+    display_path(req.current, current_name, sizeof current_name);
     vb_compare_report report = {.timing = have_timing ? &timing : NULL,
                                 .options = &req.options,
                                 .instructions = rows,
                                 .instruction_rows = row_count,
                                 .instruction_threshold_pct = req.instruction_threshold_pct,
-                                .baseline_name = req.baseline,
-                                .current_name = req.current};
+                                .baseline_name = baseline_name,
+                                .current_name = current_name};
     vb_compare_text(&report, &text);
     if (text.failed) {
         cli_print_error("compare: out of memory");
@@ -333,9 +396,15 @@ int cmd_compare(int argc, char **argv) {
     } else {
         fputs(text.data, stdout);
     }
-    int regressions = instruction_regressions + (have_timing ? timing.regressions : 0);
-    exit_code = regressions ? 1 : 0;
-    if (!comparable) {
+    (void)instruction_regressions; /* counted again by the report, with the timing rows */
+    exit_code = vb_compare_failing_regressions(&report) ? 1 : 0;
+    if (have_timing && timing.machines_differ) {
+        fprintf(stderr,
+                "vizbench: compare: not comparable: %s (--cross-machine compares them in "
+                "reference units, advisory)\n",
+                timing.machine_reason);
+        exit_code = EXIT_USAGE;
+    } else if (!comparable) {
         cli_print_error("compare: nothing comparable: no point and metric measured in both "
                         "(check that both sides measured the same views, sizes, fps and pace)");
         exit_code = EXIT_USAGE;

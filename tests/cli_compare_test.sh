@@ -31,15 +31,30 @@ check "a run with 3 ms of planted producer work in pixel-copy" \
 check "a run of another view" run --view waveform -o "$work/other.json"
 
 expect 0 '' -- "$vizbench" compare "$work/a.json" "$work/a.json"
+# pixel-copy 6 timing rows + 5 work counts, shared-buffer 5 + 5 (no copy bandwidth)
 check "a file against itself: every row no change, +0.0 %" \
     bash -c "grep -q 'pixel-copy .*producer CPU/frame .* +0.0 %' '$work/out' &&
-             grep -q '^pass: 0 regression(s), 0 improvement(s), 11 no change, 0 not comparable' \
+             grep -q '^pass: 0 regression(s), 0 improvement(s), 21 no change, 0 not comparable' \
                  '$work/out'"
+check "work counts: pixel-copy makes one allocation and one frame copy per frame, exactly" \
+    bash -c "grep -qE 'pixel-copy +allocations/frame +1 allocs +1 allocs +\+0 +exact' '$work/out' &&
+             grep -qE 'pixel-copy +frame copies/frame +1 copies +1 copies' '$work/out' &&
+             grep -qE 'shared-buffer +allocations/frame +0 allocs +0 allocs' '$work/out'"
+# An extra allocation per frame is a regression without statistics: a results file whose
+# pixel-copy producer allocated twice per frame.
+jq -c '(.strategies[] | select(.name == "pixel-copy") | .frames.producer_allocations) |= map(if . >= 0 then . + 1 else . end)' \
+    "$work/a.json" >"$work/alloc.json"
+expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/alloc.json" --metrics allocations
+check "one more allocation per frame is a regression" \
+    grep -qE 'pixel-copy +allocations/frame +1 allocs +2 allocs +\+1 +exact +0% +REGRESSION$' "$work/out"
+# Separate runs on one machine: their reference limits can differ a few-fold under load, so the
+# machine check is widened here (it has its own checks below).
+same_machine=(--machine-factor 10)
 # Single runs on each side: the interval holds only frame-to-frame noise, so an untouched
 # strategy can move past a 15 % threshold between two runs; 100 % keeps the check to what it
 # claims (a 3 ms planted slowdown on a ~0.2 ms producer is over +1000 %).
 expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/slow.json" --md "$work/s.md" \
-    --threshold 100
+    --threshold 100 "${same_machine[@]}"
 check "the planted slowdown is a regression of pixel-copy's producer CPU" \
     grep -qE 'pixel-copy +producer CPU/frame .*REGRESSION$' "$work/out"
 check "shared-buffer's producer is not flagged" \
@@ -47,17 +62,19 @@ check "shared-buffer's producer is not flagged" \
 check "the Markdown summary says FAIL and lists the change first" \
     bash -c "grep -q '^### vizbench gate: \*\*FAIL\*\*' '$work/s.md' &&
              grep -q '^#### Changes' '$work/s.md' && grep -q '<details>' '$work/s.md'"
-expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/slow.json" --quiet
+expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/slow.json" --quiet "${same_machine[@]}"
 check "--quiet prints the summary line only" \
     bash -c "[ \$(wc -l <'$work/out') -eq 1 ] && grep -q '^FAIL: ' '$work/out'"
-expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/slow.json" --metrics producer-cpu,latency-p50
+expect_exit 1 -- "$vizbench" compare "$work/a.json" "$work/slow.json" --metrics producer-cpu,latency-p50 \
+    "${same_machine[@]}"
 check "--metrics: only the metrics listed" \
     bash -c "grep -q 'producer CPU/frame' '$work/out' && ! grep -qE 'consumer CPU/frame|copy bandwidth|upload bandwidth|latency p99' '$work/out'"
 # Against itself: two real runs' reference limits can differ several-fold on a loaded machine, so
 # only the same file is sure to compare equal in reference units.
 expect 0 '' -- "$vizbench" compare "$work/a.json" "$work/a.json" --normalise on
 check "normalised values are in reference units" grep -q 'frame memcpys' "$work/out"
-expect 2 'nothing comparable' -- "$vizbench" compare "$work/a.json" "$work/other.json"
+expect 2 'nothing comparable' -- "$vizbench" compare "$work/a.json" "$work/other.json" \
+    "${same_machine[@]}"
 check "points in one side only are listed as not comparable" \
     grep -q 'measured in the baseline only' "$work/out"
 
@@ -65,8 +82,62 @@ check "points in one side only are listed as not comparable" \
 mkdir -p "$work/base" "$work/cur"
 cp "$work/a.json" "$work/b.json" "$work/base/"
 cp "$work/slow.json" "$work/cur/"
-expect_exit 1 -- "$vizbench" compare "$work/base" "$work/cur"
+expect_exit 1 -- "$vizbench" compare "$work/base" "$work/cur" "${same_machine[@]}"
 check "a folder of two runs counts as two results files" grep -q '^baseline: 2 results file' "$work/out"
+check "both sides' vizbench version is named" \
+    bash -c "grep -qE '^baseline: 2 results file\(s\), vizbench [0-9a-f]{7}' '$work/out' &&
+             grep -qE '^current: +1 results file\(s\), vizbench [0-9a-f]{7}' '$work/out'"
+
+# different machines are not comparable: another CPU label, or the same label with reference
+# limits far outside each other's range; --cross-machine reports in reference units and passes
+jq -c '.context.machine.cpu_model = "Another CPU"' "$work/slow.json" >"$work/other-cpu.json"
+expect 2 'not comparable: different machines: the baseline ran on .*, the current on Another CPU' \
+    -- "$vizbench" compare "$work/a.json" "$work/other-cpu.json"
+jq -c '.reference.memcpy_gbps *= 3 | .reference.upload_gbps *= 3' "$work/a.json" \
+    >"$work/fast-machine.json"
+expect 2 'a different machine under the same label: memcpy reference' -- \
+    "$vizbench" compare "$work/a.json" "$work/fast-machine.json"
+expect_exit 0 -- "$vizbench" compare "$work/a.json" "$work/other-cpu.json" --cross-machine --threshold 100
+check "--cross-machine: advisory, in reference units, exit 0 even with a regression in it" \
+    bash -c "grep -q '^advisory (--cross-machine)' '$work/out' && grep -q 'frame memcpys' '$work/out' &&
+             grep -qE 'pixel-copy +producer CPU/frame .*REGRESSION$' '$work/out' &&
+             grep -q '^advisory: ' '$work/out'"
+expect 0 '' -- "$vizbench" compare "$work/a.json" "$work/fast-machine.json" --machine-factor 4
+check "single runs per side are warned about" grep -q '^warning: one results file per side' "$work/out"
+jq -c '.options.frames = 61' "$work/a.json" >"$work/other-frames.json"
+expect_exit 0 -- "$vizbench" compare "$work/a.json" "$work/other-frames.json" --metrics allocations
+check "different settings are warned about" \
+    grep -q '^warning: measured with different settings (frames)' "$work/out"
+
+# paired folders and the noise floor measured from them (the gate's mode)
+mkdir -p "$work/pa" "$work/pb"
+cp "$work/a.json" "$work/pa/1.json"
+cp "$work/b.json" "$work/pa/2.json"
+cp "$work/a.json" "$work/pb/1.json"
+cp "$work/b.json" "$work/pb/2.json"
+expect 0 '' -- "$vizbench" compare "$work/pa" "$work/pb" --paired --noise-floor "${same_machine[@]}"
+check "paired: the pairs and each strategy's noise floor are printed" \
+    bash -c "grep -q '^paired: 2 pairs of results files' '$work/out' &&
+             grep -qE '^  pixel-copy: latency-p50 [0-9.]+ %' '$work/out'"
+expect 2 'needs as many results files' -- "$vizbench" compare "$work/pa" "$work/b.json" --paired \
+    "${same_machine[@]}"
+expect 2 'noise-floor needs --paired' -- "$vizbench" compare "$work/pa" "$work/pb" --noise-floor \
+    "${same_machine[@]}"
+expect 2 'machine-factor' -- "$vizbench" compare --machine-factor 1 "$work/a.json" "$work/b.json"
+
+# the Markdown fits a pull-request comment whatever the input, with relative names only
+expect_exit 0 -- "$vizbench" compare "$work/a.json" "$work/other-cpu.json" --cross-machine \
+    --md "$work/cross.md"
+big=$(dirname "$0")/../reports
+if [ -f "$big/example/sweep.json" ] && [ -f "$big/h100/validation/sweep.json" ]; then
+    expect_exit 2 -- "$vizbench" compare "$big/example/sweep.json" "$big/h100/validation/sweep.json" \
+        --md "$work/big.md"
+    expect_exit 0 -- "$vizbench" compare "$big/example/sweep.json" "$big/h100/validation/sweep.json" \
+        --cross-machine --md "$work/big.md"
+    check "a 360-row comparison's Markdown stays under 60,000 characters, rows left out counted" \
+        bash -c "[ \$(wc -c <'$work/big.md') -lt 60000 ] && grep -q 'did not fit in a comment' '$work/big.md'"
+fi
+check "no absolute path in the Markdown" bash -c "! grep -q '$work' '$work/cross.md' && ! grep -q '\`/' '$work/cross.md'"
 
 # instruction counts: exact, 1 % threshold
 instructions() { # FILE COUNT: one stage of COUNT instructions over 100 frames
@@ -101,7 +172,7 @@ expect 2 'normalise' -- "$vizbench" compare --normalise maybe "$work/a.json" "$w
 expect 2 'speed-correction' -- "$vizbench" compare --speed-correction maybe "$work/a.json" "$work/b.json"
 expect_exit 0 -- "$vizbench" compare --speed-correction off "$work/a.json" "$work/a.json"
 check "--speed-correction off says so" grep -q '^speed correction: off' "$work/out"
-expect 1 'cannot create|write' -- "$vizbench" compare "$work/a.json" "$work/b.json" \
+expect 1 'cannot create|write' -- "$vizbench" compare "$work/a.json" "$work/a.json" \
     --md "$work/no-such-dir/s.md"
 expect 0 '' -- "$vizbench" compare --help
 

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-vb_gl_api vb_gl;
+vb_gl_api vb_gl_table;
 
 int vb_gl_api_load(void) {
     void *address;
@@ -16,10 +16,10 @@ int vb_gl_api_load(void) {
         vb_error_set("OpenGL: the driver has no gl" #name);                                        \
         return -VB_ERR_FAILURE;                                                                    \
     }                                                                                              \
-    memcpy(&vb_gl.name, &address, sizeof address);
+    memcpy(&vb_gl_table.name, &address, sizeof address);
 #define VB_GL_LOAD_OPTIONAL(ret, name, params)                                                     \
     address = SDL_GL_GetProcAddress("gl" #name);                                                   \
-    memcpy(&vb_gl.name, &address, sizeof address);
+    memcpy(&vb_gl_table.name, &address, sizeof address);
     VB_GL_FUNCTIONS(VB_GL_LOAD_REQUIRED)
     VB_GL_OPTIONAL_FUNCTIONS(VB_GL_LOAD_OPTIONAL)
     return VB_OK;

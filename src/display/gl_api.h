@@ -7,6 +7,8 @@
 #ifndef VB_DISPLAY_GL_API_H
 #define VB_DISPLAY_GL_API_H
 
+#include "common/work_counts.h"
+
 #include <SDL2/SDL_opengl.h>
 
 /* X(return type, name without the gl prefix, parameter list) */
@@ -96,7 +98,16 @@ typedef struct vb_gl_api {
 } vb_gl_api;
 
 /* Filled by vb_gl_api_load; read-only afterwards, so threads may share it without locks. */
-extern vb_gl_api vb_gl;
+extern vb_gl_api vb_gl_table;
+
+/* Calls go through vb_gl.Name(...): each use counts one GL call for the calling thread
+ * (common/work_counts.h), so the gate can see a GL call added to a frame's work. Test an
+ * optional entry point through vb_gl_table, which counts nothing. */
+static inline vb_gl_api *vb_gl_counted(void) {
+    vb_work_gl_call();
+    return &vb_gl_table;
+}
+#define vb_gl (*vb_gl_counted())
 
 /* Loads every entry point with a context current; fails naming the first missing function. */
 int vb_gl_api_load(void);

@@ -51,7 +51,7 @@ static void read_info(vb_gl_info *info) {
     vb_gl.GetIntegerv(GL_MINOR_VERSION, &info->minor);
     info->software = is_software_renderer(info->renderer);
     int version = info->major * 10 + info->minor;
-    info->has_buffer_storage = vb_gl.BufferStorage != NULL &&
+    info->has_buffer_storage = vb_gl_table.BufferStorage != NULL &&
                                (version >= 44 || has_extension("GL_ARB_buffer_storage")) &&
                                !hidden_by_environment("GL_ARB_buffer_storage");
     info->has_timer_query = (version >= 33 || has_extension("GL_ARB_timer_query")) &&

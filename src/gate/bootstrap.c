@@ -78,11 +78,12 @@ double vb_group_quantile(const vb_run_group *g, double q, double *scratch) {
     return n ? quantile_unsorted(scratch, n, q) : -1.0;
 }
 
-static double resampled_quantile(const vb_run_group *g, double q, double *scratch,
+/* `runs`: the runs drawn (run_count of them), or NULL to draw them here. */
+static double resampled_quantile(const vb_run_group *g, const int *runs, double q, double *scratch,
                                  uint64_t *state) {
     size_t n = 0;
     for (int r = 0; r < g->run_count; r++) {
-        int run = (int)random_below(state, (size_t)g->run_count);
+        int run = runs ? runs[r] : (int)random_below(state, (size_t)g->run_count);
         const double *values = g->values[run];
         size_t count = g->counts[run];
         for (size_t i = 0; i < count; i++)
@@ -97,8 +98,12 @@ static int compare_doubles(const void *a, const void *b) {
 }
 
 int vb_bootstrap_ratio(const vb_run_group *base, const vb_run_group *cur, double q, int iterations,
-                       double confidence, uint64_t seed, vb_ratio_interval *out) {
+                       double confidence, int paired, uint64_t seed, vb_ratio_interval *out) {
     memset(out, 0, sizeof *out);
+    if (paired && base->run_count != cur->run_count) {
+        vb_error_set("compare: paired groups of %d and %d runs", base->run_count, cur->run_count);
+        return -VB_ERR_FAILURE;
+    }
     /* A resample of a group holds at most run_count x its longest run. */
     size_t longest = 0;
     for (int side = 0; side < 2; side++) {
@@ -125,9 +130,13 @@ int vb_bootstrap_ratio(const vb_run_group *base, const vb_run_group *cur, double
     out->ratio = out->current / out->baseline;
     uint64_t state = seed;
     int kept = 0;
+    int drawn[VB_GATE_MAX_RUNS];
     for (int i = 0; i < iterations; i++) {
-        double b = resampled_quantile(base, q, scratch, &state);
-        double c = resampled_quantile(cur, q, scratch, &state);
+        if (paired)
+            for (int r = 0; r < base->run_count; r++)
+                drawn[r] = (int)random_below(&state, (size_t)base->run_count);
+        double b = resampled_quantile(base, paired ? drawn : NULL, q, scratch, &state);
+        double c = resampled_quantile(cur, paired ? drawn : NULL, q, scratch, &state);
         if (b > 0 && c >= 0) ratios[kept++] = c / b;
     }
     if (kept == 0) {

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define VB_GATE_MAX_RUNS 32
+#define VB_GATE_MAX_RUNS 64
 
 typedef struct vb_run_group {
     int run_count;
@@ -30,8 +30,15 @@ typedef struct vb_ratio_interval {
 double vb_group_quantile(const vb_run_group *group, double q, double *scratch);
 
 /* VB_OK, or -VB_ERR_FAILURE when out of memory or a group is empty or its quantile is not
- * positive. */
+ * positive.
+ *
+ * `paired`: the groups hold the same number of runs, run r of each measured side by side (an
+ * interleaved A/B job); each resample draws pairs with replacement and takes both runs of a
+ * drawn pair, so a machine state the two runs of a pair shared (the drift of a shared machine
+ * over minutes) moves both sides of the ratio alike and cancels, where drawing the two groups
+ * independently would count it as noise. Without pairing the groups are drawn apart. */
 int vb_bootstrap_ratio(const vb_run_group *baseline, const vb_run_group *current, double q,
-                       int iterations, double confidence, uint64_t seed, vb_ratio_interval *out);
+                       int iterations, double confidence, int paired, uint64_t seed,
+                       vb_ratio_interval *out);
 
 #endif

@@ -19,6 +19,11 @@ static const vb_metric_info metrics[VB_METRIC_COUNT] = {
     [VB_METRIC_CONSUMER_CPU] = {"consumer-cpu", "consumer CPU/frame", "ms", 0.5, 1, 20},
     [VB_METRIC_COPY_BANDWIDTH] = {"copy-bandwidth", "copy bandwidth", "GB/s", 0.5, 0, 30},
     [VB_METRIC_UPLOAD_BANDWIDTH] = {"upload-bandwidth", "upload bandwidth", "GB/s", 0.5, 0, 15},
+    [VB_METRIC_GL_CALLS] = {"gl-calls", "GL calls/frame", "calls", 0.5, 1, 0, 1},
+    [VB_METRIC_ALLOCATIONS] = {"allocations", "allocations/frame", "allocs", 0.5, 1, 0, 1},
+    [VB_METRIC_COPIES] = {"copies", "frame copies/frame", "copies", 0.5, 1, 0, 1},
+    [VB_METRIC_BYTES_COPIED] = {"bytes-copied", "bytes copied/frame", "B", 0.5, 1, 0, 1},
+    [VB_METRIC_BYTES_TO_GPU] = {"bytes-to-gpu", "bytes to GPU/frame", "B", 0.5, 1, 0, 1},
 };
 
 const vb_metric_info *vb_metric_get(vb_metric metric) {
@@ -33,7 +38,8 @@ int vb_metric_from_name(const char *option, const char *name, vb_metric *metric)
         }
     }
     vb_error_set("%s: unknown metric '%s' (latency-p50, latency-p99, producer-cpu, consumer-cpu, "
-                 "copy-bandwidth, upload-bandwidth)",
+                 "copy-bandwidth, upload-bandwidth, gl-calls, allocations, copies, bytes-copied, "
+                 "bytes-to-gpu)",
                  option, name);
     return -VB_ERR_USAGE;
 }
@@ -56,6 +62,20 @@ static double raw_value(vb_metric metric, const vb_frame_record *r) {
         return r->bytes_copied > 0 ? gbps(r->bytes_copied, r->handed_ns - r->rendered_ns) : -1.0;
     case VB_METRIC_UPLOAD_BANDWIDTH:
         return r->bytes_uploaded > 0 ? gbps(r->bytes_uploaded, r->uploaded_ns - r->taken_ns) : -1.0;
+    case VB_METRIC_GL_CALLS: /* -1: not counted (results of an older version) */
+        return r->producer_gl_calls < 0 || r->consumer_gl_calls < 0
+                   ? -1.0
+                   : (double)(r->producer_gl_calls + r->consumer_gl_calls);
+    case VB_METRIC_ALLOCATIONS:
+        return r->producer_allocations < 0 || r->consumer_allocations < 0
+                   ? -1.0
+                   : (double)(r->producer_allocations + r->consumer_allocations);
+    case VB_METRIC_COPIES:
+        return (double)r->copies;
+    case VB_METRIC_BYTES_COPIED:
+        return (double)r->bytes_copied;
+    case VB_METRIC_BYTES_TO_GPU:
+        return (double)(r->bytes_uploaded + r->bytes_to_gpu);
     default:
         return -1.0;
     }
@@ -75,7 +95,7 @@ static double reference_unit(vb_metric metric, const vb_reference_limits *l) {
 
 size_t vb_metric_samples(vb_metric metric, const vb_strategy_run *run,
                          const vb_reference_limits *limits, double *out) {
-    double unit = limits ? reference_unit(metric, limits) : 1.0;
+    double unit = limits && !metrics[metric].exact ? reference_unit(metric, limits) : 1.0;
     if (!(unit > 0) || !run->frames) return 0;
     size_t count = 0;
     for (int64_t n = 0; n < run->length; n++) {

@@ -5,7 +5,12 @@
  * Each metric has a statistic (a quantile of its per-frame values), a direction (whether a
  * larger value is worse), a default noise threshold, and a unit in the run's own reference
  * limits for comparisons across machines: times in "memcpy times of one frame", the copy's
- * bandwidth as a share of memcpy's, the upload's as a share of the plain upload's. */
+ * bandwidth as a share of memcpy's, the upload's as a share of the plain upload's.
+ *
+ * The exact metrics are work counts per frame (GL calls of both threads, allocations of both,
+ * declared frame copies, bytes copied, bytes sent to the GPU): the same build does the same
+ * work per frame on any machine, so their threshold is 0 and one more call, allocation or copy
+ * per frame is a regression without statistics. Their unit is the same in reference units. */
 #ifndef VB_GATE_METRICS_H
 #define VB_GATE_METRICS_H
 
@@ -21,6 +26,12 @@ typedef enum {
     VB_METRIC_CONSUMER_CPU,
     VB_METRIC_COPY_BANDWIDTH,
     VB_METRIC_UPLOAD_BANDWIDTH,
+    /* Exact work counts per frame (common/work_counts.h): no timer, no statistics */
+    VB_METRIC_GL_CALLS,
+    VB_METRIC_ALLOCATIONS,
+    VB_METRIC_COPIES,
+    VB_METRIC_BYTES_COPIED,
+    VB_METRIC_BYTES_TO_GPU,
     VB_METRIC_COUNT
 } vb_metric;
 
@@ -31,6 +42,7 @@ typedef struct vb_metric_info {
     double quantile;   /* the statistic: 0.5 = median */
     int higher_is_worse;
     double threshold_pct; /* default noise threshold (README: how it was chosen) */
+    int exact;            /* a count that repeats exactly: compared without an interval */
 } vb_metric_info;
 
 const vb_metric_info *vb_metric_get(vb_metric metric);

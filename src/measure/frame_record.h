@@ -34,6 +34,8 @@ typedef struct vb_frame_record {
     int64_t gpu_render_ns; /* GPU renderer only */
     int64_t bytes_copied;  /* CPU -> CPU, per frame */
     int64_t bytes_to_gpu;  /* CPU -> GPU from the producer: analysis data for the GPU renderer */
+    /* Exact work counts of the frame (common/work_counts.h); -1 where not counted */
+    int64_t producer_gl_calls, producer_allocations, copies;
     /* consumer thread */
     int64_t taken_ns;
     int64_t uploaded_ns; /* the frame is a texture (upload, or a GPU-side wait) */
@@ -41,7 +43,8 @@ typedef struct vb_frame_record {
     int64_t consumer_cpu_ns;
     int64_t gpu_upload_ns;
     int64_t gpu_compose_ns;
-    int64_t bytes_uploaded;     /* CPU -> GPU from the consumer: pixels */
+    int64_t bytes_uploaded; /* CPU -> GPU from the consumer: pixels */
+    int64_t consumer_gl_calls, consumer_allocations;
     uint64_t checksum_shown;    /* FNV-1a of the read-back picture; 0 unless verified */
     uint64_t checksum_expected; /* of the CPU reference for the same frame */
     int32_t flags;

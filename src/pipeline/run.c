@@ -2,6 +2,7 @@
 
 #include "audio/frame_clock.h"
 #include "common/error.h"
+#include "common/work_counts.h"
 #include "display/presenter.h"
 #include "measure/clock.h"
 #include "measure/frame_store.h"
@@ -262,6 +263,7 @@ static void *producer_main(void *opaque) {
             p->measured_start_ns = rec->ready_ns;
         }
         const int64_t cpu_start = vb_thread_cpu_ns();
+        const vb_work_counts work_start = vb_thread_work;
         int waited = vb_frame_ring_acquire(&p->ring, vb_now_ns() + acquire_limit);
         if (waited == VB_RING_CANCELLED) break;
         if (waited == VB_RING_TIMEOUT) {
@@ -312,6 +314,9 @@ static void *producer_main(void *opaque) {
         }
         rec->handed_ns = vb_now_ns() - p->start_ns;
         rec->producer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
+        rec->producer_gl_calls = vb_thread_work.gl_calls - work_start.gl_calls;
+        rec->producer_allocations = vb_thread_work.allocations - work_start.allocations;
+        rec->copies = vb_thread_work.copies - work_start.copies;
         p->run->produced = n + 1;
         p->slot_sequence[slot] = n;
         published++;
@@ -448,6 +453,7 @@ static void *consumer_main(void *opaque) {
         vb_frame_record *rec = &p->run->frames[seq];
         rec->taken_ns = vb_now_ns() - p->start_ns;
         const int64_t cpu_start = vb_thread_cpu_ns();
+        const vb_work_counts work_start = vb_thread_work;
         GLuint texture = 0;
         gl_submission_begin(serialized);
         vb_gpu_timer_begin(&timer, &rec->gpu_upload_ns);
@@ -481,6 +487,8 @@ static void *consumer_main(void *opaque) {
         }
         rec->presented_ns = vb_now_ns() - p->start_ns;
         rec->consumer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
+        rec->consumer_gl_calls = vb_thread_work.gl_calls - work_start.gl_calls;
+        rec->consumer_allocations = vb_thread_work.allocations - work_start.allocations;
         rec->flags |= VB_FRAME_PRESENTED;
         if (previous_verified) rec->flags |= VB_FRAME_PERTURBED;
         previous_verified = o->verify_every > 0 && seq % o->verify_every == 0;
@@ -530,6 +538,8 @@ static void reset_records(vb_strategy_run *run, int64_t warmup) {
         r->ready_ns = r->acquired_ns = r->analyzed_ns = r->rendered_ns = r->handed_ns = -1;
         r->taken_ns = r->uploaded_ns = r->presented_ns = -1;
         r->producer_cpu_ns = r->consumer_cpu_ns = -1;
+        r->producer_gl_calls = r->producer_allocations = r->copies = -1;
+        r->consumer_gl_calls = r->consumer_allocations = -1;
         r->gpu_render_ns = r->gpu_upload_ns = r->gpu_compose_ns = -1;
         r->picture_error = -1;
         vb_frame_store_passed(run->frames, n);

@@ -14,7 +14,9 @@ static void value_text(const vb_comparison *c, const vb_comparison_row *r, doubl
         snprintf(dst, size, "-");
         return;
     }
-    if (c->normalised)
+    if (vb_metric_get(r->metric)->exact)
+        snprintf(dst, size, "%.0f %s", v, vb_metric_get(r->metric)->unit);
+    else if (c->normalised)
         snprintf(dst, size, "%.3g %s", v, vb_metric_reference_unit(r->metric));
     else
         snprintf(dst, size, "%.3f %s", v, vb_metric_get(r->metric)->unit);
@@ -25,6 +27,11 @@ static void change_text(const vb_comparison_row *r, char *change, size_t change_
     if (r->decision == VB_CHANGE_NOT_COMPARABLE) {
         snprintf(change, change_size, "-");
         snprintf(interval, interval_size, "%s", r->reason ? r->reason : "-");
+        return;
+    }
+    if (vb_metric_get(r->metric)->exact) { /* counts: the difference, and no interval */
+        snprintf(change, change_size, "%+.0f", r->interval.current - r->interval.baseline);
+        snprintf(interval, interval_size, "exact");
         return;
     }
     snprintf(change, change_size, "%+.1f %%", (r->interval.ratio - 1) * 100);
@@ -45,15 +52,11 @@ static void method_line(const vb_compare_report *rep, vb_text *out, const char *
         "a regression is worse than its threshold with the whole interval worse\n",
         indent, rep->options->confidence * 100, rep->options->iterations);
     if (c->normalised)
-        vb_text_printf(out,
-                       "%svalues: in each run's own reference limits (%s), because %s differ: "
-                       "absolute times are not comparable between them\n",
-                       indent, "times in memcpy times of one frame, bandwidths as shares",
-                       !c->same_machine && !c->same_renderer ? "the machine classes and GL "
-                                                               "renderers"
-                       : !c->same_machine                    ? "the machine classes"
-                       : !c->same_renderer                   ? "the GL renderers"
-                                                             : "(asked for)");
+        vb_text_printf(
+            out,
+            "%svalues: in each run's own reference limits (times in memcpy times of "
+            "one frame, bandwidths as shares)%s\n",
+            indent, c->advisory ? ", as the sides ran on different machines" : " (--normalise on)");
 }
 
 static void speed_line(const vb_compare_report *rep, vb_text *out, const char *indent) {
@@ -75,16 +78,75 @@ static void speed_line(const vb_compare_report *rep, vb_text *out, const char *i
     vb_text_append(out, "\n");
 }
 
-/* Both sides' machine and GL renderer, the method and the speed factors, each line after
- * `indent` ("" for the terminal, "- " for a Markdown list). */
+static void side_line(vb_text *out, const char *indent, const char *label, int files,
+                      const char *revision, const char *machine, const char *renderer,
+                      const vb_reference_range *r) {
+    vb_text_printf(out, "%s%s %d results file(s), vizbench %s; %s | %s", indent, label, files,
+                   revision, machine, renderer);
+    if (r->memcpy_low > 0)
+        vb_text_printf(out, "; memcpy %.1f-%.1f GB/s", r->memcpy_low, r->memcpy_high);
+    if (r->upload_low > 0)
+        vb_text_printf(out, ", upload %.1f-%.1f GB/s", r->upload_low, r->upload_high);
+    vb_text_append(out, "\n");
+}
+
+/* The pairing and the noise floor measured in the same data, with the thresholds it set. */
+static void noise_lines(const vb_compare_report *rep, vb_text *out, const char *indent) {
+    const vb_comparison *c = rep->timing;
+    if (c->pairs)
+        vb_text_printf(out,
+                       "%spaired: %d pairs of results files, each measured side by side "
+                       "(resampled by pairs)%s\n",
+                       indent, c->pairs,
+                       c->unpaired_rows ? "; some rows could not be paired and were drawn apart"
+                                        : "");
+    if (!c->noise_measured) return;
+    vb_text_printf(out,
+                   "%snoise floor, each side against itself (files 2j vs 2j+1), the largest "
+                   "change of a strategy's rows; a row's threshold is the larger of this and "
+                   "its metric's minimum (",
+                   indent);
+    for (int m = 0; m < rep->options->metric_count; m++) {
+        vb_metric metric = rep->options->metrics[m];
+        if (vb_metric_get(metric)->exact) continue;
+        vb_text_printf(out, "%s%s %.0f %%", m ? ", " : "", vb_metric_get(metric)->name,
+                       c->threshold_pct[metric]);
+    }
+    vb_text_append(out, "; work counts 0):\n");
+    for (int i = 0; i < c->noise_count; i++) {
+        const vb_noise_floor *f = &c->noise[i];
+        vb_text_printf(out, "%s  %s:", indent, f->strategy);
+        for (int m = 0, shown = 0; m < rep->options->metric_count; m++) {
+            vb_metric metric = rep->options->metrics[m];
+            if (!f->rows[metric]) continue;
+            vb_text_printf(out, "%s %s %.1f %%", shown++ ? "," : "", vb_metric_get(metric)->name,
+                           f->pct[metric]);
+        }
+        vb_text_append(out, "\n");
+    }
+}
+
+/* Both sides' build, machine, GL renderer and reference limits, the method, pairing, noise
+ * floor, speed factors and warnings, each line after `indent` ("" for the terminal, "- " for a
+ * Markdown list). */
 static void context_lines(const vb_compare_report *rep, vb_text *out, const char *indent) {
     const vb_comparison *c = rep->timing;
-    vb_text_printf(out, "%sbaseline: %d results file(s); %s | %s\n", indent, c->baseline_runs,
-                   c->baseline_machine, c->baseline_renderer);
-    vb_text_printf(out, "%scurrent:  %d results file(s); %s | %s\n", indent, c->current_runs,
-                   c->current_machine, c->current_renderer);
+    side_line(out, indent, "baseline:", c->baseline_runs, c->baseline_revision, c->baseline_machine,
+              c->baseline_renderer, &c->baseline_reference);
+    side_line(out, indent, "current: ", c->current_runs, c->current_revision, c->current_machine,
+              c->current_renderer, &c->current_reference);
+    if (c->machines_differ) {
+        vb_text_printf(out, "%snot comparable: %s\n", indent, c->machine_reason);
+        return;
+    }
+    if (c->advisory)
+        vb_text_printf(out, "%sadvisory (--cross-machine): %s; nothing here can fail\n", indent,
+                       c->machine_reason);
     method_line(rep, out, indent);
+    noise_lines(rep, out, indent);
     speed_line(rep, out, indent);
+    for (int w = 0; w < c->warning_count; w++)
+        vb_text_printf(out, "%swarning: %s\n", indent, c->warnings[w]);
 }
 
 static void summary_counts(const vb_compare_report *rep, int *regressions, int *improvements,
@@ -114,13 +176,42 @@ static void summary_counts(const vb_compare_report *rep, int *regressions, int *
     }
 }
 
+int vb_compare_failing_regressions(const vb_compare_report *rep) {
+    int failing = 0;
+    if (rep->timing && !rep->timing->advisory) failing += rep->timing->regressions;
+    for (int i = 0; i < rep->instruction_rows; i++)
+        failing += rep->instructions[i].decision == VB_CHANGE_REGRESSION;
+    return failing;
+}
+
+/* The verdict word: what the exit code says */
+static const char *verdict(const vb_compare_report *rep) {
+    if (rep->timing && rep->timing->machines_differ) return "not comparable";
+    if (vb_compare_failing_regressions(rep)) return "FAIL";
+    if (rep->timing && rep->timing->advisory) return "advisory";
+    return "pass";
+}
+
+static void summary_line(const vb_compare_report *rep, vb_text *out, const char *before,
+                         const char *after) {
+    int reg, imp, same, nc;
+    summary_counts(rep, &reg, &imp, &same, &nc);
+    vb_text_printf(out,
+                   "%s%s%s: %d regression(s), %d improvement(s), %d no change, %d not comparable",
+                   before, verdict(rep), after, reg, imp, same, nc);
+    if (rep->timing && rep->timing->machines_differ)
+        vb_text_append(out, " (timings of different machines are not compared)");
+}
+
 void vb_compare_text(const vb_compare_report *rep, vb_text *out) {
     const vb_comparison *c = rep->timing;
     vb_text_printf(out, "vizbench compare: %s -> %s\n", rep->baseline_name, rep->current_name);
     if (c) {
         context_lines(rep, out, "");
-        vb_text_printf(out, "\n%-28s %-14s %-19s %16s %16s %9s %18s %6s  %s\n", "point", "strategy",
-                       "metric", "baseline", "current", "change", "interval", "limit", "decision");
+        if (c->row_count)
+            vb_text_printf(out, "\n%-28s %-14s %-19s %16s %16s %9s %18s %6s  %s\n", "point",
+                           "strategy", "metric", "baseline", "current", "change", "interval",
+                           "limit", "decision");
         for (int i = 0; i < c->row_count; i++) {
             const vb_comparison_row *r = &c->rows[i];
             char point[64], base[48], cur[48], change[24], interval[64];
@@ -144,11 +235,8 @@ void vb_compare_text(const vb_compare_report *rep, vb_text *out) {
                            r->current, r->change_pct, decision_text(r->decision));
         }
     }
-    int reg, imp, same, nc;
-    summary_counts(rep, &reg, &imp, &same, &nc);
-    vb_text_printf(out,
-                   "\n%s: %d regression(s), %d improvement(s), %d no change, %d not comparable\n",
-                   reg ? "FAIL" : "pass", reg, imp, same, nc);
+    summary_line(rep, out, "\n", "");
+    vb_text_append(out, "\n");
 }
 
 static void md_timing_row(const vb_comparison *c, const vb_comparison_row *r, vb_text *out) {
@@ -168,39 +256,60 @@ static void md_timing_row(const vb_comparison *c, const vb_comparison_row *r, vb
                                                           : vb_change_name(r->decision));
 }
 
-static void md_timing_table(const vb_comparison *c, vb_text *out, int changes_only) {
+/* Appends the rows (changes only, or all) while the text stays under `limit` characters;
+ * returns how many rows that selection had that did not fit. */
+static int md_timing_table(const vb_comparison *c, vb_text *out, int changes_only, size_t limit) {
     vb_text_append(out, "| point | strategy | metric | baseline | current | change | interval | "
                         "threshold | decision |\n| --- | --- | --- | --- | --- | --- | --- | --- "
                         "| --- |\n");
+    int left_out = 0;
     for (int i = 0; i < c->row_count; i++) {
         const vb_comparison_row *r = &c->rows[i];
         if (changes_only && r->decision != VB_CHANGE_REGRESSION &&
             r->decision != VB_CHANGE_IMPROVEMENT)
             continue;
+        if (out->length + VB_COMPARE_MD_ROW_MAX > limit) {
+            left_out++;
+            continue;
+        }
         md_timing_row(c, r, out);
     }
+    return left_out;
 }
 
 void vb_compare_markdown(const vb_compare_report *rep, vb_text *out) {
     const vb_comparison *c = rep->timing;
-    int reg, imp, same, nc;
-    summary_counts(rep, &reg, &imp, &same, &nc);
-    vb_text_printf(out, "### vizbench gate: %s\n\n", reg ? "**FAIL**" : "pass");
-    vb_text_printf(out,
-                   "%d regression(s), %d improvement(s), %d no change, %d not comparable "
-                   "(baseline `%s`, current `%s`).\n\n",
-                   reg, imp, same, nc, rep->baseline_name, rep->current_name);
+    vb_text_append(out, "### vizbench gate: ");
+    summary_line(rep, out, "**", "**");
+    vb_text_printf(out, "\n\nBaseline `%s`, current `%s`.\n\n", rep->baseline_name,
+                   rep->current_name);
+    /* The budget: the instruction table and the closing lines get their room first, the
+     * changes next, the folded list of every row what is left. */
+    const size_t reserve = 512 + (size_t)rep->instruction_rows * 160;
+    const size_t limit = VB_COMPARE_MD_LIMIT > reserve ? VB_COMPARE_MD_LIMIT - reserve : 0;
     if (c) {
         context_lines(rep, out, "- ");
         vb_text_append(out, "\n");
         if (c->regressions + c->improvements > 0) {
             vb_text_append(out, "#### Changes\n\n");
-            md_timing_table(c, out, 1);
+            int left = md_timing_table(c, out, 1, limit);
+            if (left)
+                vb_text_printf(out,
+                               "\n%d more change(s) did not fit in a comment: see the text "
+                               "output of `vizbench compare`.\n",
+                               left);
             vb_text_append(out, "\n");
         }
-        vb_text_printf(out, "<details><summary>all %d timing rows</summary>\n\n", c->row_count);
-        md_timing_table(c, out, 0);
-        vb_text_append(out, "\n</details>\n\n");
+        if (c->row_count) {
+            vb_text_printf(out, "<details><summary>all %d timing rows</summary>\n\n", c->row_count);
+            int left = md_timing_table(c, out, 0, limit);
+            if (left)
+                vb_text_printf(out,
+                               "\n%d more row(s) did not fit in a comment: see the text output "
+                               "of `vizbench compare`.\n",
+                               left);
+            vb_text_append(out, "\n</details>\n\n");
+        }
     }
     if (rep->instruction_rows > 0) {
         vb_text_printf(out,

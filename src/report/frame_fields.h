@@ -25,6 +25,15 @@
     X(bytes_uploaded)                                                                              \
     X(picture_error)
 
+/* The exact work counts (common/work_counts.h): written always, optional when read (results of
+ * versions before them hold none: -1, "not counted"). */
+#define VB_FRAME_WORK_FIELDS(X)                                                                    \
+    X(producer_gl_calls)                                                                           \
+    X(consumer_gl_calls)                                                                           \
+    X(producer_allocations)                                                                        \
+    X(consumer_allocations)                                                                        \
+    X(copies)
+
 #define VB_FRAME_CHECKSUM_FIELDS(X)                                                                \
     X(checksum_shown)                                                                              \
     X(checksum_expected)

@@ -112,6 +112,7 @@ static int write_frames(FILE *f, const vb_strategy_run *run) {
     }                                                                                              \
     fputc(']', f);
     VB_FRAME_INT_FIELDS(VB_STREAM_INT_COLUMN)
+    VB_FRAME_WORK_FIELDS(VB_STREAM_INT_COLUMN)
     VB_FRAME_CHECKSUM_FIELDS(VB_STREAM_HEX_COLUMN)
     return fputc('}', f) == EOF ? -1 : 0;
 }
@@ -423,6 +424,14 @@ static int read_frames(reader *r, json_t *frames, const char *prefix, vb_strateg
         if (*end) return bad(r, "holds a value that is not 16 hex digits");                        \
     }
     VB_FRAME_INT_FIELDS(VB_READ_INT_COLUMN)
+#define VB_READ_OPTIONAL_INT_COLUMN(field)                                                         \
+    if (!member(r, frames, prefix, #field)) {                                                      \
+        for (int64_t n = 0; n < count; n++)                                                        \
+            run->frames[n].field = -1;                                                             \
+    } else {                                                                                       \
+        VB_READ_INT_COLUMN(field)                                                                  \
+    }
+    VB_FRAME_WORK_FIELDS(VB_READ_OPTIONAL_INT_COLUMN)
     VB_FRAME_CHECKSUM_FIELDS(VB_READ_HEX_COLUMN)
     return VB_OK;
 }

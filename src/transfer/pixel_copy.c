@@ -2,6 +2,7 @@
  * into its own buffer, then copies the frame into a message allocated for it (as a Vec handed
  * across FFI would be); the consumer uploads from the message, then frees it. With `pool` the
  * slots' messages are allocated once and reused: the copy stays, the allocation goes. */
+#include "common/work_counts.h"
 #include "transfer/strategy.h"
 
 #include "common/error.h"
@@ -56,6 +57,7 @@ static int pixel_copy_hand_off(vb_strategy *s, int slot, int64_t *bytes_copied) 
         return -VB_ERR_FAILURE;
     }
     memcpy(message, s->private_frame, s->config.frame_bytes);
+    vb_work_copy();
     s->messages[slot] = message;
     *bytes_copied += (int64_t)s->config.frame_bytes;
     return VB_OK;
