@@ -9,8 +9,8 @@
 #include "audio/audio.h"
 #include "common/error.h"
 #include "common/work_counts.h"
-#include "measure/clock.h"
-#include "measure/run_summary.h"
+#include "common/clock.h"
+#include "pipeline/run_summary.h"
 #include "pipeline/session.h"
 
 #include <stdio.h>

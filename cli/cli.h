@@ -6,6 +6,8 @@
 #include "audio/audio.h"
 #include "common/error.h"
 
+#include <stdio.h>
+
 #define EXIT_USAGE 2
 
 /* Prints "vizbench: <message>" on stderr, one line. */
@@ -14,6 +16,10 @@ void cli_print_error(const char *message);
 int cli_fail(int status);
 /* Prints "vizbench COMMAND: unknown option ..." style messages for getopt errors. */
 int cli_usage_error(const char *command, const char *fmt, ...) VB_PRINTF(2, 3);
+
+/* The help lines of a strategy-list option: "  OPTION   comma-separated, of: NAMES..., or all
+ * (default all)", the names from the registry, wrapped at 80 columns. */
+void cli_print_strategy_help(FILE *out, const char *option);
 
 /* Loads `path`, or the bundled fixture when path is NULL. Prints the error on failure. */
 int cli_load_input(const char *path, vb_audio *audio);

@@ -7,7 +7,7 @@
 #include "gate/compare.h"
 #include "gate/instructions.h"
 #include "report/compare_table.h"
-#include "report/json_file.h"
+#include "io/json_file.h"
 #include "report/sweep_json.h"
 
 #include <dirent.h>

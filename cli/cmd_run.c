@@ -27,12 +27,11 @@ static void print_run_help(FILE *out) {
         "\n"
         "Drives the input through the whole pipeline (analysis, render, hand-off, upload,\n"
         "draw, fence) under each transfer strategy in turn, on two threads, and prints one\n"
-        "row per strategy. With no options: all four strategies, spectrum 1080x200 at 60 fps.\n"
+        "row per strategy. With no options: every strategy, spectrum 1080x200 at 60 fps.\n"
         "\n"
-        "  INPUT                 audio file; default: the bundled beatbox loop\n"
-        "  --strategy LIST       comma-separated: pixel-copy, shared-buffer, mapped-pbo,\n"
-        "                        gl-texture, or all (default all)\n",
+        "  INPUT                 audio file; default: the bundled beatbox loop\n",
         out);
+    cli_print_strategy_help(out, "--strategy LIST");
     cli_print_view_help(out, "spectrum");
     fputs("  --frames N            measured frames per strategy, after the warm-up (default 300)\n"
           "  --duration S          measured seconds per strategy instead (frames = S x fps)\n"

@@ -27,10 +27,10 @@ static void print_sweep_help(FILE *out) {
           "  -o, --output FILE     the sweep's results (schema vizbench.sweep); required\n"
           "  --sizes LIST          WxH,... (default 1080x200,1920x1080,3840x2160)\n"
           "  --fps LIST            frame rates (default 60,120)\n"
-          "  --views LIST          waveform,spectrum,spectrogram or all (default all)\n"
-          "  --strategies LIST     pixel-copy,shared-buffer,mapped-pbo,gl-texture or all\n"
-          "                        (default all)\n"
-          "  --pace PACE           realtime (default) or max, as for 'vizbench run'\n"
+          "  --views LIST          waveform,spectrum,spectrogram or all (default all)\n",
+          out);
+    cli_print_strategy_help(out, "--strategies LIST");
+    fputs("  --pace PACE           realtime (default) or max, as for 'vizbench run'\n"
           "  --seconds S           measured seconds of frames per run (default 2)\n"
           "  --warmup-seconds S    warm-up before each run (default 0.25)\n"
           "  --quick               the two smaller sizes, 0.5 s per run after 0.15 s (< 60 s)\n"
@@ -39,7 +39,7 @@ static void print_sweep_help(FILE *out) {
           "  -q, --quiet           no table on stdout\n"
           "  -h, --help            this help\n"
           "\n"
-          "The default sweep (18 combinations x 4 strategies) takes about 3-4 minutes.\n"
+          "The default sweep (18 combinations x every strategy) takes about 3-4 minutes.\n"
           "\n"
           "exit codes: 0 every combination ran and every strategy showed the reference picture;\n"
           "            1 failure (bad input, a write failed, a strategy failed or differed);\n"

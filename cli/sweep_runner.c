@@ -1,7 +1,7 @@
 #include "sweep_runner.h"
 
 #include "cli.h"
-#include "measure/clock.h"
+#include "common/clock.h"
 #include "measure_args.h"
 #include "report/sweep_json.h"
 

@@ -2,7 +2,7 @@
  * picture under every strategy, results JSON round trip, and the faults of `vizbench run`. */
 #include "test_helpers.h"
 
-#include "measure/run_summary.h"
+#include "pipeline/run_summary.h"
 #include "pipeline/session.h"
 #include "report/results_json.h"
 

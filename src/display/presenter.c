@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "display/gl_program.h"
-#include "measure/clock.h"
+#include "common/clock.h"
 
 #include <string.h>
 #include <sys/prctl.h>

@@ -1,7 +1,7 @@
 #include "gate/instructions.h"
 
 #include "common/error.h"
-#include "report/json_file.h"
+#include "io/json_file.h"
 
 #include <jansson.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 #include "gate/metrics.h"
 
 #include "common/error.h"
-#include "measure/run_summary.h"
+#include "pipeline/run_summary.h"
 
 #include <string.h>
 

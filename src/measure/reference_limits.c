@@ -3,7 +3,7 @@
 #include "common/error.h"
 #include "display/gl_api.h"
 #include "display/gl_program.h"
-#include "measure/clock.h"
+#include "common/clock.h"
 #include "measure/stats.h"
 
 #include <stdint.h>

@@ -4,7 +4,7 @@
 #include "common/error.h"
 #include "common/work_counts.h"
 #include "display/presenter.h"
-#include "measure/clock.h"
+#include "common/clock.h"
 #include "measure/frame_store.h"
 #include "measure/gpu_timer.h"
 #include "measure/picture_check.h"
@@ -176,7 +176,8 @@ static int feed_skipped_frames(pipeline *p, vb_renderer *renderer, int64_t last,
         vb_renderer_analyze(renderer, audio_frame);
         size_t count = 0;
         const float *analysis = vb_renderer_analysis(renderer, &count);
-        int status = p->ops->gpu_feed(p->strategy, analysis, count, audio_frame, bytes_to_gpu);
+        int status =
+            vb_strategy_gpu_feed(p->ops, p->strategy, analysis, count, audio_frame, bytes_to_gpu);
         if (status != VB_OK) return status;
     }
     return VB_OK;
@@ -223,7 +224,7 @@ static void *producer_main(void *opaque) {
         gl_current = 1;
         vb_gpu_timer_init(&timer, vb_gpu_timers_enabled(o->gpu_timers, &p->gl->info));
     }
-    if (ops->producer_start && ops->producer_start(p->strategy) != VB_OK) {
+    if (vb_strategy_producer_start(ops, p->strategy) != VB_OK) {
         fail(p, p->producer_error, vb_error_get());
         goto done;
     }
@@ -275,7 +276,8 @@ static void *producer_main(void *opaque) {
             break;
         }
         rec->acquired_ns = vb_now_ns() - p->start_ns;
-        if (n > last_rendered + 1 && ops->gpu_feed && vb_renderer_has_history(renderer)) {
+        if (n > last_rendered + 1 && vb_strategy_takes_skipped_frames(ops) &&
+            vb_renderer_has_history(renderer)) {
             gl_submission_begin(serialized);
             int fed = feed_skipped_frames(p, renderer, last_rendered, n, &rec->bytes_to_gpu);
             gl_submission_end(serialized);
@@ -294,15 +296,20 @@ static void *producer_main(void *opaque) {
             gl_submission_begin(serialized);
             vb_gpu_timer_begin(&timer, &rec->gpu_render_ns);
             if (status == VB_OK)
-                status = ops->gpu_render(p->strategy, slot, analysis, count, rec->audio_frame,
-                                         &rec->bytes_to_gpu);
+                status = vb_strategy_gpu_render(ops, p->strategy, slot, analysis, count,
+                                                rec->audio_frame, &rec->bytes_to_gpu);
             vb_gpu_timer_end(&timer);
         } else if (status == VB_OK) {
-            vb_renderer_draw(renderer, ops->cpu_target(p->strategy, slot), p->config.stride);
+            uint8_t *target = vb_strategy_cpu_target(ops, p->strategy, slot);
+            if (target)
+                vb_renderer_draw(renderer, target, p->config.stride);
+            else
+                status = -VB_ERR_FAILURE;
         }
         if (slow_ns > 0) burn_cpu(slow_ns);
         rec->rendered_ns = vb_now_ns() - p->start_ns;
-        if (status == VB_OK) status = ops->hand_off(p->strategy, slot, &rec->bytes_copied);
+        if (status == VB_OK)
+            status = vb_strategy_hand_off(ops, p->strategy, slot, &rec->bytes_copied);
         if (ops->renders_on_gpu) gl_submission_end(serialized);
         if (status == VB_OK && fail_at >= 0 && n >= fail_at) {
             vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
@@ -332,7 +339,7 @@ done:
     /* GL objects the consumer may still draw from live until it has finished. */
     sem_wait(&p->consumer_finished);
     if (gl_current) vb_gpu_timer_collect(&timer, 1);
-    if (started && ops->producer_stop) ops->producer_stop(p->strategy);
+    if (started) vb_strategy_producer_stop(ops, p->strategy);
     if (gl_current) {
         vb_gpu_timer_free(&timer);
         vb_gl_release_thread();
@@ -388,7 +395,7 @@ static void checker_free(checker *c) {
 }
 
 static void release_slot(pipeline *p, int slot) {
-    p->ops->release(p->strategy, slot);
+    vb_strategy_release(p->ops, p->strategy, slot);
     vb_frame_ring_release(&p->ring);
 }
 
@@ -408,7 +415,7 @@ static void *consumer_main(void *opaque) {
                           !p->gl->info.software) != VB_OK)
         goto setup_failed;
     presenter_ready = 1;
-    if (ops->consumer_start && ops->consumer_start(p->strategy) != VB_OK) goto setup_failed;
+    if (vb_strategy_consumer_start(ops, p->strategy) != VB_OK) goto setup_failed;
     started = 1;
     if (checker_init(&check, p) != VB_OK) goto setup_failed;
     vb_gpu_timer_init(&timer, vb_gpu_timers_enabled(o->gpu_timers, &p->gl->info));
@@ -457,8 +464,8 @@ static void *consumer_main(void *opaque) {
         GLuint texture = 0;
         gl_submission_begin(serialized);
         vb_gpu_timer_begin(&timer, &rec->gpu_upload_ns);
-        int status =
-            ops->upload(p->strategy, slot, presenter.frame_texture, &texture, &rec->bytes_uploaded);
+        int status = vb_strategy_upload(ops, p->strategy, slot, presenter.frame_texture, &texture,
+                                        &rec->bytes_uploaded);
         vb_gpu_timer_end(&timer);
         if (status != VB_OK) {
             gl_submission_end(serialized);
@@ -510,7 +517,7 @@ static void *consumer_main(void *opaque) {
     vb_gpu_timer_collect(&timer, 1);
     vb_gpu_timer_free(&timer);
     checker_free(&check);
-    if (started && ops->consumer_stop) ops->consumer_stop(p->strategy);
+    if (started) vb_strategy_consumer_stop(ops, p->strategy);
     vb_presenter_free(&presenter);
     vb_gl_release_thread();
     sem_post(&p->consumer_finished);
@@ -520,7 +527,7 @@ setup_failed:
     snprintf(p->consumer_error, sizeof p->consumer_error, "%s", vb_error_get());
     atomic_store(&p->failed, 1);
     checker_free(&check);
-    if (started && ops->consumer_stop) ops->consumer_stop(p->strategy);
+    if (started) vb_strategy_consumer_stop(ops, p->strategy);
     if (presenter_ready) vb_presenter_free(&presenter);
     if (current) vb_gl_release_thread();
     sem_post(&p->consumer_ready);
@@ -564,7 +571,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
         set_reason(run, "%s", "no OpenGL: the display side needs a GL context");
         return VB_OK;
     }
-    const char *missing = ops->unavailable_reason ? ops->unavailable_reason(&gl->info) : NULL;
+    const char *missing = vb_strategy_unavailable(ops, &gl->info);
     if (missing) {
         run->status = VB_STRATEGY_UNAVAILABLE;
         set_reason(run, "%s", missing);
@@ -601,7 +608,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     }
     sem_init(&p->consumer_ready, 0, 0);
     sem_init(&p->consumer_finished, 0, 0);
-    if (ops->create(&p->config, &p->strategy) != VB_OK) goto setup_failed;
+    if (vb_strategy_create(ops, &p->config, &p->strategy) != VB_OK) goto setup_failed;
     pthread_t consumer, producer;
     if (pthread_create(&consumer, NULL, consumer_main, p) != 0) {
         vb_error_set("cannot start the consumer thread");
@@ -635,7 +642,7 @@ setup_failed:
     run->status = VB_STRATEGY_FAILED;
     set_reason(run, "%s", vb_error_get());
 cleanup:
-    if (p->strategy) ops->destroy(p->strategy);
+    vb_strategy_destroy(ops, p->strategy);
     sem_destroy(&p->consumer_ready);
     sem_destroy(&p->consumer_finished);
     vb_frame_ring_destroy(&p->ring);

@@ -1,7 +1,7 @@
 #include "render/render_all.h"
 
 #include "common/error.h"
-#include "measure/clock.h"
+#include "common/clock.h"
 #include "measure/picture_check.h"
 #include "render/renderer.h"
 

@@ -1,5 +1,7 @@
 #include "report/charts.h"
 
+#include "transfer/strategy.h"
+
 #include "common/error.h"
 #include "report/svg_plot.h"
 
@@ -10,12 +12,10 @@
 
 #define CHART_WIDTH 960
 
+/* The registry's colour; grey for a strategy this build does not know (results of another). */
 const char *vb_strategy_colour(const char *strategy) {
-    if (strcmp(strategy, "pixel-copy") == 0) return "#D55E00";
-    if (strcmp(strategy, "shared-buffer") == 0) return "#0072B2";
-    if (strcmp(strategy, "mapped-pbo") == 0) return "#009E73";
-    if (strcmp(strategy, "gl-texture") == 0) return "#CC79A7";
-    return "#555555";
+    const vb_strategy_ops *ops = vb_strategy_lookup(strategy);
+    return ops && ops->colour ? ops->colour : "#555555";
 }
 
 const vb_point *vb_headline_point(const vb_evidence *e) {

@@ -69,9 +69,10 @@ static void speed_line(const vb_compare_report *rep, vb_text *out, const char *i
                    "%sspeed correction: each results file divided by its factor (median over its "
                    "points of its median / the baseline's); current files:",
                    indent);
-    for (int m = 0; m < rep->options->metric_count; m++) {
+    for (int m = 0, shown = 0; m < rep->options->metric_count; m++) {
         vb_metric metric = rep->options->metrics[m];
-        vb_text_printf(out, "%s %s", m ? ";" : "", vb_metric_get(metric)->name);
+        if (vb_metric_get(metric)->exact) continue; /* counts are never speed-corrected */
+        vb_text_printf(out, "%s %s", shown++ ? ";" : "", vb_metric_get(metric)->name);
         for (int f = 0; f < c->current_runs && f < VB_GATE_MAX_RUNS; f++)
             vb_text_printf(out, " %.2f", c->current_speed[f][metric]);
     }
@@ -115,7 +116,7 @@ static void noise_lines(const vb_compare_report *rep, vb_text *out, const char *
     vb_text_append(out, "; work counts 0):\n");
     for (int i = 0; i < c->noise_count; i++) {
         const vb_noise_floor *f = &c->noise[i];
-        vb_text_printf(out, "%s  %s:", indent, f->strategy);
+        vb_text_printf(out, "%s%s:", indent[0] ? "  - " : "  ", f->strategy);
         for (int m = 0, shown = 0; m < rep->options->metric_count; m++) {
             vb_metric metric = rep->options->metrics[m];
             if (!f->rows[metric]) continue;

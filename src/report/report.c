@@ -1,5 +1,7 @@
 #include "report/report.h"
 
+#include "transfer/strategy.h"
+
 #include "io/atomic_file.h"
 #include "report/charts.h"
 #include "report/text_buffer.h"
@@ -239,38 +241,14 @@ static void strategies_section(documents *d) {
     static const char *const header[] = {"strategy", "vizbench does", "models",
                                          "copies and uploads its counterpart incurs",
                                          "what vizbench measures of them"};
-    static const char *const rows[][5] = {
-        {"pixel-copy",
-         "CPU render into its own buffer; copy into a newly allocated message; "
-         "the consumer uploads it (glTexSubImage2D)",
-         "an FFI stream of Vec<u8>: the note's fallback",
-         "one CPU copy Rust -> Dart, then Flutter's own image creation and its upload",
-         "the allocation + copy, and the upload"},
-        {"shared-buffer",
-         "CPU render straight into a slot of a shared ring (memfd, two "
-         "mappings); a slot index crosses; the consumer uploads from the slot",
-         "flutter_rust_bridge ZeroCopyBuffer: the note's decision",
-         "no copy Rust -> Dart; decodeImageFromPixels then copies into its own image, and the "
-         "engine uploads it",
-         "the upload; not the copy Flutter's image makes (it is the same for pixel-copy)"},
-        {"mapped-pbo",
-         "CPU render into a persistently mapped pixel-unpack buffer; the texture "
-         "is updated from it",
-         "a native texture plugin's best CPU path",
-         "the driver's transfer from the mapped buffer (DMA on a GPU)",
-         "the texture update call; on a software renderer it is a CPU copy"},
-        {"gl-texture",
-         "GPU render (shaders) into a texture of a shared context from the "
-         "analysis data; texture name + fence cross",
-         "SurfaceTexture / DMA-BUF / D3D shared handle: the note's GPU texture sharing",
-         "only the analysis data (a few KB) goes to the GPU",
-         "the analysis upload, the GPU draw, the consumer's wait"},
-    };
     table_begin(d, "strategies", 5, header);
-    for (int r = 0; r < 4; r++) {
+    for (int r = 0; r < vb_strategy_count; r++) {
+        const vb_strategy_ops *ops = vb_strategy_list[r];
+        const char *const columns[5] = {ops->name, ops->does, ops->models, ops->incurs,
+                                        ops->measures};
         row_begin(d);
         for (int c = 0; c < 5; c++)
-            cell(d, rows[r][c], c == 0 ? "claim" : NULL, c == 0);
+            cell(d, columns[c] ? columns[c] : "", c == 0 ? "claim" : NULL, c == 0);
         row_end(d);
     }
     table_end(d);

@@ -1,12 +1,12 @@
 #include "report/results_json.h"
 
-#include "report/json_file.h"
+#include "io/json_file.h"
 
 #include "io/atomic_file.h"
 
 #include "common/error.h"
 #include "measure/frame_store.h"
-#include "measure/run_summary.h"
+#include "pipeline/run_summary.h"
 #include "report/frame_fields.h"
 
 #include <errno.h>

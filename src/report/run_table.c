@@ -1,7 +1,7 @@
 #include "report/run_table.h"
 
 #include "common/error.h"
-#include "measure/run_summary.h"
+#include "pipeline/run_summary.h"
 
 static const char *picture_verdict(const vb_strategy_run *run, char *buffer, size_t size) {
     const vb_picture_result *p = &run->picture;

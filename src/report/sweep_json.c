@@ -1,7 +1,7 @@
 #include "report/sweep_json.h"
 
 #include "common/error.h"
-#include "report/json_file.h"
+#include "io/json_file.h"
 #include "transfer/frame_ring.h"
 #include "report/results_json.h"
 

@@ -1,7 +1,7 @@
 #include "transfer/frame_ring.h"
 
 #include "common/error.h"
-#include "measure/clock.h"
+#include "common/clock.h"
 
 #include <errno.h>
 

@@ -44,7 +44,8 @@ int vb_frame_ring_take(vb_frame_ring *ring, int64_t deadline_ns);
 int vb_frame_ring_take_if_ready(vb_frame_ring *ring);
 void vb_frame_ring_release(vb_frame_ring *ring);
 
-/* Makes every current and future wait return VB_RING_CANCELLED (either thread may call it). */
+/* Makes every current and future wait that would block return VB_RING_CANCELLED at once (a
+ * slot or frame already there is still handed out); either thread may call it. */
 void vb_frame_ring_cancel(vb_frame_ring *ring);
 
 #endif

@@ -124,6 +124,12 @@ static void gl_texture_release(vb_strategy *s, int slot) {
 const vb_strategy_ops vb_gl_texture_strategy = {
     .name = "gl-texture",
     .summary = "GPU render into a shared texture ring, hand over texture name and fence",
+    .does = "GPU render (shaders) into a texture of a shared context from the analysis data; "
+            "texture name + fence cross",
+    .models = "SurfaceTexture / DMA-BUF / D3D shared handle: the note's GPU texture sharing",
+    .incurs = "only the analysis data (a few KB) goes to the GPU",
+    .measures = "the analysis upload, the GPU draw, the consumer's wait",
+    .colour = "#CC79A7",
     .renders_on_gpu = 1,
     .create = gl_texture_create,
     .destroy = gl_texture_destroy,

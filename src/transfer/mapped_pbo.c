@@ -95,6 +95,12 @@ static void mapped_pbo_release(vb_strategy *s, int slot) {
 const vb_strategy_ops vb_mapped_pbo_strategy = {
     .name = "mapped-pbo",
     .summary = "CPU render into a persistently mapped pixel buffer, texture updated from it",
+    .does = "CPU render into a persistently mapped pixel-unpack buffer; the texture is updated "
+            "from it",
+    .models = "a native texture plugin's best CPU path",
+    .incurs = "the driver's transfer from the mapped buffer (DMA on a GPU)",
+    .measures = "the texture update call; on a software renderer it is a CPU copy",
+    .colour = "#009E73",
     .unavailable_reason = mapped_pbo_unavailable,
     .create = mapped_pbo_create,
     .destroy = mapped_pbo_destroy,

@@ -80,6 +80,12 @@ static void pixel_copy_release(vb_strategy *s, int slot) {
 const vb_strategy_ops vb_pixel_copy_strategy = {
     .name = "pixel-copy",
     .summary = "CPU render, copy into a new message per frame, upload from it",
+    .does = "CPU render into its own buffer; copy into a newly allocated message; the consumer "
+            "uploads it (glTexSubImage2D)",
+    .models = "an FFI stream of Vec<u8>: the note's fallback",
+    .incurs = "one CPU copy Rust -> Dart, then Flutter's own image creation and its upload",
+    .measures = "the allocation + copy, and the upload",
+    .colour = "#D55E00",
     .create = pixel_copy_create,
     .destroy = pixel_copy_destroy,
     .cpu_target = pixel_copy_target,

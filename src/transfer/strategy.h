@@ -14,7 +14,15 @@
  *               or release alone for a frame dropped unseen
  *   producer:  producer_stop;  consumer: consumer_stop;  main: destroy
  * Every function that can fail returns VB_OK or a negative status with the error set.
- * The strategy owns everything it allocates; pointers it returns are borrowed. */
+ * The strategy owns everything it allocates; pointers it returns are borrowed.
+ *
+ * Members: required of every strategy: name, summary, the report's words (does, models,
+ * incurs, measures, colour), create, destroy, hand_off, upload, release; of a CPU-rendered one
+ * (renders_on_gpu 0): cpu_target; of a GPU-rendered one: gpu_render. Optional (NULL: nothing
+ * to do): unavailable_reason, consumer_start/stop, producer_start/stop, gpu_feed. The harness
+ * calls them only through the vb_strategy_* wrappers below, which handle the optional ones and
+ * check the preconditions in one place; vb_strategy_conforms says whether a table has what its
+ * kind needs (tests/test_strategies.c checks every registered one). */
 #ifndef VB_TRANSFER_STRATEGY_H
 #define VB_TRANSFER_STRATEGY_H
 
@@ -39,6 +47,14 @@ typedef struct vb_strategy_ops {
     const char *name;
     const char *summary; /* one line: what crosses the boundary */
     int renders_on_gpu;
+
+    /* What the report and the help texts say of it; the registry is the only place these
+     * live, so a new strategy appears everywhere with its own words. */
+    const char *does;     /* what vizbench does, producer to consumer */
+    const char *models;   /* the real-world path it stands for */
+    const char *incurs;   /* the copies, uploads and waits that real path makes */
+    const char *measures; /* what vizbench measures of them */
+    const char *colour;   /* in charts: "#RRGGBB", distinct from the others' */
 
     /* NULL when this GL can run the strategy, else why not (a constant string). The member
      * itself may be NULL: the strategy needs only the core 3.3 GL every strategy needs. */
@@ -75,11 +91,44 @@ typedef struct vb_strategy_ops {
     void (*release)(vb_strategy *strategy, int slot);
 } vb_strategy_ops;
 
+/* VB_OK, or -VB_ERR_FAILURE with `why` naming the first member `ops` lacks for its kind. */
+int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size);
+
+/* The calls, in the order and on the threads above. The optional members are no-ops (VB_OK)
+ * when absent; a call that does not fit the strategy's kind (cpu_target of a GPU renderer,
+ * gpu_render of a CPU one) fails naming the strategy instead of crashing. */
+const char *vb_strategy_unavailable(const vb_strategy_ops *ops, const vb_gl_info *gl);
+int vb_strategy_create(const vb_strategy_ops *ops, const vb_strategy_config *config,
+                       vb_strategy **out);
+void vb_strategy_destroy(const vb_strategy_ops *ops, vb_strategy *strategy);
+int vb_strategy_consumer_start(const vb_strategy_ops *ops, vb_strategy *strategy);
+void vb_strategy_consumer_stop(const vb_strategy_ops *ops, vb_strategy *strategy);
+int vb_strategy_producer_start(const vb_strategy_ops *ops, vb_strategy *strategy);
+void vb_strategy_producer_stop(const vb_strategy_ops *ops, vb_strategy *strategy);
+/* NULL (the error set) for a GPU-rendered strategy. */
+uint8_t *vb_strategy_cpu_target(const vb_strategy_ops *ops, vb_strategy *strategy, int slot);
+int vb_strategy_gpu_render(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                           const float *analysis, size_t count, int64_t audio_frame,
+                           int64_t *bytes_to_gpu);
+/* Whether the strategy takes skipped frames' analysis (gpu_feed); the call is VB_OK without. */
+int vb_strategy_takes_skipped_frames(const vb_strategy_ops *ops);
+int vb_strategy_gpu_feed(const vb_strategy_ops *ops, vb_strategy *strategy, const float *analysis,
+                         size_t count, int64_t audio_frame, int64_t *bytes_to_gpu);
+int vb_strategy_hand_off(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                         int64_t *bytes_copied);
+int vb_strategy_upload(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                       GLuint frame_texture, GLuint *texture, int64_t *bytes_to_gpu);
+void vb_strategy_release(const vb_strategy_ops *ops, vb_strategy *strategy, int slot);
+
 /* The registered strategies, in the order runs and tables list them. */
 extern const vb_strategy_ops *const vb_strategy_list[];
 extern const int vb_strategy_count;
 
 /* NULL (and the error set, naming the known ones) for an unknown name. */
 const vb_strategy_ops *vb_strategy_find(const char *name);
+/* The same without setting an error: NULL for an unknown name. */
+const vb_strategy_ops *vb_strategy_lookup(const char *name);
+/* "pixel-copy, shared-buffer, ..." (every registered name, in order) into dst. */
+void vb_strategy_names(char *dst, size_t size);
 
 #endif

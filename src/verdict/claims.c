@@ -1,5 +1,7 @@
 #include "verdict/claims.h"
 
+#include "transfer/strategy.h"
+
 #include "common/error.h"
 
 #include <math.h>
@@ -79,7 +81,11 @@ static void caution_if_near(vb_claim *c, const vb_point *a, const vb_point *b,
     if (near_cpu_limit(a, t) || near_cpu_limit(b, t)) note_narrow_margin(c, t);
 }
 
-static const char *const cpu_strategies[] = {"pixel-copy", "shared-buffer", "mapped-pbo"};
+/* The CPU-rendered strategies, from the registry: `copy_free` keeps those whose points here
+ * copied nothing on the CPU (C4's "a strategy without the copy"). */
+static int cpu_rendered(const vb_point *p, int copy_free) {
+    return !p->renders_on_gpu && (!copy_free || p->summary.copied_mb_per_frame == 0);
+}
 
 static const vb_point *note_point(const vb_evidence *e, vb_view_kind view, const char *strategy) {
     return vb_evidence_find(e, view, VB_NOTE_WIDTH, VB_NOTE_HEIGHT, VB_NOTE_FPS, strategy);
@@ -331,9 +337,10 @@ static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_clai
              where, why);
     strategies_at(e, fail, t, c->measured, sizeof c->measured);
     int copyless_holds = 0;
-    for (int i = 1; i < 3; i++) {
-        const vb_point *other = at_same_place(e, fail, cpu_strategies[i]);
-        if (other && vb_point_holds(other, t, NULL, 0)) copyless_holds = 1;
+    for (int i = 0; i < vb_strategy_count; i++) {
+        const vb_point *other = at_same_place(e, fail, vb_strategy_list[i]->name);
+        if (other && cpu_rendered(other, 1) && vb_point_holds(other, t, NULL, 0))
+            copyless_holds = 1;
     }
     const vb_point *gpu = at_same_place(e, fail, "gl-texture");
     const int gpu_holds = gpu && vb_point_holds(gpu, t, NULL, 0);
@@ -449,9 +456,9 @@ static void claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_c
         appendf(c->measured, sizeof c->measured, "%s%s: gl-texture %.2f KB to GL, %.3f ms CPU",
                 views > 1 ? "; " : "", vb_view_name((vb_view_kind)v),
                 g->summary.to_gpu_mb_per_frame * 1e3, g_cpu);
-        for (int i = 0; i < 3; i++) {
-            const vb_point *o = note_point(e, (vb_view_kind)v, cpu_strategies[i]);
-            if (!o) continue;
+        for (int i = 0; i < vb_strategy_count; i++) {
+            const vb_point *o = note_point(e, (vb_view_kind)v, vb_strategy_list[i]->name);
+            if (!o || !cpu_rendered(o, 0)) continue;
             const double o_cpu = o->summary.process_cpu_ms_per_frame;
             appendf(c->measured, sizeof c->measured, ", %s %.2f KB, %.3f ms", o->strategy,
                     o->summary.to_gpu_mb_per_frame * 1e3, o_cpu);

@@ -7,7 +7,7 @@
 #ifndef VB_VERDICT_EVIDENCE_H
 #define VB_VERDICT_EVIDENCE_H
 
-#include "measure/run_summary.h"
+#include "pipeline/run_summary.h"
 #include "pipeline/sweep.h"
 
 typedef struct vb_point {

@@ -1,4 +1,4 @@
-#include "measure/run_summary.h"
+#include "pipeline/run_summary.h"
 
 #include "common/error.h"
 #include "measure/frame_store.h"

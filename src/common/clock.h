@@ -1,8 +1,8 @@
 /* The clocks every measurement uses: monotonic wall time (shared by all threads, so timestamps
  * of the producer and the consumer compare directly) and CPU time of the calling thread or the
  * whole process (the latter includes driver threads, e.g. llvmpipe's rasterisers). */
-#ifndef VB_MEASURE_CLOCK_H
-#define VB_MEASURE_CLOCK_H
+#ifndef VB_COMMON_CLOCK_H
+#define VB_COMMON_CLOCK_H
 
 #include <stdint.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#include "report/json_file.h"
+#include "io/json_file.h"
 
 #include "common/error.h"
 

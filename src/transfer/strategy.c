@@ -1,0 +1,107 @@
+#include "transfer/strategy.h"
+
+#include "common/error.h"
+
+#include <stdio.h>
+
+int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size) {
+    const struct {
+        int present;
+        const char *member;
+    } needs[] = {
+        {ops->name != NULL, "name"},
+        {ops->summary != NULL, "summary"},
+        {ops->does != NULL, "does"},
+        {ops->models != NULL, "models"},
+        {ops->incurs != NULL, "incurs"},
+        {ops->measures != NULL, "measures"},
+        {ops->colour != NULL, "colour"},
+        {ops->create != NULL, "create"},
+        {ops->destroy != NULL, "destroy"},
+        {ops->hand_off != NULL, "hand_off"},
+        {ops->upload != NULL, "upload"},
+        {ops->release != NULL, "release"},
+        {ops->renders_on_gpu || ops->cpu_target != NULL, "cpu_target (a CPU-rendered strategy)"},
+        {!ops->renders_on_gpu || ops->gpu_render != NULL, "gpu_render (a GPU-rendered strategy)"},
+    };
+    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
+        if (needs[i].present) continue;
+        snprintf(why, size, "%s: no %s", ops->name ? ops->name : "(unnamed strategy)",
+                 needs[i].member);
+        vb_error_set("%s", why);
+        return -VB_ERR_FAILURE;
+    }
+    return VB_OK;
+}
+
+const char *vb_strategy_unavailable(const vb_strategy_ops *ops, const vb_gl_info *gl) {
+    return ops->unavailable_reason ? ops->unavailable_reason(gl) : NULL;
+}
+
+int vb_strategy_create(const vb_strategy_ops *ops, const vb_strategy_config *config,
+                       vb_strategy **out) {
+    *out = NULL;
+    return ops->create(config, out);
+}
+
+void vb_strategy_destroy(const vb_strategy_ops *ops, vb_strategy *strategy) {
+    if (strategy) ops->destroy(strategy);
+}
+
+int vb_strategy_consumer_start(const vb_strategy_ops *ops, vb_strategy *strategy) {
+    return ops->consumer_start ? ops->consumer_start(strategy) : VB_OK;
+}
+
+void vb_strategy_consumer_stop(const vb_strategy_ops *ops, vb_strategy *strategy) {
+    if (ops->consumer_stop) ops->consumer_stop(strategy);
+}
+
+int vb_strategy_producer_start(const vb_strategy_ops *ops, vb_strategy *strategy) {
+    return ops->producer_start ? ops->producer_start(strategy) : VB_OK;
+}
+
+void vb_strategy_producer_stop(const vb_strategy_ops *ops, vb_strategy *strategy) {
+    if (ops->producer_stop) ops->producer_stop(strategy);
+}
+
+uint8_t *vb_strategy_cpu_target(const vb_strategy_ops *ops, vb_strategy *strategy, int slot) {
+    if (ops->renders_on_gpu || !ops->cpu_target) {
+        vb_error_set("%s: renders on the GPU, it has no CPU target", ops->name);
+        return NULL;
+    }
+    return ops->cpu_target(strategy, slot);
+}
+
+int vb_strategy_gpu_render(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                           const float *analysis, size_t count, int64_t audio_frame,
+                           int64_t *bytes_to_gpu) {
+    if (!ops->renders_on_gpu || !ops->gpu_render) {
+        vb_error_set("%s: renders on the CPU, it has no GPU render", ops->name);
+        return -VB_ERR_FAILURE;
+    }
+    return ops->gpu_render(strategy, slot, analysis, count, audio_frame, bytes_to_gpu);
+}
+
+int vb_strategy_takes_skipped_frames(const vb_strategy_ops *ops) {
+    return ops->gpu_feed != NULL;
+}
+
+int vb_strategy_gpu_feed(const vb_strategy_ops *ops, vb_strategy *strategy, const float *analysis,
+                         size_t count, int64_t audio_frame, int64_t *bytes_to_gpu) {
+    return ops->gpu_feed ? ops->gpu_feed(strategy, analysis, count, audio_frame, bytes_to_gpu)
+                         : VB_OK;
+}
+
+int vb_strategy_hand_off(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                         int64_t *bytes_copied) {
+    return ops->hand_off(strategy, slot, bytes_copied);
+}
+
+int vb_strategy_upload(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                       GLuint frame_texture, GLuint *texture, int64_t *bytes_to_gpu) {
+    return ops->upload(strategy, slot, frame_texture, texture, bytes_to_gpu);
+}
+
+void vb_strategy_release(const vb_strategy_ops *ops, vb_strategy *strategy, int slot) {
+    ops->release(strategy, slot);
+}

@@ -1,0 +1,72 @@
+/* echo: a test-only strategy, registered by one line (tests/echo/meson.build) in a test build
+ * of vizbench (vizbench-echo), to prove that a strategy's file and that line are all it takes
+ * to appear everywhere: help texts, errors, tables, results, the report and its charts
+ * (tests/echo/echo_test.sh). It renders on the CPU into a buffer per slot and the consumer
+ * uploads from it: shared-buffer without the shared memory. */
+#include "transfer/strategy.h"
+
+#include "common/error.h"
+#include "transfer/upload.h"
+
+#include <stdlib.h>
+
+struct vb_strategy {
+    vb_strategy_config config;
+    uint8_t *frames; /* [slots][frame_bytes] */
+};
+
+static void echo_destroy(vb_strategy *s) {
+    if (!s) return;
+    free(s->frames);
+    free(s);
+}
+
+static int echo_create(const vb_strategy_config *config, vb_strategy **out) {
+    vb_strategy *s = calloc(1, sizeof *s);
+    if (s) s->frames = malloc((size_t)config->slots * config->frame_bytes);
+    if (!s || !s->frames) {
+        echo_destroy(s);
+        vb_error_set("echo: out of memory");
+        return -VB_ERR_FAILURE;
+    }
+    s->config = *config;
+    *out = s;
+    return VB_OK;
+}
+
+static uint8_t *echo_target(vb_strategy *s, int slot) {
+    return s->frames + (size_t)slot * s->config.frame_bytes;
+}
+
+static int echo_hand_off(vb_strategy *s, int slot, int64_t *bytes_copied) {
+    (void)s, (void)slot, (void)bytes_copied;
+    return VB_OK;
+}
+
+static int echo_upload(vb_strategy *s, int slot, GLuint frame_texture, GLuint *texture,
+                       int64_t *bytes_to_gpu) {
+    vb_upload_frame(&s->config.view, frame_texture, echo_target(s, slot));
+    *texture = frame_texture;
+    *bytes_to_gpu += (int64_t)s->config.frame_bytes;
+    return VB_OK;
+}
+
+static void echo_release(vb_strategy *s, int slot) {
+    (void)s, (void)slot;
+}
+
+const vb_strategy_ops vb_echo_strategy = {
+    .name = "echo",
+    .summary = "CPU render into a buffer per slot, upload from it (test-only)",
+    .does = "CPU render into a private buffer per slot; the consumer uploads from it",
+    .models = "nothing real: the registry's test strategy",
+    .incurs = "the upload only",
+    .measures = "the upload",
+    .colour = "#117733",
+    .create = echo_create,
+    .destroy = echo_destroy,
+    .cpu_target = echo_target,
+    .hand_off = echo_hand_off,
+    .upload = echo_upload,
+    .release = echo_release,
+};
