@@ -20,6 +20,20 @@
 
 #define MAX_FILES VB_GATE_MAX_RUNS
 
+/* Every metric of the table (gate/metrics.h) with its minimum threshold. */
+static void print_metric_help(FILE *out) {
+    for (int m = 0; m < VB_METRIC_COUNT; m++) {
+        const vb_metric_info *info = vb_metric_get((vb_metric)m);
+        if (info->exact)
+            fprintf(out,
+                    "                          %-18s work count per frame, exact: any change\n",
+                    info->name);
+        else
+            fprintf(out, "                          %-18s %s, %.0f %%\n", info->name, info->label,
+                    info->threshold_pct);
+    }
+}
+
 static void print_help(FILE *out) {
     fputs("usage: vizbench compare BASELINE CURRENT [--threshold PCT] [--metrics LIST]\n"
           "                        [--md FILE] [options]\n"
@@ -34,15 +48,12 @@ static void print_help(FILE *out) {
           "Timings of different machines (CPU model, GL renderer, or in-run reference limits\n"
           "over 1.5 x apart) are not comparable: exit 2, unless --cross-machine.\n"
           "\n"
-          "  --threshold PCT       noise threshold for every timing metric (default per metric:\n"
-          "                        latency-p50 30, latency-p99 100, producer-cpu 15,\n"
-          "                        consumer-cpu 20, copy-bandwidth 30, upload-bandwidth 15;\n"
-          "                        work counts 0: any change)\n"
-          "  --metrics LIST        comma-separated, of: latency-p50, latency-p99, producer-cpu,\n"
-          "                        consumer-cpu, copy-bandwidth, upload-bandwidth, and the exact\n"
-          "                        work counts per frame: gl-calls, allocations, copies,\n"
-          "                        bytes-copied, bytes-to-gpu (default all)\n"
-          "  --instruction-threshold PCT\n"
+          "  --threshold PCT       the threshold of every metric instead of its own minimum and\n"
+          "                        noise floor (defaults below)\n"
+          "  --metrics LIST        comma-separated, of (default all; minimum threshold):\n",
+          out);
+    print_metric_help(out);
+    fputs("  --instruction-threshold PCT\n"
           "                        instructions per frame: allowed change (default 1)\n"
           "  --confidence PCT      of the interval, 50 .. 99.9 (default 95)\n"
           "  --resamples N         bootstrap resamples, 100 .. 100000 (default 2000)\n"

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "pipeline/run_summary.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Thresholds: above the largest change of each statistic seen between unchanged builds on the
@@ -37,10 +38,11 @@ int vb_metric_from_name(const char *option, const char *name, vb_metric *metric)
             return VB_OK;
         }
     }
-    vb_error_set("%s: unknown metric '%s' (latency-p50, latency-p99, producer-cpu, consumer-cpu, "
-                 "copy-bandwidth, upload-bandwidth, gl-calls, allocations, copies, bytes-copied, "
-                 "bytes-to-gpu)",
-                 option, name);
+    char names[512] = "";
+    for (int m = 0; m < VB_METRIC_COUNT; m++)
+        snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", m ? ", " : "",
+                 metrics[m].name);
+    vb_error_set("%s: unknown metric '%s' (%s)", option, name, names);
     return -VB_ERR_USAGE;
 }
 

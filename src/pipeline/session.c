@@ -20,6 +20,8 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
     s->gl_available = vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible) == VB_OK;
     if (s->gl_available) {
         s->gl = gl.info;
+        s->gl_serialized = vb_gl_submissions_serialized(&gl.info);
+        s->gpu_timers_used = vb_gpu_timers_enabled(o->gpu_timers, &gl.info);
         /* The plain-upload reference, on the consumer's context like the strategies' uploads. */
         int measured =
             vb_gl_make_consumer_current(&gl) == VB_OK &&
@@ -28,6 +30,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
         if (!measured) {
             snprintf(s->gl_reason, sizeof s->gl_reason, "%s", vb_error_get());
             s->gl_available = 0;
+            s->gl_serialized = s->gpu_timers_used = 0;
             vb_gl_contexts_close(&gl);
         }
     } else {

@@ -30,6 +30,10 @@ typedef struct vb_session {
     int gl_available;
     char gl_reason[256];
     vb_gl_info gl;
+    /* What the runs decided on this GL, recorded for the writers (never derived again):
+     * the two threads' GL submissions took turns (run_options.c), GPU timer queries ran */
+    int gl_serialized;
+    int gpu_timers_used;
     vb_reference_limits limits;
     int run_count;
     vb_strategy_run runs[VB_SESSION_MAX_RUNS];

@@ -186,7 +186,7 @@ json_t *vb_session_json(const vb_session *s, vb_frames_splice *splice) {
                                  g->version, "glsl_version", g->glsl_version, "video_driver",
                                  g->video_driver, "software", g->software, "buffer_storage",
                                  g->has_buffer_storage, "timer_query", g->has_timer_query,
-                                 "submissions_serialized", vb_gl_submissions_serialized(g))
+                                 "submissions_serialized", s->gl_serialized)
                      : json_pack("{s:b, s:s}", "available", 0, "reason", s->gl_reason);
     json_t *context = json_pack(
         "{s:{s:s, s:s}, s:{s:s, s:s, s:s}, s:{s:s, s:i, s:I, s:s}, s:o, s:{s:s, s:s, s:i, s:i, "
@@ -209,7 +209,7 @@ json_t *vb_session_json(const vb_session *s, vb_frames_splice *splice) {
         "verify_every", (json_int_t)o->verify_every, "picture_tolerance", o->picture_tolerance,
         "window", o->visible, "fence_timeout_ms", (json_int_t)(o->fence_timeout_ns / 1000000),
         "gpu_timers", vb_gpu_timers_name(o->gpu_timers), "gpu_timers_used",
-        s->gl_available && vb_gpu_timers_enabled(o->gpu_timers, &s->gl));
+        s->gl_available && s->gpu_timers_used);
     json_t *reference =
         json_pack("{s:I, s:f, s:f, s:f, s:f}", "frame_bytes", (json_int_t)s->limits.frame_bytes,
                   "memcpy_gbps", s->limits.memcpy_gbps, "memset_gbps", s->limits.memset_gbps,
@@ -333,6 +333,9 @@ static int read_context(reader *r, json_t *root, vb_session *s) {
         TRY(read_string(r, g, "context.gl", "renderer", gi->renderer, sizeof gi->renderer));
         TRY(read_string(r, g, "context.gl", "version", gi->version, sizeof gi->version));
         TRY(read_bool(r, g, "context.gl", "software", &gi->software));
+        /* what the run decided there (optional: results of older versions lack it) */
+        json_t *serialized = json_object_get(g, "submissions_serialized");
+        s->gl_serialized = json_is_true(serialized);
     } else {
         TRY(read_string(r, g, "context.gl", "reason", s->gl_reason, sizeof s->gl_reason));
     }
@@ -370,6 +373,13 @@ static int read_options(reader *r, json_t *root, vb_run_options *o) {
     TRY(read_int(r, opt, "options", "warmup", 0, INT64_MAX / 2, &o->warmup));
     TRY(read_int32(r, opt, "options", "slots", 1, 1024, &o->slots));
     TRY(read_int(r, opt, "options", "verify_every", 0, INT64_MAX, &o->verify_every));
+    /* Optional (some results of older versions lack them); compare warns when they differ. */
+    o->pool = json_is_true(json_object_get(opt, "pool"));
+    json_t *timers = member(r, opt, "options", "gpu_timers");
+    if (json_is_string(timers) &&
+        vb_gpu_timers_from_name("options.gpu_timers", json_string_value(timers), &o->gpu_timers) !=
+            VB_OK)
+        return bad(r, "is not auto, on or off");
     return VB_OK;
 }
 
@@ -501,6 +511,8 @@ static int read_session(reader *r, json_t *root, vb_session *s) {
     TRY(read_string(r, root, "", "command", s->command, sizeof s->command));
     TRY(read_context(r, root, s));
     TRY(read_options(r, root, &s->options));
+    s->gpu_timers_used =
+        json_is_true(json_object_get(json_object_get(root, "options"), "gpu_timers_used"));
     TRY(read_reference(r, root, &s->limits));
     json_t *strategies = member(r, root, "", "strategies");
     if (!json_is_array(strategies)) return bad(r, "is missing or not an array");
