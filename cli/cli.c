@@ -2,8 +2,10 @@
 
 #include "transfer/strategy.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void cli_print_error(const char *message) {
     fprintf(stderr, "vizbench: %s\n", message);
@@ -42,4 +44,68 @@ void cli_print_strategy_help(FILE *out, const char *option) {
     fputs(column + 26 > WIDTH ? "\n                        or all (default all)\n"
                               : " or all (default all)\n",
           out);
+}
+
+/* Edit distance of two short names (option names are under 64 characters). */
+static int edit_distance(const char *a, size_t la, const char *b) {
+    size_t lb = strlen(b);
+    if (la >= 64 || lb >= 64) return 99;
+    int row[64], next[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        next[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int substitute = row[j - 1] + (a[i - 1] != b[j - 1]);
+            int erase = row[j] + 1, insert = next[j - 1] + 1;
+            next[j] = substitute < erase ? (substitute < insert ? substitute : insert)
+                                         : (erase < insert ? erase : insert);
+        }
+        memcpy(row, next, sizeof row);
+    }
+    return row[lb];
+}
+
+/* The option `given` (its first `length` characters) most likely meant: the one it is a prefix
+ * of, else the nearest within 3 edits; NULL when none is near. */
+static const char *nearest_option(const struct option *options, const char *given, size_t length) {
+    const char *best = NULL;
+    int best_distance = 4;
+    for (const struct option *o = options; o->name; o++) {
+        if (strncmp(o->name, given, length) == 0) return o->name;
+        int d = edit_distance(given, length, o->name);
+        if (d < best_distance) {
+            best_distance = d;
+            best = o->name;
+        }
+    }
+    return best;
+}
+
+int cli_check_long_options(const char *command, int argc, char **argv, const struct option *options,
+                           const char *short_options) {
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--") == 0) break;
+        if (arg[0] == '-' && arg[1] != '-' && arg[1]) { /* -o FILE: skip the value */
+            const char *s = strchr(short_options, arg[1]);
+            if (s && s[1] == ':' && !arg[2]) i++;
+            continue;
+        }
+        if (strncmp(arg, "--", 2) != 0) continue;
+        const char *name = arg + 2, *equals = strchr(name, '=');
+        size_t length = equals ? (size_t)(equals - name) : strlen(name);
+        const struct option *match = NULL;
+        for (const struct option *o = options; o->name && !match; o++)
+            if (strlen(o->name) == length && strncmp(o->name, name, length) == 0) match = o;
+        if (!match) {
+            const char *near = nearest_option(options, name, length);
+            if (near)
+                return cli_usage_error(command, "unknown option '--%.*s' (did you mean --%s?)",
+                                       (int)length, name, near);
+            return cli_usage_error(command, "unknown option '--%.*s'", (int)length, name);
+        }
+        if (match->has_arg == required_argument && !equals) i++;
+    }
+    return -1;
 }

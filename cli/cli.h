@@ -21,6 +21,15 @@ int cli_usage_error(const char *command, const char *fmt, ...) VB_PRINTF(2, 3);
  * (default all)", the names from the registry, wrapped at 80 columns. */
 void cli_print_strategy_help(FILE *out, const char *option);
 
+/* Long options are matched by their whole name only: getopt_long would take any unambiguous
+ * prefix (`--warmup 10` as `--warmup-seconds 10`, which a hyperfine user reads as ten warm-up
+ * runs). Call before the getopt_long loop: -1 when every "--name" in argv (up to "--") is one of
+ * `options`, else prints "unknown option '--x' (did you mean --y?)" and returns EXIT_USAGE.
+ * `short_options` is getopt's string, so that the values of options are skipped. */
+struct option;
+int cli_check_long_options(const char *command, int argc, char **argv, const struct option *options,
+                           const char *short_options);
+
 /* Loads `path`, or the bundled fixture when path is NULL. Prints the error on failure. */
 int cli_load_input(const char *path, vb_audio *audio);
 

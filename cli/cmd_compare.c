@@ -169,6 +169,8 @@ static int parse_args(int argc, char **argv, compare_request *req) {
     opterr = 0;
     optind = 1;
     int c;
+    int unknown = cli_check_long_options("compare", argc, argv, options, ":qh");
+    if (unknown >= 0) return unknown;
     while ((c = getopt_long(argc, argv, ":qh", options, NULL)) != -1) {
         int status = VB_OK;
         long long resamples = 0;

@@ -110,6 +110,8 @@ static int parse_option(int opt, const char *arg, render_request *req) {
 static int parse_render_args(int argc, char **argv, render_request *req) {
     opterr = 0;
     int opt;
+    int unknown = cli_check_long_options("render", argc, argv, render_options, ":o:h");
+    if (unknown >= 0) return unknown;
     while ((opt = getopt_long(argc, argv, ":o:h", render_options, NULL)) != -1) {
         if (opt == 'h') {
             print_render_help(stdout);

@@ -32,10 +32,13 @@ static void print_run_help(FILE *out) {
         "  INPUT                 audio file; default: the bundled beatbox loop\n",
         out);
     cli_print_strategy_help(out, "--strategy LIST");
+    fputs("                        (also --strategies LIST, as sweep names it)\n", out);
     cli_print_view_help(out, "spectrum");
     fputs("  --frames N            measured frames per strategy, after the warm-up (default 300)\n"
-          "  --duration S          measured seconds per strategy instead (frames = S x fps)\n"
-          "  --warmup N            frames run first and left out of the figures (default 30)\n"
+          "  --duration S          measured seconds per strategy instead (frames = S x fps);\n"
+          "                        also --seconds S, as sweep names it\n"
+          "  --warmup-frames N     frames run first and left out of the figures (default 30);\n"
+          "                        also --warmup N\n"
           "  --pace PACE           realtime: a frame every 1/fps, newest frame shown (default);\n"
           "                        max: as fast as the pipeline goes, every frame shown\n"
           "  --verify N            also check the picture of every Nth frame (default: last only)\n"
@@ -83,9 +86,12 @@ enum {
 static const struct option run_options[] = {
     CLI_VIEW_OPTIONS,
     {"strategy", required_argument, NULL, OPT_STRATEGY},
+    {"strategies", required_argument, NULL, OPT_STRATEGY}, /* sweep's name, the same list */
     {"frames", required_argument, NULL, OPT_FRAMES},
     {"duration", required_argument, NULL, OPT_DURATION},
+    {"seconds", required_argument, NULL, OPT_DURATION},
     {"warmup", required_argument, NULL, OPT_WARMUP},
+    {"warmup-frames", required_argument, NULL, OPT_WARMUP},
     {"pace", required_argument, NULL, OPT_PACE},
     {"verify", required_argument, NULL, OPT_VERIFY},
     {"tolerance", required_argument, NULL, OPT_TOLERANCE},
@@ -171,6 +177,8 @@ static int parse_option(int opt, const char *arg, run_request *req) {
 static int parse_run_args(int argc, char **argv, run_request *req) {
     opterr = 0;
     int opt;
+    int unknown = cli_check_long_options("run", argc, argv, run_options, ":o:qh");
+    if (unknown >= 0) return unknown;
     while ((opt = getopt_long(argc, argv, ":o:qh", run_options, NULL)) != -1) {
         if (opt == 'h') {
             print_run_help(stdout);

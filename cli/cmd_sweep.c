@@ -25,7 +25,9 @@ static void print_sweep_help(FILE *out) {
           "once: an interrupted sweep keeps what it measured and --resume finishes it.\n"
           "\n"
           "  -o, --output FILE     the sweep's results (schema vizbench.sweep); required\n"
-          "  --sizes LIST          WxH,... (default 1080x200,1920x1080,3840x2160)\n"
+          "  --sizes LIST          WxH,... (default 1080x200,1920x1080,3840x2160); the singular\n"
+          "                        names run uses are taken too: --size, --view, --strategy,\n"
+          "                        --duration (= --seconds)\n"
           "  --fps LIST            frame rates (default 60,120)\n"
           "  --views LIST          waveform,spectrum,spectrogram or all (default all)\n",
           out);
@@ -63,11 +65,15 @@ enum {
 
 static const struct option sweep_options[] = {
     {"sizes", required_argument, NULL, OPT_SIZES},
+    {"size", required_argument, NULL, OPT_SIZES}, /* run's names, for one or a list */
     {"fps", required_argument, NULL, OPT_FPS},
     {"views", required_argument, NULL, OPT_VIEWS},
+    {"view", required_argument, NULL, OPT_VIEWS},
     {"strategies", required_argument, NULL, OPT_STRATEGIES},
+    {"strategy", required_argument, NULL, OPT_STRATEGIES},
     {"pace", required_argument, NULL, OPT_PACE},
     {"seconds", required_argument, NULL, OPT_SECONDS},
+    {"duration", required_argument, NULL, OPT_SECONDS},
     {"warmup-seconds", required_argument, NULL, OPT_WARMUP_SECONDS},
     {"quick", no_argument, NULL, OPT_QUICK},
     {"resume", no_argument, NULL, OPT_RESUME},
@@ -166,6 +172,8 @@ static int build_grid(const sweep_request *req, vb_sweep_grid *g) {
 static int parse_sweep_args(int argc, char **argv, sweep_request *req) {
     opterr = 0;
     int opt;
+    int unknown = cli_check_long_options("sweep", argc, argv, sweep_options, ":o:qh");
+    if (unknown >= 0) return unknown;
     while ((opt = getopt_long(argc, argv, ":o:qh", sweep_options, NULL)) != -1) {
         int status = VB_OK;
         switch (opt) {

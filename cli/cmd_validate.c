@@ -123,7 +123,8 @@ static int parse_threshold(int opt, const char *arg, vb_thresholds *t) {
 static int parse_args(int argc, char **argv, validate_request *req) {
     const int is_report = strcmp(req->command, "report") == 0;
     opterr = 0;
-    int opt;
+    int opt, unknown = cli_check_long_options(req->command, argc, argv, validate_options, ":o:qh");
+    if (unknown >= 0) return unknown;
     while ((opt = getopt_long(argc, argv, ":o:qh", validate_options, NULL)) != -1) {
         int status = VB_OK;
         if (is_report && (opt == OPT_FROM || opt == OPT_QUICK || opt == OPT_PACE || opt == 'q'))

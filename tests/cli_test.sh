@@ -103,4 +103,24 @@ check "/dev/full is still a device" test -c /dev/full
 expect 0 '' -- "$vizbench" render -o /dev/null
 check "no temporary files left behind" bash -c "! ls '$work' | grep -q '\.tmp\.'"
 
+# Options by their whole name only (getopt_long would take a prefix: --warmup as
+# --warmup-seconds), with the nearest name suggested; one vocabulary across commands.
+expect 2 "vizbench sweep: unknown option '--warmup' \(did you mean --warmup-seconds\?\)" -- \
+    "$vizbench" sweep --warmup 10 -o "$work/s.json"
+expect 2 "unknown option '--fram' \(did you mean --frames\?\)" -- "$vizbench" run --fram 10
+expect 2 "unknown option '--vie' \(did you mean --view\?\)" -- "$vizbench" render --vie waveform
+expect 2 "unknown option '--pair' \(did you mean --paired\?\)" -- "$vizbench" compare --pair a b
+expect 2 "unknown option '--quik' \(did you mean --quick\?\)" -- "$vizbench" validate --quik
+expect 2 "unknown option '--zzzzzzzz'" -- "$vizbench" run --zzzzzzzz
+expect 2 "frames" -- "$vizbench" run --frames --fram
+check "a value that looks like an option is a value, not an option" \
+    bash -c "! grep -q 'did you mean' '$work/err'"
+expect 0 '' -- "$vizbench" run --strategies shared-buffer --seconds 0.1 --warmup-frames 3 --fps 60 \
+    -q -o "$work/aliases.json"
+check "run takes sweep's names: --strategies, --seconds, and --warmup-frames" \
+    bash -c "grep -q '\"frames\":6,' '$work/aliases.json' && grep -q '\"warmup\":3,' '$work/aliases.json'"
+check "sweep takes run's names: --size, --view, --strategy, --duration" \
+    "$vizbench" sweep --size 64x32 --fps 30 --view spectrum --strategy shared-buffer --duration 0.1 \
+    --warmup-seconds 0 -q -o "$work/sweep-aliases.json"
+
 cli_summary
