@@ -17,7 +17,7 @@ typedef struct vb_run_summary {
     double gpu_render_ms, gpu_upload_ms, gpu_compose_ms; /* means; -1 when not measured */
     int64_t jank;                                        /* latency over the budget */
     int64_t deadline_misses; /* realtime: late or dropped; -1 at max pace */
-    double fps;              /* presented frames per second over the measured span */
+    double fps;              /* presented frames per second: 1000 / mean interval */
     double low_1pct_fps;     /* 1000 / mean of the slowest 1 % of latencies */
     double producer_cpu_pct, consumer_cpu_pct; /* of one core at the target fps (realtime) or
                                                   over the measured span (max) */
