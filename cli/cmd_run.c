@@ -1,6 +1,8 @@
 /* vizbench run: option parsing, the progress line, outputs and exit codes; the measuring is in
  * pipeline/ (session.c, run.c). */
 #include "cli.h"
+
+#include "common/clock.h"
 #include "io/atomic_file.h"
 
 #include "common/parse.h"
@@ -215,22 +217,50 @@ static int parse_run_args(int argc, char **argv, run_request *req) {
 typedef struct progress {
     pthread_t thread;
     atomic_int done;
+    int started, quiet, header_shown;
     const run_request *req;
 } progress;
+
+/* Seconds left: at realtime pace the frames left at the target rate; at max pace the frames
+ * left at the rate so far. -1 while unknown. */
+static double seconds_left(const run_request *req, int64_t done, int64_t total, double elapsed) {
+    if (req->options.pace == VB_PACE_REALTIME)
+        return (double)(total - done) / req->options.view.fps;
+    return done > 0 ? elapsed * (double)(total - done) / (double)done : -1;
+}
 
 static void *progress_main(void *opaque) {
     progress *p = opaque;
     const int64_t length = p->req->options.warmup + p->req->options.frames;
+    const int64_t total = length * p->req->strategy_count;
+    const int64_t start = vb_now_ns();
     while (!atomic_load(&p->done)) {
         int index = atomic_load(&vb_session_current_run);
-        fprintf(stderr, "\rvizbench run: [%d/%d] %-14s frame %lld/%lld   ", index + 1,
-                p->req->strategy_count, p->req->strategies[index]->name,
-                (long long)atomic_load(&vb_run_progress), (long long)length);
+        int64_t frame = atomic_load(&vb_run_progress);
+        double left = seconds_left(p->req, index * length + frame, total,
+                                   (double)(vb_now_ns() - start) / 1e9);
+        fprintf(stderr, "\rvizbench run: [%d/%d] %-14s frame %lld/%lld", index + 1,
+                p->req->strategy_count, p->req->strategies[index]->name, (long long)frame,
+                (long long)length);
+        if (left >= 0) fprintf(stderr, ", %.0f s left", left + 0.5);
+        fputs("   ", stderr);
         struct timespec pause = {0, 100000000};
         nanosleep(&pause, NULL);
     }
     fputs("\r\033[K", stderr);
     return NULL;
+}
+
+/* The session's context is known: the header first (input, GL, references), then the
+ * progress line while the strategies run. */
+static void context_known(const vb_session *session, void *user) {
+    progress *p = user;
+    if (!p->quiet) {
+        vb_run_table_print_header(session, stdout);
+        fflush(stdout);
+        p->header_shown = 1;
+    }
+    p->started = isatty(STDERR_FILENO) && pthread_create(&p->thread, NULL, progress_main, p) == 0;
 }
 
 /* ---- the command ------------------------------------------------------------------------- */
@@ -267,13 +297,13 @@ int cmd_run(int argc, char **argv) {
 
     cli_catch_stop_signals();
 
-    progress bar = {.req = &req};
+    progress bar = {.req = &req, .quiet = req.quiet};
     atomic_init(&bar.done, 0);
-    int show_progress =
-        isatty(STDERR_FILENO) && pthread_create(&bar.thread, NULL, progress_main, &bar) == 0;
+    session.on_context = context_known;
+    session.on_context_user = &bar;
     int status =
         vb_session_run(&session, &audio, req.strategies, req.strategy_count, &cli_stop_requested);
-    if (show_progress) {
+    if (bar.started) {
         atomic_store(&bar.done, 1);
         pthread_join(bar.thread, NULL);
     }
@@ -281,7 +311,8 @@ int cmd_run(int argc, char **argv) {
 
     exit_code = status == VB_OK ? cli_session_exit_code(&session) : 1;
     if (status != VB_OK) cli_print_error(vb_error_get());
-    if (!req.quiet) vb_run_table_print(&session, stdout);
+    if (!req.quiet && !bar.header_shown) vb_run_table_print_header(&session, stdout);
+    if (!req.quiet) vb_run_table_print_rows(&session, stdout);
     for (int i = 0; i < session.run_count; i++)
         if (session.runs[i].status == VB_STRATEGY_FAILED)
             fprintf(stderr, "vizbench: %s: %s\n", session.runs[i].ops->name,

@@ -37,6 +37,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
         snprintf(s->gl_reason, sizeof s->gl_reason, "%s", vb_error_get());
     }
 
+    if (s->on_context) s->on_context(s, s->on_context_user);
     s->complete = 1;
     s->run_count = 0;
     int status = VB_OK;

@@ -40,6 +40,10 @@ typedef struct vb_session {
     int complete;
     char created[32]; /* UTC, ISO 8601 */
     char command[1024];
+    /* Optional, set by the caller: called once the context and reference limits are known,
+     * before the first strategy runs (a terminal prints the header then, not at the end). */
+    void (*on_context)(const struct vb_session *session, void *user);
+    void *on_context_user;
 } vb_session;
 
 /* Index of the strategy now running, for a progress display on another thread. */

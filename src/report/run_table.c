@@ -15,7 +15,7 @@ static const char *picture_verdict(const vb_strategy_run *run, char *buffer, siz
     return buffer;
 }
 
-void vb_run_table_print(const vb_session *s, FILE *out) {
+void vb_run_table_print_header(const vb_session *s, FILE *out) {
     const vb_run_options *o = &s->options;
     fprintf(out, "vizbench run: %s %dx%d at %d fps, %s pace, %lld frames (+%lld warm-up), %s\n",
             vb_view_name(o->view.view), o->view.width, o->view.height, o->view.fps,
@@ -31,6 +31,10 @@ void vb_run_table_print(const vb_session *s, FILE *out) {
         fprintf(out, ", glTexSubImage2D %.2f GB/s (%.3f ms/frame)", s->limits.upload_gbps,
                 s->limits.upload_ms);
     fprintf(out, "; frame %.2f MB\n\n", (double)s->limits.frame_bytes / 1e6);
+}
+
+void vb_run_table_print_rows(const vb_session *s, FILE *out) {
+    const vb_run_options *o = &s->options;
 
     fprintf(out, "%-14s %7s %7s %7s %6s %8s %8s %8s %8s %8s %7s  %s\n", "strategy", "fps", "p50 ms",
             "p99 ms", "jank", "prod ms", "cons ms", "copy MB", "GPU MB", "up GB/s", "CPU %",
@@ -58,4 +62,9 @@ void vb_run_table_print(const vb_session *s, FILE *out) {
           " thread CPU ms per frame;\ncopy MB: CPU->CPU per frame; GPU MB: CPU->GPU per frame; "
           "up GB/s: bytes / time in the upload call; CPU %: process, all threads, of one core\n",
           out);
+}
+
+void vb_run_table_print(const vb_session *s, FILE *out) {
+    vb_run_table_print_header(s, out);
+    vb_run_table_print_rows(s, out);
 }

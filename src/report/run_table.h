@@ -7,6 +7,9 @@
 
 #include <stdio.h>
 
+/* The header (what is measured, GL, references), the rows, or both. */
+void vb_run_table_print_header(const vb_session *session, FILE *out);
+void vb_run_table_print_rows(const vb_session *session, FILE *out);
 void vb_run_table_print(const vb_session *session, FILE *out);
 
 #endif
