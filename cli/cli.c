@@ -3,6 +3,9 @@
 #include "transfer/strategy.h"
 
 #include <getopt.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -108,4 +111,13 @@ int cli_check_long_options(const char *command, int argc, char **argv, const str
         if (match->has_arg == required_argument && !equals) i++;
     }
     return -1;
+}
+
+int cli_columns(FILE *out) {
+    const char *env = getenv("COLUMNS");
+    if (env && atoi(env) > 0) return atoi(env);
+    struct winsize size;
+    if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return 80;
 }

@@ -30,6 +30,10 @@ struct option;
 int cli_check_long_options(const char *command, int argc, char **argv, const struct option *options,
                            const char *short_options);
 
+/* The width to lay tables out in: $COLUMNS when set, else the terminal's when `out` is one,
+ * else 80. */
+int cli_columns(FILE *out);
+
 /* Loads `path`, or the bundled fixture when path is NULL. Prints the error on failure. */
 int cli_load_input(const char *path, vb_audio *audio);
 

@@ -312,7 +312,7 @@ int cmd_run(int argc, char **argv) {
     exit_code = status == VB_OK ? cli_session_exit_code(&session) : 1;
     if (status != VB_OK) cli_print_error(vb_error_get());
     if (!req.quiet && !bar.header_shown) vb_run_table_print_header(&session, stdout);
-    if (!req.quiet) vb_run_table_print_rows(&session, stdout);
+    if (!req.quiet) vb_run_table_print_rows(&session, stdout, cli_columns(stdout));
     for (int i = 0; i < session.run_count; i++)
         if (session.runs[i].status == VB_STRATEGY_FAILED)
             fprintf(stderr, "vizbench: %s: %s\n", session.runs[i].ops->name,
