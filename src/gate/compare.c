@@ -110,10 +110,11 @@ typedef struct compare_pass {
     uint64_t seed;
 } compare_pass;
 
-static vb_noise_floor *find_floor(vb_comparison *c, const char *strategy, int create) {
+/* The strategy's floor in `c`, made when it has none yet (NULL when the table is full). */
+static vb_noise_floor *floor_of(vb_comparison *c, const char *strategy) {
     for (int i = 0; i < c->noise_count; i++)
         if (strcmp(c->noise[i].strategy, strategy) == 0) return &c->noise[i];
-    if (!create || c->noise_count == VB_COMPARE_MAX_STRATEGIES) return NULL;
+    if (c->noise_count == VB_COMPARE_MAX_STRATEGIES) return NULL;
     vb_noise_floor *f = &c->noise[c->noise_count++];
     memset(f, 0, sizeof *f);
     f->strategy = strategy;
@@ -121,13 +122,14 @@ static vb_noise_floor *find_floor(vb_comparison *c, const char *strategy, int cr
 }
 
 double vb_comparison_noise_floor(const vb_comparison *c, const char *strategy, vb_metric metric) {
-    vb_noise_floor *f = find_floor((vb_comparison *)c, strategy, 0);
-    return f ? f->pct[metric] : 0.0;
+    for (int i = 0; i < c->noise_count; i++)
+        if (strcmp(c->noise[i].strategy, strategy) == 0) return c->noise[i].pct[metric];
+    return 0.0;
 }
 
 static int keep_row(compare_pass *p, const vb_comparison_row *row) {
     if (p->out) return add_row(p->out, &p->row_capacity, row);
-    vb_noise_floor *f = find_floor(p->noise_into, row->strategy, 1);
+    vb_noise_floor *f = floor_of(p->noise_into, row->strategy);
     if (f && row->decision != VB_CHANGE_NOT_COMPARABLE) {
         double size = change_size_pct(row->interval.ratio);
         if (size > f->pct[row->metric]) f->pct[row->metric] = size;
