@@ -74,18 +74,22 @@ static int machines_differ(vb_comparison *out, double factor) {
                  out->baseline_renderer, out->current_renderer);
         return 1;
     }
-    if (ranges_apart(b->memcpy_low, b->memcpy_high, c->memcpy_low, c->memcpy_high, factor)) {
+    const struct {
+        const char *name;
+        double b_low, b_high, c_low, c_high;
+    } references[] = {
+        {"memcpy", b->memcpy_low, b->memcpy_high, c->memcpy_low, c->memcpy_high},
+        {"plain-upload", b->upload_low, b->upload_high, c->upload_low, c->upload_high},
+    };
+    for (size_t i = 0; i < sizeof references / sizeof references[0]; i++) {
+        if (!ranges_apart(references[i].b_low, references[i].b_high, references[i].c_low,
+                          references[i].c_high, factor))
+            continue;
         snprintf(out->machine_reason, sizeof out->machine_reason,
-                 "a different machine under the same label: memcpy reference %.1f-%.1f GB/s "
-                 "in the baseline, %.1f-%.1f GB/s in the current (over %.1f x apart)",
-                 b->memcpy_low, b->memcpy_high, c->memcpy_low, c->memcpy_high, factor);
-        return 1;
-    }
-    if (ranges_apart(b->upload_low, b->upload_high, c->upload_low, c->upload_high, factor)) {
-        snprintf(out->machine_reason, sizeof out->machine_reason,
-                 "a different machine under the same label: plain-upload reference %.1f-%.1f "
-                 "GB/s in the baseline, %.1f-%.1f GB/s in the current (over %.1f x apart)",
-                 b->upload_low, b->upload_high, c->upload_low, c->upload_high, factor);
+                 "a different machine under the same label: %s reference %.1f-%.1f GB/s in the "
+                 "baseline, %.1f-%.1f GB/s in the current (over %.1f x apart)",
+                 references[i].name, references[i].b_low, references[i].b_high, references[i].c_low,
+                 references[i].c_high, factor);
         return 1;
     }
     return 0;

@@ -278,6 +278,14 @@ static int md_timing_table(const vb_comparison *c, vb_text *out, int changes_onl
     return left_out;
 }
 
+static void left_out_line(vb_text *out, int left, const char *what) {
+    if (left)
+        vb_text_printf(out,
+                       "\n%d more %s did not fit in a comment: see the text output of "
+                       "`vizbench compare`.\n",
+                       left, what);
+}
+
 void vb_compare_markdown(const vb_compare_report *rep, vb_text *out) {
     const vb_comparison *c = rep->timing;
     vb_text_append(out, "### vizbench gate: ");
@@ -293,22 +301,12 @@ void vb_compare_markdown(const vb_compare_report *rep, vb_text *out) {
         vb_text_append(out, "\n");
         if (c->regressions + c->improvements > 0) {
             vb_text_append(out, "#### Changes\n\n");
-            int left = md_timing_table(c, out, 1, limit);
-            if (left)
-                vb_text_printf(out,
-                               "\n%d more change(s) did not fit in a comment: see the text "
-                               "output of `vizbench compare`.\n",
-                               left);
+            left_out_line(out, md_timing_table(c, out, 1, limit), "change(s)");
             vb_text_append(out, "\n");
         }
         if (c->row_count) {
             vb_text_printf(out, "<details><summary>all %d timing rows</summary>\n\n", c->row_count);
-            int left = md_timing_table(c, out, 0, limit);
-            if (left)
-                vb_text_printf(out,
-                               "\n%d more row(s) did not fit in a comment: see the text output "
-                               "of `vizbench compare`.\n",
-                               left);
+            left_out_line(out, md_timing_table(c, out, 0, limit), "row(s)");
             vb_text_append(out, "\n</details>\n\n");
         }
     }
