@@ -1,10 +1,45 @@
 /* vizbench: the program's entry point; dispatches to one file per subcommand. */
 #include "cli.h"
+#include "measure/machine_info.h"
 #include "version.h"
 
+#include <SDL2/SDL_version.h>
+#include <fftw3.h>
+#include <jansson.h>
+#include <png.h>
 #include <signal.h>
+#include <sndfile.h>
 #include <stdio.h>
 #include <string.h>
+
+typedef struct subcommand {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} subcommand;
+
+static const subcommand commands[] = {
+    {"run", cmd_run},       {"sweep", cmd_sweep},     {"validate", cmd_validate},
+    {"report", cmd_report}, {"compare", cmd_compare}, {"render", cmd_render},
+};
+
+static const subcommand *find_command(const char *name) {
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0) return &commands[i];
+    return NULL;
+}
+
+/* The build and the libraries it runs with: what a bug report needs. */
+static void print_version(void) {
+    vb_machine_info info;
+    vb_machine_info_read(&info);
+    SDL_version sdl;
+    SDL_GetVersion(&sdl);
+    printf("vizbench %s (commit %s, %s build, %s)\n", VB_VERSION, info.revision, info.build_type,
+           info.compiler);
+    printf("libraries: %s, FFTW %s, SDL2 %d.%d.%d, jansson %s, libpng %s\n", sf_version_string(),
+           fftwf_version, sdl.major, sdl.minor, sdl.patch, jansson_version_str(),
+           png_get_libpng_ver(NULL));
+}
 
 static void print_help(FILE *out) {
     fputs("usage: vizbench COMMAND [options]\n"
@@ -21,8 +56,9 @@ static void print_help(FILE *out) {
           "  render    render one frame (or a contact sheet) of a view to PNG\n"
           "\n"
           "options:\n"
-          "  -h, --help      this help; 'vizbench COMMAND --help' for a command's options\n"
-          "  -V, --version   print the version and exit\n"
+          "  -h, --help      this help; 'vizbench COMMAND --help' or 'vizbench help COMMAND'\n"
+          "                  for a command's options\n"
+          "  -V, --version   the version, commit, build and the libraries' versions\n"
           "\n"
           "INPUT is any file libsndfile reads (WAV, FLAC, Ogg, AIFF, ...); without one, the\n"
           "bundled beatbox loop fixture is used.\n"
@@ -41,21 +77,26 @@ int main(int argc, char **argv) {
         return EXIT_USAGE;
     }
     const char *command = argv[1];
+    if (strcmp(command, "help") == 0 && argc > 2) { /* help CMD: that command's help */
+        const subcommand *c = find_command(argv[2]);
+        if (!c) {
+            fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", argv[2]);
+            return EXIT_USAGE;
+        }
+        char *help_argv[] = {argv[2], "--help", NULL};
+        return c->run(2, help_argv);
+    }
     if (strcmp(command, "-h") == 0 || strcmp(command, "--help") == 0 ||
         strcmp(command, "help") == 0) {
         print_help(stdout);
         return 0;
     }
     if (strcmp(command, "-V") == 0 || strcmp(command, "--version") == 0) {
-        printf("vizbench %s\n", VB_VERSION);
+        print_version();
         return 0;
     }
-    if (strcmp(command, "run") == 0) return cmd_run(argc - 1, argv + 1);
-    if (strcmp(command, "sweep") == 0) return cmd_sweep(argc - 1, argv + 1);
-    if (strcmp(command, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
-    if (strcmp(command, "report") == 0) return cmd_report(argc - 1, argv + 1);
-    if (strcmp(command, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
-    if (strcmp(command, "render") == 0) return cmd_render(argc - 1, argv + 1);
+    const subcommand *c = find_command(command);
+    if (c) return c->run(argc - 1, argv + 1);
     fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", command);
     return EXIT_USAGE;
 }
