@@ -9,6 +9,8 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 static void print_render_help(FILE *out) {
     fputs("usage: vizbench render [INPUT] --view VIEW [options] (--frame N | --at SECONDS) -o "
@@ -131,6 +133,15 @@ static int parse_render_args(int argc, char **argv, render_request *req) {
         return cli_usage_error("render", "--threads and --checksum go with --all-frames");
     if (!req->output && !req->all_frames)
         return cli_usage_error("render", "-o OUT.png is required");
+    struct stat target;
+    const int device = req->output && stat(req->output, &target) == 0 && !S_ISREG(target.st_mode);
+    if (req->output && !device) { /* it writes PNG: a file name that says otherwise misleads */
+        const size_t length = strlen(req->output);
+        if (length < 5 || strcasecmp(req->output + length - 4, ".png") != 0 ||
+            req->output[length - 5] == '/')
+            return cli_usage_error("render", "-o %s: the output is a PNG; name it *.png",
+                                   req->output);
+    }
     if (req->frame >= 0 && req->at >= 0.0)
         return cli_usage_error("render", "--frame and --at conflict; give one");
     if (req->contact_sheet && (req->frame >= 0 || req->at >= 0.0))

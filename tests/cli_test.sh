@@ -129,4 +129,11 @@ check "sweep takes run's names: --size, --view, --strategy, --duration" \
     "$vizbench" sweep --size 64x32 --fps 30 --view spectrum --strategy shared-buffer --duration 0.1 \
     --warmup-seconds 0 -q -o "$work/sweep-aliases.json"
 
+# render writes PNG: another extension is refused, a device is fine; report makes nested folders
+expect 2 "-o .*x.jpg: the output is a PNG; name it \*.png" -- "$vizbench" render -o "$work/x.jpg"
+check "nothing written under the refused name" test ! -e "$work/x.jpg"
+expect 0 '' -- "$vizbench" render -o "$work/UPPER.PNG"
+expect 0 '' -- "$vizbench" report "$root/reports/example/sweep.json" -o "$work/a/b/c"
+check "report -o a/b/c creates every folder" test -f "$work/a/b/c/report.html"
+
 cli_summary

@@ -112,6 +112,17 @@ void vb_atomic_abort(vb_atomic_file *f) {
 }
 
 int vb_folder_ensure(const char *path) {
+    /* The folders above it first, as mkdir -p does: `-o a/b/c` makes a, a/b and a/b/c. */
+    char parent[4096];
+    snprintf(parent, sizeof parent, "%s", path);
+    for (char *slash = strchr(parent + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        if (mkdir(parent, 0777) != 0 && errno != EEXIST) {
+            vb_error_set("%s: cannot create the folder (%s)", parent, strerror(errno));
+            return -VB_ERR_FAILURE;
+        }
+        *slash = '/';
+    }
     if (mkdir(path, 0777) == 0 || errno == EEXIST) {
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return VB_OK;
