@@ -11,6 +11,7 @@
 #include "report/sweep_json.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,7 +281,7 @@ static int compare_names(const void *a, const void *b) {
 static int read_folder(const char *path, side *s) {
     DIR *dir = opendir(path);
     if (!dir) {
-        vb_error_set("%s: cannot open the folder", path);
+        vb_error_set("%s: cannot open (%s)", path, strerror(errno));
         return -VB_ERR_USAGE;
     }
     char *names[2 * MAX_FILES];
@@ -316,7 +317,9 @@ static int read_folder(const char *path, side *s) {
 static int read_side(const char *path, side *s) {
     struct stat st;
     if (stat(path, &st) != 0) {
-        vb_error_set("%s: cannot read (no such file or folder)", path);
+        /* The wording every command uses; the exit code stays compare's 2 (cannot decide),
+         * which CI must not read as 1 (a regression). */
+        vb_error_set("%s: cannot open (%s)", path, strerror(errno));
         return -VB_ERR_USAGE;
     }
     return S_ISDIR(st.st_mode) ? read_folder(path, s) : read_file(path, s);

@@ -161,7 +161,7 @@ expect 2 'v9.json: schema_version is not 1' -- "$vizbench" compare "$work/i1.jso
 # bad input and usage
 printf '{"schema": "vizbench.run", "schema_vers' >"$work/truncated.json"
 expect 2 'truncated.json' -- "$vizbench" compare "$work/a.json" "$work/truncated.json"
-expect 2 'no-such.json: cannot read' -- "$vizbench" compare "$work/a.json" "$work/no-such.json"
+expect 2 'no-such.json: cannot open \(No such file or directory\)' -- "$vizbench" compare "$work/a.json" "$work/no-such.json"
 mkdir -p "$work/empty"
 expect 2 'no .json results in the folder' -- "$vizbench" compare "$work/a.json" "$work/empty"
 expect 2 'needs BASELINE and CURRENT' -- "$vizbench" compare "$work/a.json"

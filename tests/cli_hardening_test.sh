@@ -70,7 +70,7 @@ unprivileged() {
     fi
 }
 v=$work/bin/vizbench
-expect 1 'secret.wav: Permission denied' -- unprivileged "$v" render "$work/secret.wav" -o /dev/null
+expect 1 'secret.wav: cannot open \(Permission denied\)' -- unprivileged "$v" render "$work/secret.wav" -o /dev/null
 expect 1 'locked/x.png: cannot create: Permission denied' -- unprivileged "$v" render -o "$work/locked/x.png"
 expect 1 'locked/r.json: cannot create: Permission denied' -- \
     unprivileged "$v" run --frames 300 -o "$work/locked/r.json"

@@ -88,7 +88,7 @@ expect 2 "listed twice" -- "$vizbench" sweep --views spectrum,spectrum -o "$work
 expect 2 'unknown view' -- "$vizbench" sweep --views radar -o "$work/x.json"
 expect 2 'no results file given' -- "$vizbench" report
 expect 2 '-o DIR is required' -- "$vizbench" report "$work/small.json"
-expect 1 'small.json.missing: cannot open' -- "$vizbench" validate --from "$work/small.json.missing"
+expect 1 'small.json.missing: cannot open \(No such file or directory\)' -- "$vizbench" validate --from "$work/small.json.missing"
 printf '{"schema":"vizbench.sweep","schema_version":9}' >"$work/v9.json"
 expect 2 'schema_version' -- "$vizbench" validate --from "$work/v9.json"
 printf '{"schema":"other"}' >"$work/other.json"

@@ -85,7 +85,7 @@ wav_with_data() {
 wav_with_data 0 "$work/empty.wav"
 echo "not audio" >"$work/text.wav"
 mkfifo "$work/fifo.wav"
-expect 1 'missing.wav: No such file' -- "$vizbench" render "$work/missing.wav" -o "$work/x.png"
+expect 1 'missing.wav: cannot open \(No such file or directory\)' -- "$vizbench" render "$work/missing.wav" -o "$work/x.png"
 expect 1 "$work: is a directory" -- "$vizbench" render "$work" -o "$work/x.png"
 expect 1 'text.wav: not a readable audio file' -- "$vizbench" render "$work/text.wav" -o "$work/x.png"
 expect 1 'header.wav: not a readable audio file' -- "$vizbench" render "$work/header.wav" -o "$work/x.png"

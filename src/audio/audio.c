@@ -202,7 +202,7 @@ static int open_file(const char *path, int force_stream, vb_audio *out) {
     memset(out, 0, sizeof *out);
     struct stat st;
     if (stat(path, &st) != 0) {
-        vb_error_set("%s: %s", path, strerror(errno));
+        vb_error_set("%s: cannot open (%s)", path, strerror(errno));
         return -VB_ERR_FAILURE;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -216,7 +216,7 @@ static int open_file(const char *path, int force_stream, vb_audio *out) {
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        vb_error_set("%s: %s", path, strerror(errno));
+        vb_error_set("%s: cannot open (%s)", path, strerror(errno));
         return -VB_ERR_FAILURE;
     }
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { /* replaced between stat and open */

@@ -2,12 +2,14 @@
 
 #include "common/error.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 int vb_json_file_read(const char *path, json_t **root) {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        vb_error_set("%s: cannot open", path);
+        vb_error_set("%s: cannot open (%s)", path, strerror(errno));
         return -VB_ERR_FAILURE;
     }
     json_error_t error;
