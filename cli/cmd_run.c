@@ -46,6 +46,9 @@ static void print_run_help(FILE *out) {
           "  --verify N            also check the picture of every Nth frame (default: last only)\n"
           "  --tolerance E         gl-texture: allowed p99.9 channel error, 0 .. 255 (default 2)\n"
           "  --pool                pixel-copy reuses its messages instead of allocating them\n"
+          "  --repeat N            run every strategy N times, interleaved, 1 .. 16 (default 1):\n"
+          "                        the table shows mean +- sd and min..max over the runs, the\n"
+          "                        JSON keeps every run\n"
           "  --slots N             frame slots in the hand-off ring, 3 .. 16 (default 3)\n"
           "  --fence-timeout-ms MS longest wait on one fence before the strategy fails\n"
           "                        (default 2000)\n"
@@ -78,6 +81,7 @@ enum {
     OPT_VERIFY,
     OPT_TOLERANCE,
     OPT_POOL,
+    OPT_REPEAT,
     OPT_SLOTS,
     OPT_FENCE_TIMEOUT,
     OPT_WINDOW,
@@ -98,6 +102,7 @@ static const struct option run_options[] = {
     {"verify", required_argument, NULL, OPT_VERIFY},
     {"tolerance", required_argument, NULL, OPT_TOLERANCE},
     {"pool", no_argument, NULL, OPT_POOL},
+    {"repeat", required_argument, NULL, OPT_REPEAT},
     {"slots", required_argument, NULL, OPT_SLOTS},
     {"fence-timeout-ms", required_argument, NULL, OPT_FENCE_TIMEOUT},
     {"window", no_argument, NULL, OPT_WINDOW},
@@ -117,6 +122,7 @@ typedef struct run_request {
     double duration;  /* < 0: not given */
     const char *input, *output, *csv;
     int quiet;
+    int repeat; /* runs of each strategy, interleaved */
 } run_request;
 
 static int parse_option(int opt, const char *arg, run_request *req) {
@@ -148,6 +154,10 @@ static int parse_option(int opt, const char *arg, run_request *req) {
     case OPT_POOL:
         o->pool = 1;
         return VB_OK;
+    case OPT_REPEAT:
+        status = vb_parse_int("--repeat", arg, 1, 16, &n);
+        req->repeat = (int)n;
+        return status;
     case OPT_SLOTS:
         status = vb_parse_int("--slots", arg, 3, 16, &n);
         o->slots = (int)n;
@@ -274,8 +284,19 @@ int cmd_run(int argc, char **argv) {
     req.options.view.view = VB_VIEW_SPECTRUM;
     for (int i = 0; i < vb_strategy_count; i++)
         req.strategies[req.strategy_count++] = vb_strategy_list[i];
+    req.repeat = 1;
     int stop = parse_run_args(argc, argv, &req);
     if (stop >= 0) return stop;
+    /* --repeat N: every strategy N times, interleaved (s1 s2 .. s1 s2 ..), so that a drift of
+     * the machine is spread over all of them rather than landing on one. */
+    if (req.strategy_count * req.repeat > VB_SESSION_MAX_RUNS)
+        return cli_usage_error("run", "--repeat %d x %d strategies is over %d runs", req.repeat,
+                               req.strategy_count, VB_SESSION_MAX_RUNS);
+    const int distinct = req.strategy_count;
+    for (int r = 1; r < req.repeat; r++)
+        for (int i = 0; i < distinct; i++)
+            req.strategies[r * distinct + i] = req.strategies[i];
+    req.strategy_count = distinct * req.repeat;
 
     /* Outputs that cannot be written are found now, not after the measurement. */
     if ((req.output && vb_atomic_probe(req.output) != VB_OK) ||

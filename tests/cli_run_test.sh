@@ -32,6 +32,21 @@ expect 0 '' -- "$vizbench" run --strategy gl-texture --frames 6 --pace max --gpu
 check "--gpu-timers on gives GPU stage times" \
     grep -qE '"gpu_ms":\{"render":[0-9.e+-]+,"upload":[0-9.e+-]+,"compose":[0-9.e+-]+' "$work/timers.json"
 
+# --repeat: every strategy N times, interleaved; the table gives mean+-sd and min..max in 80
+# columns; the JSON keeps every run
+expect 0 '' -- "$vizbench" run --repeat 3 --strategy shared-buffer,pixel-copy --frames 10 \
+    --warmup 2 --pace max --size 256x64 -o "$work/repeat.json"
+check "--repeat 3: six runs in the JSON, interleaved" \
+    bash -c "[ \"\$(grep -o '\"name\":\"[a-z-]*\",\"description' '$work/repeat.json' | cut -d'\"' -f4 | paste -sd' ')\" = \
+              'shared-buffer pixel-copy shared-buffer pixel-copy shared-buffer pixel-copy' ]"
+check "--repeat 3: the table says so and shows mean+-sd, then min..max, and the pictures" \
+    bash -c "grep -q '^3 runs of each strategy, interleaved' '$work/out' &&
+             grep -qE '^shared-buffer +[0-9.]+\+-[0-9.]+ .* 3/3 pass$' '$work/out' &&
+             grep -qE '^ +[0-9.]+\.\.[0-9.]+ ' '$work/out'"
+check "every line of it fits 80 columns" bash -c "! awk 'length(\$0) > 80' '$work/out' | grep -q ."
+expect 2 "--repeat" -- "$vizbench" run --repeat 0
+expect 2 "--repeat" -- "$vizbench" run --repeat 17
+
 # Usage errors (exit 2), one line naming the option
 expect 2 'conflict' -- "$vizbench" run --frames 5 --duration 1
 expect 2 "--strategy: unknown strategy 'bogus'" -- "$vizbench" run --strategy bogus

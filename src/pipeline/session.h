@@ -13,7 +13,7 @@
 #include "measure/reference_limits.h"
 #include "pipeline/run.h"
 
-#define VB_SESSION_MAX_RUNS 16
+#define VB_SESSION_MAX_RUNS 64 /* strategies x repeats */
 
 typedef struct vb_input_info {
     char name[256];

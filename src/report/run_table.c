@@ -3,6 +3,9 @@
 #include "common/error.h"
 #include "pipeline/run_summary.h"
 
+#include <math.h>
+#include <string.h>
+
 static const char *picture_verdict(const vb_strategy_run *run, char *buffer, size_t size) {
     const vb_picture_result *p = &run->picture;
     if (p->checked == 0) return "not checked";
@@ -51,8 +54,143 @@ void vb_run_table_print_header(const vb_session *s, FILE *out) {
 /* Below this many columns the table leaves out jank, GPU MB and upload GB/s (in the JSON). */
 #define WIDE_COLUMNS 118
 
+/* The figures the repeated table shows, as hyperfine does: mean +- sd, min..max. */
+enum { FIGURE_FPS, FIGURE_P50, FIGURE_P99, FIGURE_PRODUCER, FIGURE_CPU, FIGURE_COUNT };
+
+static double figure_of(const vb_run_summary *sum, int figure) {
+    switch (figure) {
+    case FIGURE_FPS:
+        return sum->fps;
+    case FIGURE_P50:
+        return sum->latency_ms.p50;
+    case FIGURE_P99:
+        return sum->latency_ms.p99;
+    case FIGURE_PRODUCER:
+        return sum->producer_cpu_ms.mean;
+    default:
+        return sum->process_cpu_pct;
+    }
+}
+
+/* How many runs of each strategy the session holds, the most of any. */
+static int repeats_of(const vb_session *s) {
+    int most = 1;
+    for (int i = 0; i < s->run_count; i++) {
+        int n = 0;
+        for (int j = 0; j < s->run_count; j++)
+            n += s->runs[j].ops == s->runs[i].ops;
+        if (n > most) most = n;
+    }
+    return most;
+}
+
+/* The repeated table's cells: per strategy two lines (mean+-sd, then min..max) of every figure,
+ * and its pictures; the columns are as wide as their widest cell. */
+enum { REPEAT_COLUMNS = FIGURE_COUNT + 2 }; /* strategy, figures, picture */
+typedef char repeat_cell[32];
+
+static void repeated_cells(const vb_session *s, const vb_strategy_ops *ops,
+                           repeat_cell cells[2][REPEAT_COLUMNS]) {
+    double v[VB_SESSION_MAX_RUNS][FIGURE_COUNT];
+    int n = 0, passed = 0, runs = 0;
+    memset(cells, 0, 2 * sizeof cells[0]);
+    snprintf(cells[0][0], sizeof cells[0][0], "%s", ops->name);
+    for (int i = 0; i < s->run_count; i++) {
+        const vb_strategy_run *run = &s->runs[i];
+        if (run->ops != ops) continue;
+        runs++;
+        vb_run_summary sum;
+        if (run->status != VB_STRATEGY_OK || !run->frames ||
+            vb_run_summarize(run, &s->options, &sum) != VB_OK || sum.measured == 0)
+            continue;
+        passed += run->picture.passed;
+        for (int f = 0; f < FIGURE_COUNT; f++)
+            v[n][f] = figure_of(&sum, f);
+        n++;
+    }
+    snprintf(cells[0][REPEAT_COLUMNS - 1], sizeof cells[0][0], "%d/%d pass", passed, runs);
+    for (int f = 0; f < FIGURE_COUNT && n > 0; f++) {
+        double mean = 0, low = v[0][f], high = v[0][f], squares = 0;
+        for (int k = 0; k < n; k++) {
+            mean += v[k][f] / n;
+            if (v[k][f] < low) low = v[k][f];
+            if (v[k][f] > high) high = v[k][f];
+        }
+        for (int k = 0; k < n; k++)
+            squares += (v[k][f] - mean) * (v[k][f] - mean);
+        const double sd = n > 1 ? sqrt(squares / (n - 1)) : 0;
+        /* decimals by size, so that a column stays narrow: 3 under 0.1, 2 under 10, 1 under 100 */
+        const int digits = mean < 0.1 ? 3 : mean < 10 ? 2 : mean < 100 ? 1 : 0;
+        snprintf(cells[0][1 + f], sizeof cells[0][0], "%.*f+-%.*f", digits, mean, digits, sd);
+        snprintf(cells[1][1 + f], sizeof cells[0][0], "%.*f..%.*f", digits, low, digits, high);
+    }
+    if (n == 0) snprintf(cells[0][1], sizeof cells[0][0], "nothing measured");
+}
+
+static void print_cells(FILE *out, repeat_cell *cells, const int *widths, int columns) {
+    char text[256];
+    int length = 0;
+    for (int c = 0; c < columns; c++)
+        length += snprintf(text + length, sizeof text - (size_t)length, "%s%-*s", c ? " " : "",
+                           widths[c], cells[c]);
+    while (length > 0 && text[length - 1] == ' ')
+        text[--length] = '\0';
+    fprintf(out, "%s\n", text);
+}
+
+static void print_repeated_table(const vb_session *s, FILE *out, int repeats, int width) {
+    static const char *const header[REPEAT_COLUMNS] = {"strategy", "fps",   "p50 ms", "p99 ms",
+                                                       "prod ms",  "CPU %", "picture"};
+    static repeat_cell cells[VB_SESSION_MAX_RUNS][2][REPEAT_COLUMNS];
+    int rows = 0, widths[REPEAT_COLUMNS];
+    for (int c = 0; c < REPEAT_COLUMNS; c++)
+        widths[c] = (int)strlen(header[c]);
+    for (int i = 0; i < s->run_count; i++) {
+        int first = 1;
+        for (int j = 0; j < i; j++)
+            first &= s->runs[j].ops != s->runs[i].ops;
+        if (!first) continue;
+        repeated_cells(s, s->runs[i].ops, cells[rows]);
+        for (int line = 0; line < 2; line++)
+            for (int c = 0; c < REPEAT_COLUMNS; c++)
+                if ((int)strlen(cells[rows][line][c]) > widths[c])
+                    widths[c] = (int)strlen(cells[rows][line][c]);
+        rows++;
+    }
+    fprintf(out, "%d runs of each strategy, interleaved: mean+-sd (first line), min..max\n",
+            repeats);
+    /* Too wide for the terminal (max pace: five-digit fps): the pictures go under the table. */
+    int total = REPEAT_COLUMNS - 1;
+    for (int c = 0; c < REPEAT_COLUMNS; c++)
+        total += widths[c];
+    const int shown = total > width ? REPEAT_COLUMNS - 1 : REPEAT_COLUMNS;
+    repeat_cell head[REPEAT_COLUMNS];
+    for (int c = 0; c < REPEAT_COLUMNS; c++)
+        snprintf(head[c], sizeof head[c], "%s", header[c]);
+    print_cells(out, head, widths, shown);
+    for (int r = 0; r < rows; r++)
+        for (int line = 0; line < 2; line++)
+            print_cells(out, cells[r][line], widths, shown);
+    if (shown < REPEAT_COLUMNS) {
+        fputs("pictures:", out);
+        for (int r = 0; r < rows; r++)
+            fprintf(out, "%s %s %s", r ? "," : "", cells[r][0][0], cells[r][0][REPEAT_COLUMNS - 1]);
+        fputc('\n', out);
+    }
+    fputs("\nfps: frames presented per second (1000 / mean interval); p50, p99: latency,\n"
+          "audio window ready -> presented; prod ms: the producer's thread CPU per frame;\n"
+          "CPU %: the process, all threads, of one core; sd: the sample standard deviation\n"
+          "over the runs. Every run, with every figure, is in the JSON.\n",
+          out);
+}
+
 void vb_run_table_print_rows(const vb_session *s, FILE *out, int columns) {
     const vb_run_options *o = &s->options;
+    const int repeats = repeats_of(s);
+    if (repeats > 1) {
+        print_repeated_table(s, out, repeats, columns);
+        return;
+    }
     const int wide = columns >= WIDE_COLUMNS;
     if (wide)
         fprintf(out, "%-14s %7s %7s %7s %6s %8s %8s %8s %8s %8s %7s  %s\n", "strategy", "fps",
