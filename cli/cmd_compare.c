@@ -61,7 +61,7 @@ static void print_help(FILE *out) {
           "  --normalise WHEN      auto (only across machine classes or GL renderers), on, off\n"
           "  --speed-correction ON|OFF\n"
           "                        divide each results file by its speed factor, the median\n"
-          "                        over its points of its change (default on; README)\n"
+          "                        over its other points of their change (default on; README)\n"
           "  --paired              baseline file k was measured side by side with current\n"
           "                        file k (files in name order; scripts/gate): resample pairs\n"
           "  --noise-floor         with --paired: measure each side against itself (files 2j\n"

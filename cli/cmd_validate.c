@@ -236,7 +236,7 @@ static int validate_or_report(int argc, char **argv, const char *command) {
     static vb_claim claims[VB_CLAIM_COUNT];
     vb_claims_evaluate(&evidence, &req.thresholds, claims);
     if (!req.quiet && strcmp(command, "validate") == 0)
-        vb_verdict_table_print(&evidence, claims, stdout);
+        vb_verdict_table_print(&evidence, claims, stdout, cli_columns(stdout));
     if (req.output) {
         if (vb_report_write(&evidence, claims, &req.thresholds, req.output) != VB_OK) {
             cli_print_error(vb_error_get());

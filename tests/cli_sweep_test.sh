@@ -52,7 +52,10 @@ check 'validate: a verdict per claim' [ "$(grep -cE '^C[1-7] [A-Za-z].*: (suppor
 check 'validate: names the renderer' grep -q 'GL renderer:' "$work/verdicts"
 check 'validate: not the note case -> C1 not testable' grep -qE '^C1 .*not testable here' "$work/verdicts"
 "$vizbench" validate --from "$work/small.json" --max-cpu 0.001 >"$work/strict" 2>/dev/null
-check 'validate: thresholds are options' grep -q 'process CPU <= 0 % of one core' "$work/strict"
+# (the text is wrapped to the terminal: 80 columns here, so a phrase may span two lines)
+check 'validate: thresholds are options' \
+    bash -c "tr '\n' ' ' <'$work/strict' | tr -s ' ' | grep -q 'process CPU <= 0 % of one core'"
+check 'validate: its text fits 80 columns' bash -c "! awk 'length(\$0) > 80' '$work/verdicts' | grep -q ."
 
 # ---- interrupted and resumed --------------------------------------------------------------
 resume=(--sizes 320x96 --fps 30 --views spectrum,waveform,spectrogram --seconds 1.5 --warmup-seconds 0.1)

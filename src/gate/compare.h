@@ -20,9 +20,10 @@
  *
  * Speed correction (optional): each results file's values are divided by its speed factor for
  * the metric: the median over its points of its median there over the baseline's (for the
- * copy's bandwidth, which only pixel-copy has, the upload's points stand in). A regression of
- * one strategy moves a minority of the points and stays; a slowdown of every strategy alike is
- * absorbed, and shows only as the factor (printed).
+ * copy's bandwidth, which only pixel-copy has, the upload's points stand in). A row's own point
+ * is left out of the factors it is corrected by (unless too few points would be left), so its
+ * own change never pulls its correction; a slowdown of every strategy alike is absorbed, and
+ * shows only as the factors (printed, from every point).
  *
  * Machines: timings of different machines or GL renderers say nothing about a change. The
  * sides differ when their CPU model or cores, or GL renderer strings differ, or when one

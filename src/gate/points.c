@@ -70,14 +70,17 @@ void vb_gate_build_group(const vb_gate_entry *entries, int n, const vb_gate_entr
 #define SPEED_MAX_POINTS 512
 
 void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric, int normalised,
-                           double *store, double factors[2][VB_GATE_MAX_RUNS]) {
+                           const vb_gate_entry *exclude, double *store,
+                           double factors[2][VB_GATE_MAX_RUNS]) {
     for (int side = 0; side < 2; side++)
         for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
             factors[side][f] = 1.0;
     static double ratios[2][VB_GATE_MAX_RUNS][SPEED_MAX_POINTS];
-    int counts[2][VB_GATE_MAX_RUNS] = {{0}};
+    int counts[2][VB_GATE_MAX_RUNS] = {{0}}, has_left_out[2][VB_GATE_MAX_RUNS] = {{0}};
+    static double left_out[2][VB_GATE_MAX_RUNS];
     for (int i = 0; i < n; i++) {
         if (!vb_gate_first_of_point(entries, i)) continue;
+        const int excluded = exclude && vb_gate_same_point(&entries[i], exclude);
         double *cursor = store;
         vb_run_group base;
         vb_gate_build_group(entries, n, &entries[i], 0, metric, normalised, NULL, &cursor, &base,
@@ -93,13 +96,21 @@ void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric
             if (one.counts[0] == 0) continue;
             double here = vb_group_quantile(&one, 0.5, cursor + one.counts[0]);
             int *count = &counts[e->side][e->file];
-            if (here > 0 && *count < SPEED_MAX_POINTS)
+            if (!(here > 0) || *count >= SPEED_MAX_POINTS) continue;
+            /* the excluded point's ratio is kept last, for a file too small without it */
+            if (excluded) {
+                left_out[e->side][e->file] = here / reference;
+                has_left_out[e->side][e->file] = 1;
+            } else {
                 ratios[e->side][e->file][(*count)++] = here / reference;
+            }
         }
     }
     for (int side = 0; side < 2; side++) {
         for (int f = 0; f < VB_GATE_MAX_RUNS; f++) {
             int count = counts[side][f];
+            if (count < SPEED_MIN_POINTS && has_left_out[side][f]) /* too few without it */
+                ratios[side][f][count++] = left_out[side][f];
             if (count < SPEED_MIN_POINTS) continue;
             vb_run_group g = {.run_count = 1, .values = {ratios[side][f]}, .counts = {count}};
             factors[side][f] = vb_group_quantile(&g, 0.5, store);

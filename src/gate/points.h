@@ -33,9 +33,11 @@ int vb_gate_runs_at(const vb_gate_entry *entries, int n, const vb_gate_entry *ke
 void vb_gate_build_group(const vb_gate_entry *entries, int n, const vb_gate_entry *key, int side,
                          vb_metric metric, int normalised, const double speed[2][VB_GATE_MAX_RUNS],
                          double **store, vb_run_group *group, int *files);
-/* The speed factor of each results file of each side for `metric` (gate/compare.h); `store`
- * holds the samples of one point, both sides, twice. */
+/* The speed factor of each results file of each side for `metric` (gate/compare.h), from every
+ * point but `exclude`'s (NULL: every point); `store` holds the samples of one point, both
+ * sides, twice. */
 void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric, int normalised,
-                           double *store, double factors[2][VB_GATE_MAX_RUNS]);
+                           const vb_gate_entry *exclude, double *store,
+                           double factors[2][VB_GATE_MAX_RUNS]);
 
 #endif

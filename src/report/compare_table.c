@@ -67,7 +67,8 @@ static void speed_line(const vb_compare_report *rep, vb_text *out, const char *i
     }
     vb_text_printf(out,
                    "%sspeed correction: each results file divided by its factor (median over its "
-                   "points of its median / the baseline's); current files:",
+                   "points of its median / the baseline's; a row's own point left out of its "
+                   "own); current files, all points:",
                    indent);
     for (int m = 0, shown = 0; m < rep->options->metric_count; m++) {
         vb_metric metric = rep->options->metrics[m];

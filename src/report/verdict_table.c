@@ -25,22 +25,35 @@ static void print_wrapped(FILE *out, const char *label, const char *text, int in
     fputc('\n', out);
 }
 
-void vb_verdict_table_print(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
-                            FILE *out) {
+void vb_verdict_table_print(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT], FILE *out,
+                            int columns) {
+    const int width = columns < 60 ? 60 : columns;
     fprintf(out, "vizbench validate: the research note's claims, measured\n");
-    fprintf(out, "GL renderer: %s%s\nmachine: %s\ninput: %s\n", e->renderer,
-            e->software ? " (software: no GPU, no bus)" : "", e->machine, e->input);
+    fprintf(out, "GL renderer: %s\n%smachine: %s\ninput: %s\n", e->renderer,
+            e->software ? "    software: no GPU, no bus\n" : "", e->machine, e->input);
     if (!e->complete) fprintf(out, "INCOMPLETE: some combinations were not measured\n");
-    fprintf(out, "\n%-4s %-40s %-18s %s\n", "", "claim", "verdict", "measured on");
-    for (int i = 0; i < VB_CLAIM_COUNT; i++)
-        fprintf(out, "%-4s %-40s %-18s %s\n", claims[i].id, claims[i].topic,
-                vb_verdict_name(claims[i].verdict), claims[i].renderer);
+    /* One renderer for every claim (the usual case): named once, not on every row. */
+    int one_renderer = 1;
+    for (int i = 1; i < VB_CLAIM_COUNT; i++)
+        one_renderer &= strcmp(claims[i].renderer, claims[0].renderer) == 0;
+    if (one_renderer) {
+        fprintf(out, "\nevery verdict measured on %s\n%-4s %-40s %s\n", claims[0].renderer, "",
+                "claim", "verdict");
+        for (int i = 0; i < VB_CLAIM_COUNT; i++)
+            fprintf(out, "%-4s %-40s %s\n", claims[i].id, claims[i].topic,
+                    vb_verdict_name(claims[i].verdict));
+    } else {
+        fprintf(out, "\n%-4s %-40s %-18s %s\n", "", "claim", "verdict", "measured on");
+        for (int i = 0; i < VB_CLAIM_COUNT; i++)
+            fprintf(out, "%-4s %-40s %-18s %s\n", claims[i].id, claims[i].topic,
+                    vb_verdict_name(claims[i].verdict), claims[i].renderer);
+    }
     for (int i = 0; i < VB_CLAIM_COUNT; i++) {
         const vb_claim *c = &claims[i];
         fprintf(out, "\n%s %s: %s\n", c->id, c->topic, vb_verdict_name(c->verdict));
-        print_wrapped(out, "note:", c->note_says, 16, 100);
-        print_wrapped(out, "measured:", c->measured, 16, 100);
-        print_wrapped(out, "threshold:", c->threshold, 16, 100);
-        print_wrapped(out, "why:", c->reason, 16, 100);
+        print_wrapped(out, "note:", c->note_says, 16, width);
+        print_wrapped(out, "measured:", c->measured, 16, width);
+        print_wrapped(out, "threshold:", c->threshold, 16, width);
+        print_wrapped(out, "why:", c->reason, 16, width);
     }
 }

@@ -8,7 +8,8 @@
 
 #include <stdio.h>
 
+/* The verdicts, then each claim's evidence wrapped at `columns` (at least 60). */
 void vb_verdict_table_print(const vb_evidence *evidence, const vb_claim claims[VB_CLAIM_COUNT],
-                            FILE *out);
+                            FILE *out, int columns);
 
 #endif
