@@ -9,10 +9,11 @@
 #   bench/gate-proof-summary.sh PROOF_DIR        (prints a Markdown table)
 set -euo pipefail
 dir=${1:?usage: bench/gate-proof-summary.sh PROOF_DIR}
-ls "$dir"/unchanged-*/summary.md >/dev/null
+name=${SUMMARY:-summary.md} # which summary of each run (another: a rule decided again)
+ls "$dir"/unchanged-*/"$name" >/dev/null
 echo "| metric | rows (runs x points) | largest change, unchanged | median interval half-width h | thresholds used | smallest change caught 95 % of the time, about (threshold + 0.84 h) |"
 echo "| --- | --- | --- | --- | --- | --- |"
-for f in "$dir"/unchanged-*/summary.md; do
+for f in "$dir"/unchanged-*/"$name"; do
     sed -n '/^<details>/,/^<\/details>/p' "$f"
 done | awk -F'|' '
     NF >= 10 && $2 !~ /point|---/ {
