@@ -205,20 +205,20 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
         room += 2 * (size_t)entries[i].run->length;
     double *store = malloc(room * sizeof *store);
     if (!store) return -VB_ERR_FAILURE;
-    static double speed[VB_METRIC_COUNT][2][VB_GATE_MAX_RUNS];
-    for (int m = 0; m < o->metric_count; m++) {
+    /* The factors from every point are only printed (rows are corrected by their own, below),
+     * so a self-comparison, which prints nothing, does not compute them. */
+    for (int m = 0; m < o->metric_count && p->out; m++) {
         vb_metric metric = o->metrics[m];
+        static double all[2][VB_GATE_MAX_RUNS];
+        for (int side = 0; side < 2; side++)
+            for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
+                all[side][f] = 1.0;
         if (o->speed_correction && !vb_metric_get(metric)->exact)
             vb_gate_speed_factors(entries, n, speed_source(metric), p->normalised, NULL, store,
-                                  speed[metric]);
-        else
-            for (int side = 0; side < 2; side++)
-                for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
-                    speed[metric][side][f] = 1.0;
-        if (!p->out) continue;
+                                  all);
         for (int f = 0; f < VB_GATE_MAX_RUNS; f++) {
-            p->out->baseline_speed[f][metric] = speed[metric][0][f];
-            p->out->current_speed[f][metric] = speed[metric][1][f];
+            p->out->baseline_speed[f][metric] = all[0][f];
+            p->out->current_speed[f][metric] = all[1][f];
         }
     }
     int status = VB_OK;
@@ -247,8 +247,7 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
              * enter the median it is corrected by (with four points a file, it pulled the
              * median up by about a third of the noise and took that off the change). */
             static double own[2][VB_GATE_MAX_RUNS];
-            const double(*factors)[VB_GATE_MAX_RUNS] =
-                (const double(*)[VB_GATE_MAX_RUNS])speed[row.metric];
+            const double(*factors)[VB_GATE_MAX_RUNS] = NULL; /* NULL: no correction */
             if (o->speed_correction && !vb_metric_get(row.metric)->exact) {
                 vb_gate_speed_factors(entries, n, speed_source(row.metric), p->normalised, key,
                                       store, own);
