@@ -243,8 +243,3 @@ void vb_run_table_print_rows(const vb_session *s, FILE *out, int columns) {
                 "error. Jank, GPU MB and upload GB/s: in the JSON, or at %d columns.\n",
                 WIDE_COLUMNS);
 }
-
-void vb_run_table_print(const vb_session *s, FILE *out, int columns) {
-    vb_run_table_print_header(s, out);
-    vb_run_table_print_rows(s, out, columns);
-}

@@ -7,10 +7,9 @@
 
 #include <stdio.h>
 
-/* The header (what is measured, GL, references), the rows, or both; every line fits 80
- * columns, and the rows take `columns` (the terminal's width) to show more figures. */
+/* The header (what is measured, GL, references; printed before measuring) and the rows (after);
+ * every line fits 80 columns, and the rows take `columns` (the terminal's width) to show more. */
 void vb_run_table_print_header(const vb_session *session, FILE *out);
 void vb_run_table_print_rows(const vb_session *session, FILE *out, int columns);
-void vb_run_table_print(const vb_session *session, FILE *out, int columns);
 
 #endif
