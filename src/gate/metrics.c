@@ -1,6 +1,7 @@
 #include "gate/metrics.h"
 
 #include "common/error.h"
+#include "common/name_table.h"
 #include "pipeline/run_summary.h"
 
 #include <stdio.h>
@@ -32,16 +33,14 @@ const vb_metric_info *vb_metric_get(vb_metric metric) {
 }
 
 int vb_metric_from_name(const char *option, const char *name, vb_metric *metric) {
-    for (int m = 0; m < VB_METRIC_COUNT; m++) {
-        if (strcmp(name, metrics[m].name) == 0) {
-            *metric = (vb_metric)m;
-            return VB_OK;
-        }
+    const vb_name_table table = VB_NAME_TABLE(metrics, VB_METRIC_COUNT, vb_metric_info, name);
+    int index = vb_name_find(&table, name);
+    if (index >= 0) {
+        *metric = (vb_metric)index;
+        return VB_OK;
     }
-    char names[512] = "";
-    for (int m = 0; m < VB_METRIC_COUNT; m++)
-        snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", m ? ", " : "",
-                 metrics[m].name);
+    char names[512];
+    vb_name_join(&table, ", ", ", ", names, sizeof names);
     vb_error_set("%s: unknown metric '%s' (%s)", option, name, names);
     return -VB_ERR_USAGE;
 }

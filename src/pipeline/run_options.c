@@ -2,6 +2,7 @@
 #include "pipeline/run.h"
 
 #include "common/error.h"
+#include "common/name_table.h"
 
 #include <string.h>
 
@@ -16,37 +17,44 @@ void vb_run_options_defaults(vb_run_options *o) {
     o->fence_timeout_ns = 2000000000LL;
 }
 
+/* In enum order: the names options, files and tables spell. */
+static const char *const pace_names[] = {[VB_PACE_REALTIME] = "realtime", [VB_PACE_MAX] = "max"};
+static const char *const gpu_timers_names[] = {
+    [VB_GPU_TIMERS_AUTO] = "auto", [VB_GPU_TIMERS_ON] = "on", [VB_GPU_TIMERS_OFF] = "off"};
+
 const char *vb_pace_name(vb_pace pace) {
-    return pace == VB_PACE_MAX ? "max" : "realtime";
+    return pace == VB_PACE_MAX ? pace_names[VB_PACE_MAX] : pace_names[VB_PACE_REALTIME];
 }
 
 int vb_pace_from_name(const char *option, const char *name, vb_pace *pace) {
-    if (strcmp(name, "realtime") == 0) {
-        *pace = VB_PACE_REALTIME;
-    } else if (strcmp(name, "max") == 0) {
-        *pace = VB_PACE_MAX;
-    } else {
-        vb_error_set("%s: unknown pace '%s' (expected realtime or max)", option, name);
+    const vb_name_table table = VB_NAME_TABLE_OF_STRINGS(pace_names, 2);
+    int index = vb_name_find(&table, name);
+    if (index < 0) {
+        char names[64];
+        vb_name_join(&table, ", ", " or ", names, sizeof names);
+        vb_error_set("%s: unknown pace '%s' (expected %s)", option, name, names);
         return -VB_ERR_USAGE;
     }
+    *pace = (vb_pace)index;
     return VB_OK;
 }
 
 const char *vb_gpu_timers_name(int setting) {
-    return setting == VB_GPU_TIMERS_ON ? "on" : setting == VB_GPU_TIMERS_OFF ? "off" : "auto";
+    return setting == VB_GPU_TIMERS_ON || setting == VB_GPU_TIMERS_OFF
+               ? gpu_timers_names[setting]
+               : gpu_timers_names[VB_GPU_TIMERS_AUTO];
 }
 
 int vb_gpu_timers_from_name(const char *option, const char *name, int *setting) {
-    if (strcmp(name, "auto") == 0) {
-        *setting = VB_GPU_TIMERS_AUTO;
-    } else if (strcmp(name, "on") == 0) {
-        *setting = VB_GPU_TIMERS_ON;
-    } else if (strcmp(name, "off") == 0) {
-        *setting = VB_GPU_TIMERS_OFF;
-    } else {
-        vb_error_set("%s: expected auto, on or off, got '%s'", option, name);
+    const vb_name_table table = VB_NAME_TABLE_OF_STRINGS(gpu_timers_names, 3);
+    int index = vb_name_find(&table, name);
+    if (index < 0) {
+        char names[64];
+        vb_name_join(&table, ", ", " or ", names, sizeof names);
+        vb_error_set("%s: expected %s, got '%s'", option, names, name);
         return -VB_ERR_USAGE;
     }
+    *setting = index;
     return VB_OK;
 }
 

@@ -3,14 +3,9 @@
 #include "audio/frame_clock.h"
 #include "common/error.h"
 #include "render/view_impl.h"
+#include "render/views.h"
 
 #include <stdlib.h>
-
-static const vb_view_impl *const views[VB_VIEW_COUNT] = {
-    [VB_VIEW_WAVEFORM] = &vb_waveform_view,
-    [VB_VIEW_SPECTRUM] = &vb_spectrum_view,
-    [VB_VIEW_SPECTROGRAM] = &vb_spectrogram_view,
-};
 
 struct vb_renderer {
     vb_view_options options;
@@ -27,7 +22,7 @@ vb_renderer *vb_renderer_create(const vb_view_options *options, const vb_audio *
         return NULL;
     }
     r->options = *options;
-    r->impl = views[options->view];
+    r->impl = vb_view_desc_get(options->view)->cpu;
     r->frame_count = vb_frame_count(audio->length, audio->sample_rate, options->fps);
     r->state = r->impl->create(&r->options, audio);
     if (!r->state) {
@@ -52,7 +47,7 @@ int64_t vb_renderer_frame_count(const vb_renderer *r) {
 }
 
 int vb_renderer_has_history(const vb_renderer *r) {
-    return r->options.view == VB_VIEW_SPECTROGRAM;
+    return vb_view_desc_get(r->options.view)->keeps_history;
 }
 
 void vb_renderer_analyze(vb_renderer *r, int64_t frame) {

@@ -2,10 +2,7 @@
 
 #include "common/error.h"
 #include "dsp/fft_analyzer.h"
-
-#include <string.h>
-
-static const char *const view_names[VB_VIEW_COUNT] = {"waveform", "spectrum", "spectrogram"};
+#include "render/views.h"
 
 void vb_view_options_defaults(vb_view_options *o) {
     o->view = VB_VIEW_WAVEFORM;
@@ -54,32 +51,38 @@ int vb_view_options_validate(const vb_view_options *o) {
 }
 
 const char *vb_view_name(vb_view_kind view) {
-    return (unsigned)view < VB_VIEW_COUNT ? view_names[view] : "?";
+    const vb_view_desc *desc = vb_view_desc_get(view);
+    return desc ? desc->name : "?";
 }
 
 int vb_view_from_name(const char *name, vb_view_kind *view) {
-    for (int i = 0; i < VB_VIEW_COUNT; i++) {
-        if (strcmp(name, view_names[i]) == 0) {
-            *view = (vb_view_kind)i;
-            return VB_OK;
-        }
+    const vb_name_table views = vb_view_table();
+    int index = vb_name_find(&views, name);
+    if (index >= 0) {
+        *view = (vb_view_kind)index;
+        return VB_OK;
     }
-    vb_error_set("--view: unknown view '%s' (expected waveform, spectrum or spectrogram)", name);
+    char names[256];
+    vb_name_join(&views, ", ", " or ", names, sizeof names);
+    vb_error_set("--view: unknown view '%s' (expected %s)", name, names);
     return -VB_ERR_USAGE;
 }
 
+static const char *const freq_scale_names[] = {[VB_FREQ_LOG] = "log", [VB_FREQ_LINEAR] = "linear"};
+
 const char *vb_freq_scale_name(vb_freq_scale scale) {
-    return scale == VB_FREQ_LINEAR ? "linear" : "log";
+    return freq_scale_names[scale == VB_FREQ_LINEAR ? VB_FREQ_LINEAR : VB_FREQ_LOG];
 }
 
 int vb_freq_scale_from_name(const char *option, const char *name, vb_freq_scale *scale) {
-    if (strcmp(name, "log") == 0) {
-        *scale = VB_FREQ_LOG;
-    } else if (strcmp(name, "linear") == 0) {
-        *scale = VB_FREQ_LINEAR;
-    } else {
-        vb_error_set("%s: unknown scale '%s' (expected log or linear)", option, name);
+    const vb_name_table table = VB_NAME_TABLE_OF_STRINGS(freq_scale_names, 2);
+    int index = vb_name_find(&table, name);
+    if (index < 0) {
+        char names[64];
+        vb_name_join(&table, ", ", " or ", names, sizeof names);
+        vb_error_set("%s: unknown scale '%s' (expected %s)", option, name, names);
         return -VB_ERR_USAGE;
     }
+    *scale = (vb_freq_scale)index;
     return VB_OK;
 }

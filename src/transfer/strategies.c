@@ -2,6 +2,7 @@
 #include "transfer/strategy.h"
 
 #include "common/error.h"
+#include "common/name_table.h"
 
 #include <string.h>
 
@@ -16,18 +17,19 @@ VB_STRATEGY_LIST(VB_DECLARE_STRATEGY)
 const vb_strategy_ops *const vb_strategy_list[] = {VB_STRATEGY_LIST(VB_LIST_STRATEGY)};
 const int vb_strategy_count = (int)(sizeof vb_strategy_list / sizeof vb_strategy_list[0]);
 
+static vb_name_table strategy_table(void) {
+    return VB_NAME_TABLE_OF_POINTERS(vb_strategy_list, vb_strategy_count, vb_strategy_ops, name);
+}
+
 const vb_strategy_ops *vb_strategy_lookup(const char *name) {
-    for (int i = 0; i < vb_strategy_count; i++)
-        if (strcmp(vb_strategy_list[i]->name, name) == 0) return vb_strategy_list[i];
-    return NULL;
+    const vb_name_table table = strategy_table();
+    int index = vb_name_find(&table, name);
+    return index >= 0 ? vb_strategy_list[index] : NULL;
 }
 
 void vb_strategy_names(char *dst, size_t size) {
-    size_t used = 0;
-    dst[0] = '\0';
-    for (int i = 0; i < vb_strategy_count && used < size; i++)
-        used += (size_t)snprintf(dst + used, size - used, "%s%s", i ? ", " : "",
-                                 vb_strategy_list[i]->name);
+    const vb_name_table table = strategy_table();
+    vb_name_join(&table, ", ", ", ", dst, size);
 }
 
 const vb_strategy_ops *vb_strategy_find(const char *name) {
