@@ -8,7 +8,7 @@
 #include "gate/instructions.h"
 #include "report/compare_table.h"
 #include "io/json_file.h"
-#include "report/sweep_json.h"
+#include "results/sweep_json.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -7,8 +7,8 @@
 
 #include "common/parse.h"
 #include "pipeline/session.h"
-#include "report/frames_csv.h"
-#include "report/results_json.h"
+#include "results/frames_csv.h"
+#include "results/results_json.h"
 #include "report/run_table.h"
 #include "measure_args.h"
 #include "view_args.h"

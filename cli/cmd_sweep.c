@@ -6,7 +6,7 @@
 #include "common/parse.h"
 #include "measure/machine_info.h"
 #include "measure_args.h"
-#include "report/sweep_json.h"
+#include "results/sweep_json.h"
 #include "report/sweep_table.h"
 #include "sweep_runner.h"
 #include "verdict/evidence.h"

@@ -8,7 +8,7 @@
 #include "measure/machine_info.h"
 #include "measure_args.h"
 #include "report/report.h"
-#include "report/sweep_json.h"
+#include "results/sweep_json.h"
 #include "report/verdict_table.h"
 #include "sweep_runner.h"
 

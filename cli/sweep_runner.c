@@ -3,7 +3,7 @@
 #include "cli.h"
 #include "common/clock.h"
 #include "measure_args.h"
-#include "report/sweep_json.h"
+#include "results/sweep_json.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -153,10 +153,10 @@ check "a 20 % instruction increase is a regression" grep -qE 'render-spectrum .*
 expect 0 '' -- "$vizbench" compare "$work/i1.json" "$work/i3.json" --instruction-threshold 25
 printf '{"schema":"vizbench.instructions","schema_version":1,"stages":{"copy":{"frames":1}}}\n' \
     >"$work/bad-field.json"
-expect 2 'bad-field.json: stages.copy .instructions is not a positive integer' -- \
+expect 2 "bad-field.json: field 'stages.copy.instructions' is missing" -- \
     "$vizbench" compare "$work/i1.json" "$work/bad-field.json"
 printf '{"schema":"vizbench.instructions","schema_version":9,"stages":{}}\n' >"$work/v9.json"
-expect 2 'v9.json: schema_version is not 1' -- "$vizbench" compare "$work/i1.json" "$work/v9.json"
+expect 2 "v9.json: field 'schema_version' is not 1" -- "$vizbench" compare "$work/i1.json" "$work/v9.json"
 
 # bad input and usage
 printf '{"schema": "vizbench.run", "schema_vers' >"$work/truncated.json"

@@ -4,7 +4,7 @@
 
 #include "pipeline/run_summary.h"
 #include "pipeline/session.h"
-#include "report/results_json.h"
+#include "results/results_json.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -1,16 +1,13 @@
 #include "gate/instructions.h"
 
 #include "common/error.h"
+#include "io/json_fields.h"
 #include "io/json_file.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-
-static int bad(const char *path, const char *field, const char *problem) {
-    vb_error_set("%s: %s %s", path, field, problem);
-    return -VB_ERR_USAGE;
-}
 
 static void copy_string(json_t *root, const char *name, char *dst, size_t size) {
     json_t *v = json_object_get(root, name);
@@ -22,22 +19,25 @@ int vb_instructions_read(const char *path, vb_instruction_counts *out) {
     json_t *root = NULL;
     int status = vb_json_file_read(path, &root);
     if (status != VB_OK) return status;
+    vb_json_reader r;
+    vb_json_reader_init(&r, path, "");
     status = -VB_ERR_USAGE;
-    json_t *schema = json_object_get(root, "schema");
-    json_t *version = json_object_get(root, "schema_version");
-    json_t *stages = json_object_get(root, "stages");
-    if (!json_is_object(root) || !json_is_string(schema) ||
-        strcmp(json_string_value(schema), VB_INSTRUCTIONS_SCHEMA) != 0) {
-        bad(path, "schema", "is not \"" VB_INSTRUCTIONS_SCHEMA "\"");
+    const char *schema = NULL;
+    int64_t version = 0;
+    json_t *stages = NULL;
+    if (vb_json_string_ref(&r, root, "", "schema", &schema) != VB_OK) goto done;
+    if (strcmp(schema, VB_INSTRUCTIONS_SCHEMA) != 0) {
+        vb_json_bad(&r, "is not \"" VB_INSTRUCTIONS_SCHEMA "\"");
         goto done;
     }
-    if (!json_is_integer(version) || json_integer_value(version) != VB_INSTRUCTIONS_VERSION) {
-        bad(path, "schema_version", "is not 1");
+    if (vb_json_int(&r, root, "", "schema_version", 0, INT32_MAX, &version) != VB_OK) goto done;
+    if (version != VB_INSTRUCTIONS_VERSION) {
+        vb_json_bad(&r, "is not 1");
         goto done;
     }
-    if (!json_is_object(stages) || json_object_size(stages) == 0 ||
-        json_object_size(stages) > VB_INSTRUCTIONS_MAX_STAGES) {
-        bad(path, "stages", "is not an object of 1 to 16 stages");
+    if (vb_json_object(&r, root, "", "stages", &stages) != VB_OK) goto done;
+    if (json_object_size(stages) == 0 || json_object_size(stages) > VB_INSTRUCTIONS_MAX_STAGES) {
+        vb_json_bad(&r, "is not an object of 1 to 16 stages");
         goto done;
     }
     copy_string(root, "machine", out->machine, sizeof out->machine);
@@ -46,22 +46,15 @@ int vb_instructions_read(const char *path, vb_instruction_counts *out) {
     const char *name;
     json_t *stage;
     json_object_foreach(stages, name, stage) {
-        char field[96];
-        snprintf(field, sizeof field, "stages.%s", name);
-        json_t *count = json_object_get(stage, "instructions");
-        json_t *frames = json_object_get(stage, "frames");
-        if (!json_is_integer(count) || json_integer_value(count) <= 0) {
-            bad(path, field, ".instructions is not a positive integer");
+        char prefix[96];
+        snprintf(prefix, sizeof prefix, "stages.%s", name);
+        int64_t count, frames;
+        if (vb_json_int(&r, stage, prefix, "instructions", 1, INT64_MAX, &count) != VB_OK ||
+            vb_json_int(&r, stage, prefix, "frames", 1, 1000000, &frames) != VB_OK)
             goto done;
-        }
-        if (!json_is_integer(frames) || json_integer_value(frames) <= 0 ||
-            json_integer_value(frames) > 1000000) {
-            bad(path, field, ".frames is not an integer from 1 to 1000000");
-            goto done;
-        }
         int i = out->stage_count++;
         snprintf(out->stage[i], sizeof out->stage[i], "%s", name);
-        out->per_frame[i] = (double)json_integer_value(count) / (double)json_integer_value(frames);
+        out->per_frame[i] = (double)count / (double)frames;
     }
     status = VB_OK;
 done:

@@ -1,6 +1,6 @@
 /* A whole `vizbench run`: the context (machine, build, GL, input), the in-process reference
  * limits, and one measured run per requested strategy, one after another on the same decoded
- * audio. This is what the results JSON holds (report/results_json.h) and the table shows.
+ * audio. This is what the results JSON holds (results/results_json.h) and the table shows.
  *
  * GL contexts are opened once on the calling (main) thread; if that fails, every strategy is
  * reported unavailable with the reason and the CPU limits are still measured. When `stop` is

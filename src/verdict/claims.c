@@ -1,11 +1,10 @@
+/* The note's claims, each judged on the evidence (verdict/claims.h). */
 #include "verdict/claims.h"
 
 #include "transfer/strategy.h"
-
-#include "common/error.h"
+#include "verdict/claim_support.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,158 +19,6 @@ void vb_thresholds_defaults(vb_thresholds *t) {
 const char *vb_verdict_name(vb_verdict verdict) {
     static const char *const names[] = {"supported", "refuted", "not testable here"};
     return names[verdict];
-}
-
-static void appendf(char *dst, size_t size, const char *fmt, ...) VB_PRINTF(3, 4);
-
-static void appendf(char *dst, size_t size, const char *fmt, ...) {
-    size_t used = strlen(dst);
-    if (used + 1 >= size) return;
-    va_list args;
-    va_start(args, fmt);
-    vsnprintf(dst + used, size - used, fmt, args);
-    va_end(args);
-}
-
-int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t size) {
-    char scratch[8];
-    if (!why) {
-        why = scratch;
-        size = sizeof scratch;
-    }
-    why[0] = '\0';
-    if (!p->measured) {
-        snprintf(why, size, "did not run to the end (%s)", vb_strategy_status_name(p->status));
-        return 0;
-    }
-    if (!p->picture_ok) {
-        snprintf(why, size, "showed a different picture");
-        return 0;
-    }
-    const vb_run_summary *s = &p->summary;
-    const double dropped = vb_point_dropped_pct(p);
-    const double latency_frames = s->latency_ms.p99 / s->budget_ms;
-    if (dropped > t->max_dropped_pct) appendf(why, size, "%.1f %% of frames never shown", dropped);
-    if (latency_frames > t->max_latency_frames)
-        appendf(why, size, "%sp99 latency %.1f ms = %.1f frames", why[0] ? ", " : "",
-                s->latency_ms.p99, latency_frames);
-    if (s->process_cpu_pct > t->max_cpu_pct)
-        appendf(why, size, "%sCPU %.1f %% of a core", why[0] ? ", " : "", s->process_cpu_pct);
-    return why[0] == '\0';
-}
-
-/* ---- helpers over the evidence ----------------------------------------------------------- */
-
-/* A point whose process CPU lies within 10 % of the limit: run-to-run noise on a shared machine
- * can move it across, so a verdict it decides says so. */
-static int near_cpu_limit(const vb_point *p, const vb_thresholds *t) {
-    return p && p->measured &&
-           fabs(p->summary.process_cpu_pct - t->max_cpu_pct) < 0.1 * t->max_cpu_pct;
-}
-
-static void note_narrow_margin(vb_claim *c, const vb_thresholds *t) {
-    appendf(c->reason, sizeof c->reason,
-            " (narrow margin: CPU within 10 %% of the %.0f %% limit, so another run may decide it "
-            "the other way)",
-            t->max_cpu_pct);
-}
-
-static void caution_if_near(vb_claim *c, const vb_point *a, const vb_point *b,
-                            const vb_thresholds *t) {
-    if (near_cpu_limit(a, t) || near_cpu_limit(b, t)) note_narrow_margin(c, t);
-}
-
-/* The CPU-rendered strategies, from the registry: `copy_free` keeps those whose points here
- * copied nothing on the CPU (C4's "a strategy without the copy"). */
-static int cpu_rendered(const vb_point *p, int copy_free) {
-    return !p->renders_on_gpu && (!copy_free || p->summary.copied_mb_per_frame == 0);
-}
-
-static const vb_point *note_point(const vb_evidence *e, vb_view_kind view, const char *strategy) {
-    return vb_evidence_find(e, view, VB_NOTE_WIDTH, VB_NOTE_HEIGHT, VB_NOTE_FPS, strategy);
-}
-
-/* The spectrum at the note's case if measured, else any view there. */
-static const vb_point *note_point_any_view(const vb_evidence *e, const char *strategy) {
-    const vb_point *p = note_point(e, VB_VIEW_SPECTRUM, strategy);
-    for (int v = 0; !p && v < VB_VIEW_COUNT; v++)
-        p = note_point(e, (vb_view_kind)v, strategy);
-    return p;
-}
-
-static double pixel_rate(const vb_point *p) {
-    return (double)p->width * (double)p->height * (double)p->fps;
-}
-
-/* The measured point of `strategy` in `view` (any view when view < 0) with the smallest pixel
- * rate that does not hold the budget; NULL when it holds everywhere. */
-static const vb_point *smallest_failure(const vb_evidence *e, int view, const char *strategy,
-                                        const vb_thresholds *t, int *measured_points) {
-    const vb_point *best = NULL;
-    *measured_points = 0;
-    for (int i = 0; i < e->count; i++) {
-        const vb_point *p = &e->points[i];
-        if ((view >= 0 && (int)p->view != view) || strcmp(p->strategy, strategy) != 0) continue;
-        if (p->status == VB_STRATEGY_NOT_RUN || p->status == VB_STRATEGY_INTERRUPTED) continue;
-        (*measured_points)++;
-        if (vb_point_holds(p, t, NULL, 0)) continue;
-        if (!best || pixel_rate(p) < pixel_rate(best) ||
-            (pixel_rate(p) == pixel_rate(best) &&
-             p->width * p->height < best->width * best->height))
-            best = p;
-    }
-    return best;
-}
-
-static const vb_point *largest_point(const vb_evidence *e, const char *strategy) {
-    const vb_point *best = NULL;
-    for (int i = 0; i < e->count; i++) {
-        const vb_point *p = &e->points[i];
-        if (!p->measured || strcmp(p->strategy, strategy) != 0) continue;
-        if (!best || pixel_rate(p) > pixel_rate(best)) best = p;
-    }
-    return best;
-}
-
-static void describe_point(const vb_point *p, char *dst, size_t size) {
-    snprintf(dst, size, "%s %dx%d@%d", vb_view_name(p->view), p->width, p->height, p->fps);
-}
-
-/* "shared-buffer holds; gl-texture: 100 % never shown" for every strategy at p's place. */
-static void strategies_at(const vb_evidence *e, const vb_point *at, const vb_thresholds *t,
-                          char *dst, size_t size) {
-    for (int i = 0; i < e->count; i++) {
-        const vb_point *p = &e->points[i];
-        if (p->combination != at->combination || p->view != at->view || p->width != at->width ||
-            p->height != at->height || p->fps != at->fps)
-            continue;
-        char why[200];
-        int holds = vb_point_holds(p, t, why, sizeof why);
-        appendf(dst, size, "%s%s %s%s", dst[0] && dst[strlen(dst) - 1] != ' ' ? "; " : "",
-                p->strategy, holds ? "holds" : "fails: ", holds ? "" : why);
-    }
-}
-
-static const vb_point *at_same_place(const vb_evidence *e, const vb_point *at,
-                                     const char *strategy) {
-    return vb_evidence_find(e, at->view, at->width, at->height, at->fps, strategy);
-}
-
-static void holds_rule(const vb_thresholds *t, char *dst, size_t size) {
-    snprintf(dst, size,
-             "holds the budget = reference picture, <= %.1f %% of due frames never shown, p99 "
-             "latency <= %.1f frame periods, process CPU <= %.0f %% of one core",
-             t->max_dropped_pct, t->max_latency_frames, t->max_cpu_pct);
-}
-
-static void set(vb_claim *c, vb_verdict verdict, const char *fmt, ...) VB_PRINTF(3, 4);
-
-static void set(vb_claim *c, vb_verdict verdict, const char *fmt, ...) {
-    c->verdict = verdict;
-    va_list args;
-    va_start(args, fmt);
-    vsnprintf(c->reason, sizeof c->reason, fmt, args);
-    va_end(args);
 }
 
 /* ---- the claims -------------------------------------------------------------------------- */
@@ -192,48 +39,52 @@ static void claim_frame_arithmetic(const vb_evidence *e, const vb_thresholds *t,
     int any = 0;
     const vb_point *copy = NULL;
     for (int i = 0; i < vb_strategy_count; i++) {
-        const vb_point *p = note_point_any_view(e, vb_strategy_list[i]->name);
+        const vb_point *p = vb_claim_note_point_any_view(e, vb_strategy_list[i]->name);
         if (!p) continue;
         any = 1;
         if (strcmp(p->strategy, "pixel-copy") == 0) copy = p;
-        appendf(c->measured, sizeof c->measured, " %s %.1f KB copied + %.1f KB to GL (%s);",
-                p->strategy, p->summary.copied_mb_per_frame * 1e3,
-                p->summary.to_gpu_mb_per_frame * 1e3, vb_view_name(p->view));
+        vb_claim_appendf(c->measured, sizeof c->measured,
+                         " %s %.1f KB copied + %.1f KB to GL (%s);", p->strategy,
+                         p->summary.copied_mb_per_frame * 1e3, p->summary.to_gpu_mb_per_frame * 1e3,
+                         vb_view_name(p->view));
     }
     if (copy)
-        appendf(c->measured, sizeof c->measured,
-                " pixel-copy moves the frame twice (copy, then upload): %.1f MB/s in all",
-                (copy->summary.copied_mb_per_frame + copy->summary.to_gpu_mb_per_frame) * 60);
+        vb_claim_appendf(c->measured, sizeof c->measured,
+                         " pixel-copy moves the frame twice (copy, then upload): %.1f MB/s in all",
+                         (copy->summary.copied_mb_per_frame + copy->summary.to_gpu_mb_per_frame) *
+                             60);
     if (!any || !copy) {
-        set(c, VB_NOT_TESTABLE,
+        vb_claim_set(
+            c, VB_NOT_TESTABLE,
             "no pixel-copy run at 1080x200@60 in these results: the bytes moved were not measured");
         return;
     }
     const double copied = copy->summary.copied_mb_per_frame * 1e6;
     if (fabs(bytes_off) > t->arithmetic_pct || fabs(rate_off) > t->arithmetic_pct) {
-        set(c, VB_REFUTED,
-            "the note's rounded figures are off by %.1f %% and %.1f %%, more than "
-            "the %.0f %% allowed",
-            fabs(bytes_off), fabs(rate_off), t->arithmetic_pct);
+        vb_claim_set(c, VB_REFUTED,
+                     "the note's rounded figures are off by %.1f %% and %.1f %%, more than "
+                     "the %.0f %% allowed",
+                     fabs(bytes_off), fabs(rate_off), t->arithmetic_pct);
     } else if (fabs(copied - bytes) > 0.005 * bytes) {
-        set(c, VB_REFUTED, "pixel-copy copied %.0f B per frame, not one frame of %.0f B", copied,
-            bytes);
+        vb_claim_set(c, VB_REFUTED, "pixel-copy copied %.0f B per frame, not one frame of %.0f B",
+                     copied, bytes);
     } else {
-        set(c, VB_SUPPORTED,
+        vb_claim_set(
+            c, VB_SUPPORTED,
             "the arithmetic holds (the note rounds 864 KB down to ~800 KB) and one frame is "
             "copied per frame; note that the upload after it moves the same bytes again");
     }
 }
 
 static void claim_bandwidth(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
-    const vb_point *p = note_point_any_view(e, "pixel-copy");
+    const vb_point *p = vb_claim_note_point_any_view(e, "pixel-copy");
     snprintf(c->threshold, sizeof c->threshold,
              "\"easily\" = pixel-copy's copy stage takes <= %.1f %% of one core at 60 fps "
              "(equal to its share of the frame budget)",
              t->copy_share_pct);
     if (!p) {
         snprintf(c->measured, sizeof c->measured, "no pixel-copy run at 1080x200@60");
-        set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
+        vb_claim_set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
         return;
     }
     const vb_run_summary *s = &p->summary;
@@ -250,25 +101,27 @@ static void claim_bandwidth(const vb_evidence *e, const vb_thresholds *t, vb_cla
              p->memcpy_gbps > 0 ? 100.0 * s->copy_gbps / p->memcpy_gbps : 0.0, share, budget_share,
              s->budget_ms, vb_view_name(p->view));
     if (share <= t->copy_share_pct)
-        set(c, VB_SUPPORTED, "the copy costs %.2f %% of a core, within the %.1f %% allowed%s",
-            share, t->copy_share_pct,
-            p->memcpy_gbps > VB_NOTE_MEMORY_GBPS
-                ? ""
-                : ", even though this machine's memcpy is below the note's 20 GB/s");
+        vb_claim_set(c, VB_SUPPORTED,
+                     "the copy costs %.2f %% of a core, within the %.1f %% allowed%s", share,
+                     t->copy_share_pct,
+                     p->memcpy_gbps > VB_NOTE_MEMORY_GBPS
+                         ? ""
+                         : ", even though this machine's memcpy is below the note's 20 GB/s");
     else
-        set(c, VB_REFUTED, "the copy costs %.2f %% of a core, more than the %.1f %% allowed", share,
-            t->copy_share_pct);
+        vb_claim_set(c, VB_REFUTED,
+                     "the copy costs %.2f %% of a core, more than the %.1f %% allowed", share,
+                     t->copy_share_pct);
 }
 
 static void claim_spectrum_copy(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
-    const vb_point *p = note_point(e, VB_VIEW_SPECTRUM, "pixel-copy");
-    holds_rule(t, c->threshold, sizeof c->threshold);
-    appendf(c->threshold, sizeof c->threshold, ", for pixel-copy, spectrum %d bars, 1080x200@60",
-            VB_NOTE_BARS);
+    const vb_point *p = vb_claim_note_point(e, VB_VIEW_SPECTRUM, "pixel-copy");
+    vb_claim_holds_rule(t, c->threshold, sizeof c->threshold);
+    vb_claim_appendf(c->threshold, sizeof c->threshold,
+                     ", for pixel-copy, spectrum %d bars, 1080x200@60", VB_NOTE_BARS);
     if (!p || p->bars != VB_NOTE_BARS) {
         snprintf(c->measured, sizeof c->measured,
                  "no pixel-copy run of a %d-bar spectrum at 1080x200@60", VB_NOTE_BARS);
-        set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
+        vb_claim_set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
         return;
     }
     const vb_run_summary *s = &p->summary;
@@ -280,86 +133,91 @@ static void claim_spectrum_copy(const vb_evidence *e, const vb_thresholds *t, vb
              "consumer %.3f ms per frame)",
              p->bars, s->fps, vb_point_dropped_pct(p), s->latency_ms.p50, s->latency_ms.p99,
              s->process_cpu_pct, s->producer_cpu_ms.mean, s->consumer_cpu_ms.mean);
-    const vb_point *shared = at_same_place(e, p, "shared-buffer");
+    const vb_point *shared = vb_claim_at_same_place(e, p, "shared-buffer");
     if (holds) {
-        set(c, VB_SUPPORTED, "pixel-copy holds the budget there");
-        caution_if_near(c, p, NULL, t);
+        vb_claim_set(c, VB_SUPPORTED, "pixel-copy holds the budget there");
+        vb_claim_caution_if_near(c, p, NULL, t);
         return;
     }
     if (shared && vb_point_holds(shared, t, NULL, 0))
-        set(c, VB_REFUTED, "pixel-copy fails (%s) where shared-buffer holds: the copy is the cost",
-            why);
+        vb_claim_set(c, VB_REFUTED,
+                     "pixel-copy fails (%s) where shared-buffer holds: the copy is the cost", why);
     else if (e->software)
-        set(c, VB_NOT_TESTABLE,
+        vb_claim_set(
+            c, VB_NOT_TESTABLE,
             "pixel-copy fails (%s), but so does shared-buffer, which makes no copy: on this "
             "software renderer the display side's own CPU work decides it, not the copy",
             why);
     else
-        set(c, VB_REFUTED, "pixel-copy fails (%s)", why);
-    caution_if_near(c, p, shared, t);
+        vb_claim_set(c, VB_REFUTED, "pixel-copy fails (%s)", why);
+    vb_claim_caution_if_near(c, p, shared, t);
 }
 
 static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
-    holds_rule(t, c->threshold, sizeof c->threshold);
-    appendf(c->threshold, sizeof c->threshold,
-            "; poor = pixel-copy fails at a size x fps where a strategy without the copy holds");
+    vb_claim_holds_rule(t, c->threshold, sizeof c->threshold);
+    vb_claim_appendf(
+        c->threshold, sizeof c->threshold,
+        "; poor = pixel-copy fails at a size x fps where a strategy without the copy holds");
     const vb_point *fail = NULL;
     int measured = 0;
     const vb_view_kind views[] = {VB_VIEW_SPECTROGRAM, VB_VIEW_WAVEFORM};
     for (int v = 0; v < 2; v++) {
         int count;
-        const vb_point *f = smallest_failure(e, (int)views[v], "pixel-copy", t, &count);
+        const vb_point *f = vb_claim_smallest_failure(e, (int)views[v], "pixel-copy", t, &count);
         measured += count;
-        if (f && (!fail || pixel_rate(f) < pixel_rate(fail))) fail = f;
+        if (f && (!fail || vb_claim_pixel_rate(f) < vb_claim_pixel_rate(fail))) fail = f;
     }
     if (measured == 0) {
         snprintf(c->measured, sizeof c->measured,
                  "no pixel-copy run of a spectrogram or waveform in these results");
-        set(c, VB_NOT_TESTABLE, "nothing measured for these views");
+        vb_claim_set(c, VB_NOT_TESTABLE, "nothing measured for these views");
         return;
     }
     if (!fail) {
-        const vb_point *big = largest_point(e, "pixel-copy");
+        const vb_point *big = vb_claim_largest_point(e, "pixel-copy");
         char where[96] = "";
-        if (big) describe_point(big, where, sizeof where);
+        if (big) vb_claim_describe_point(big, where, sizeof where);
         snprintf(c->measured, sizeof c->measured,
                  "pixel-copy holds the budget at every spectrogram and waveform point measured, "
                  "up to %s",
                  where);
-        set(c, VB_REFUTED, "pixel-copy never stops holding the budget in the measured range");
+        vb_claim_set(c, VB_REFUTED,
+                     "pixel-copy never stops holding the budget in the measured range");
         return;
     }
     char where[96], why[300];
-    describe_point(fail, where, sizeof where);
+    vb_claim_describe_point(fail, where, sizeof where);
     vb_point_holds(fail, t, why, sizeof why);
     snprintf(c->measured, sizeof c->measured,
              "smallest size x fps where pixel-copy stops holding the budget: %s (%s). There: ",
              where, why);
-    strategies_at(e, fail, t, c->measured, sizeof c->measured);
+    vb_claim_strategies_at(e, fail, t, c->measured, sizeof c->measured);
     int copyless_holds = 0;
     for (int i = 0; i < vb_strategy_count; i++) {
-        const vb_point *other = at_same_place(e, fail, vb_strategy_list[i]->name);
-        if (other && cpu_rendered(other, 1) && vb_point_holds(other, t, NULL, 0))
+        const vb_point *other = vb_claim_at_same_place(e, fail, vb_strategy_list[i]->name);
+        if (other && vb_claim_cpu_rendered(other, 1) && vb_point_holds(other, t, NULL, 0))
             copyless_holds = 1;
     }
-    const vb_point *gpu = at_same_place(e, fail, "gl-texture");
+    const vb_point *gpu = vb_claim_at_same_place(e, fail, "gl-texture");
     const int gpu_holds = gpu && vb_point_holds(gpu, t, NULL, 0);
-    const vb_point *shared = at_same_place(e, fail, "shared-buffer");
+    const vb_point *shared = vb_claim_at_same_place(e, fail, "shared-buffer");
     if (copyless_holds)
-        set(c, VB_SUPPORTED, "at %s pixel-copy fails where a CPU strategy without the copy holds",
-            where);
+        vb_claim_set(c, VB_SUPPORTED,
+                     "at %s pixel-copy fails where a CPU strategy without the copy holds", where);
     else if (!e->software && gpu_holds)
-        set(c, VB_SUPPORTED, "at %s every CPU-rendered strategy fails and the GPU texture holds",
-            where);
+        vb_claim_set(c, VB_SUPPORTED,
+                     "at %s every CPU-rendered strategy fails and the GPU texture holds", where);
     else if (e->software)
-        set(c, VB_NOT_TESTABLE,
+        vb_claim_set(
+            c, VB_NOT_TESTABLE,
             "at %s the strategies without the copy fail too, so the copy is not what breaks it, "
             "and the GPU path cannot be judged here: its shaders run on the CPU (software "
             "renderer)",
             where);
     else
-        set(c, VB_REFUTED, "at %s every strategy fails: the limit there is not the copy", where);
-    caution_if_near(c, fail, shared, t);
+        vb_claim_set(c, VB_REFUTED, "at %s every strategy fails: the limit there is not the copy",
+                     where);
+    vb_claim_caution_if_near(c, fail, shared, t);
 }
 
 static void claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
@@ -378,14 +236,14 @@ static void claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb
             if (sb->summary.copied_mb_per_frame > copied_worst)
                 copied_worst = sb->summary.copied_mb_per_frame;
         }
-        const vb_point *pc = at_same_place(e, sb, "pixel-copy");
+        const vb_point *pc = vb_claim_at_same_place(e, sb, "pixel-copy");
         if (!pc) continue;
         savings[pairs++] = pc->summary.producer_cpu_ms.mean - sb->summary.producer_cpu_ms.mean;
     }
     if (pairs == 0) {
         snprintf(c->measured, sizeof c->measured,
                  "no point measured with both pixel-copy and shared-buffer");
-        set(c, VB_NOT_TESTABLE, "nothing to compare");
+        vb_claim_set(c, VB_NOT_TESTABLE, "nothing to compare");
         return;
     }
     for (int i = 1; i < pairs; i++) /* insertion sort: a few dozen values */
@@ -404,35 +262,39 @@ static void claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb
         char extra[96];
         snprintf(extra, sizeof extra, " (up to %.3f MB per frame at %d points)", copied_worst,
                  copies);
-        appendf(c->measured, sizeof c->measured, "%s", extra);
+        vb_claim_appendf(c->measured, sizeof c->measured, "%s", extra);
     }
-    const vb_point *sb = note_point_any_view(e, "shared-buffer");
-    const vb_point *pc = note_point_any_view(e, "pixel-copy");
+    const vb_point *sb = vb_claim_note_point_any_view(e, "shared-buffer");
+    const vb_point *pc = vb_claim_note_point_any_view(e, "pixel-copy");
     if (sb && pc && sb->view == pc->view)
-        appendf(c->measured, sizeof c->measured,
-                "; at 1080x200@60 (%s): producer %.3f vs %.3f ms, process CPU %.1f vs %.1f %%",
-                vb_view_name(sb->view), sb->summary.producer_cpu_ms.mean,
-                pc->summary.producer_cpu_ms.mean, sb->summary.process_cpu_pct,
-                pc->summary.process_cpu_pct);
-    const vb_point *big = largest_point(e, "shared-buffer");
-    const vb_point *big_pc = big ? at_same_place(e, big, "pixel-copy") : NULL;
+        vb_claim_appendf(
+            c->measured, sizeof c->measured,
+            "; at 1080x200@60 (%s): producer %.3f vs %.3f ms, process CPU %.1f vs %.1f %%",
+            vb_view_name(sb->view), sb->summary.producer_cpu_ms.mean,
+            pc->summary.producer_cpu_ms.mean, sb->summary.process_cpu_pct,
+            pc->summary.process_cpu_pct);
+    const vb_point *big = vb_claim_largest_point(e, "shared-buffer");
+    const vb_point *big_pc = big ? vb_claim_at_same_place(e, big, "pixel-copy") : NULL;
     if (big && big_pc) {
         char where[96];
-        describe_point(big, where, sizeof where);
-        appendf(c->measured, sizeof c->measured, "; at %s: producer %.3f vs %.3f ms", where,
-                big->summary.producer_cpu_ms.mean, big_pc->summary.producer_cpu_ms.mean);
+        vb_claim_describe_point(big, where, sizeof where);
+        vb_claim_appendf(c->measured, sizeof c->measured, "; at %s: producer %.3f vs %.3f ms",
+                         where, big->summary.producer_cpu_ms.mean,
+                         big_pc->summary.producer_cpu_ms.mean);
     }
-    appendf(c->measured, sizeof c->measured,
-            ". Models only the Rust -> Dart hop: a Flutter image made from the bytes copies again");
+    vb_claim_appendf(
+        c->measured, sizeof c->measured,
+        ". Models only the Rust -> Dart hop: a Flutter image made from the bytes copies again");
     if (copies)
-        set(c, VB_REFUTED, "shared-buffer copied frame bytes on the CPU");
+        vb_claim_set(c, VB_REFUTED, "shared-buffer copied frame bytes on the CPU");
     else if (median <= 0)
-        set(c, VB_REFUTED, "no copy, but no CPU saved either (median saving %.3f ms)", median);
+        vb_claim_set(c, VB_REFUTED, "no copy, but no CPU saved either (median saving %.3f ms)",
+                     median);
     else
-        set(c, VB_SUPPORTED,
-            "no CPU copy anywhere, and %.3f ms of producer CPU saved per frame "
-            "(median)",
-            median);
+        vb_claim_set(c, VB_SUPPORTED,
+                     "no CPU copy anywhere, and %.3f ms of producer CPU saved per frame "
+                     "(median)",
+                     median);
 }
 
 /* Process CPU per frame of one run moves by several per cent from run to run (driver threads,
@@ -449,19 +311,20 @@ static void claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_c
     int views = 0, fewest_bytes = 1;
     const vb_point *cheaper = NULL, *cheaper_gl = NULL, *tie = NULL;
     for (int v = 0; v < VB_VIEW_COUNT; v++) {
-        const vb_point *g = note_point(e, (vb_view_kind)v, "gl-texture");
+        const vb_point *g = vb_claim_note_point(e, (vb_view_kind)v, "gl-texture");
         if (!g) continue;
         views++;
         const double g_cpu = g->summary.process_cpu_ms_per_frame;
-        appendf(c->measured, sizeof c->measured, "%s%s: gl-texture %.2f KB to GL, %.3f ms CPU",
-                views > 1 ? "; " : "", vb_view_name((vb_view_kind)v),
-                g->summary.to_gpu_mb_per_frame * 1e3, g_cpu);
+        vb_claim_appendf(c->measured, sizeof c->measured,
+                         "%s%s: gl-texture %.2f KB to GL, %.3f ms CPU", views > 1 ? "; " : "",
+                         vb_view_name((vb_view_kind)v), g->summary.to_gpu_mb_per_frame * 1e3,
+                         g_cpu);
         for (int i = 0; i < vb_strategy_count; i++) {
-            const vb_point *o = note_point(e, (vb_view_kind)v, vb_strategy_list[i]->name);
-            if (!o || !cpu_rendered(o, 0)) continue;
+            const vb_point *o = vb_claim_note_point(e, (vb_view_kind)v, vb_strategy_list[i]->name);
+            if (!o || !vb_claim_cpu_rendered(o, 0)) continue;
             const double o_cpu = o->summary.process_cpu_ms_per_frame;
-            appendf(c->measured, sizeof c->measured, ", %s %.2f KB, %.3f ms", o->strategy,
-                    o->summary.to_gpu_mb_per_frame * 1e3, o_cpu);
+            vb_claim_appendf(c->measured, sizeof c->measured, ", %s %.2f KB, %.3f ms", o->strategy,
+                             o->summary.to_gpu_mb_per_frame * 1e3, o_cpu);
             if (o->summary.to_gpu_mb_per_frame <= g->summary.to_gpu_mb_per_frame) fewest_bytes = 0;
             if (o_cpu < g_cpu * (1 - CPU_TIE_SHARE)) {
                 if (!cheaper) cheaper = o, cheaper_gl = g;
@@ -472,20 +335,22 @@ static void claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_c
     }
     if (views == 0) {
         snprintf(c->measured, sizeof c->measured, "no gl-texture run at 1080x200@60");
-        set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
+        vb_claim_set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
         return;
     }
-    appendf(c->measured, sizeof c->measured, " (CPU: process CPU per frame, all threads)");
+    vb_claim_appendf(c->measured, sizeof c->measured, " (CPU: process CPU per frame, all threads)");
     if (e->software)
-        set(c, VB_NOT_TESTABLE,
+        vb_claim_set(
+            c, VB_NOT_TESTABLE,
             "software renderer (%s): the shaders run on the CPU and there is no GPU bus, so "
             "neither the CPU cost nor the bus traffic of GPU sharing exists here; bytes handed "
             "to GL are counted at the API",
             c->renderer);
     else if (!fewest_bytes)
-        set(c, VB_REFUTED, "another strategy sent as few or fewer bytes to the GPU");
+        vb_claim_set(c, VB_REFUTED, "another strategy sent as few or fewer bytes to the GPU");
     else if (cheaper)
-        set(c, VB_REFUTED,
+        vb_claim_set(
+            c, VB_REFUTED,
             "%s spent %.0f %% less process CPU per frame than gl-texture (%s: %.3f vs %.3f ms)",
             cheaper->strategy,
             100 * (1 - cheaper->summary.process_cpu_ms_per_frame /
@@ -493,73 +358,78 @@ static void claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_c
             vb_view_name(cheaper->view), cheaper->summary.process_cpu_ms_per_frame,
             cheaper_gl->summary.process_cpu_ms_per_frame);
     else if (tie)
-        set(c, VB_SUPPORTED,
+        vb_claim_set(
+            c, VB_SUPPORTED,
             "fewest bytes to the GPU in every view; in CPU a tie with %s (%s: within %.0f %%, "
             "the run-to-run spread of one run's process CPU), no strategy clearly cheaper",
             tie->strategy, vb_view_name(tie->view), CPU_TIE_SHARE * 100);
     else
-        set(c, VB_SUPPORTED, "fewest bytes to the GPU and least CPU in every view measured");
+        vb_claim_set(c, VB_SUPPORTED,
+                     "fewest bytes to the GPU and least CPU in every view measured");
 }
 
 static void claim_decision(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
-    holds_rule(t, c->threshold, sizeof c->threshold);
-    appendf(c->threshold, sizeof c->threshold,
-            ", for shared-buffer in each view at 1080x200@60; GPU sharing is necessary where "
-            "shared-buffer fails");
+    vb_claim_holds_rule(t, c->threshold, sizeof c->threshold);
+    vb_claim_appendf(
+        c->threshold, sizeof c->threshold,
+        ", for shared-buffer in each view at 1080x200@60; GPU sharing is necessary where "
+        "shared-buffer fails");
     int views = 0, failing = 0, narrow = 0;
     char why_all[600] = "";
     for (int v = 0; v < VB_VIEW_COUNT; v++) {
-        const vb_point *p = note_point(e, (vb_view_kind)v, "shared-buffer");
+        const vb_point *p = vb_claim_note_point(e, (vb_view_kind)v, "shared-buffer");
         if (!p) continue;
         views++;
         char why[200];
         int holds = vb_point_holds(p, t, why, sizeof why);
-        narrow |= near_cpu_limit(p, t);
-        appendf(c->measured, sizeof c->measured,
-                "%s%s 1080x200@60: shared-buffer %s (%.1f fps, p99 %.2f ms, CPU %.1f %%)",
-                views > 1 ? "; " : "", vb_view_name((vb_view_kind)v), holds ? "holds" : "fails",
-                p->summary.fps, p->summary.latency_ms.p99, p->summary.process_cpu_pct);
+        narrow |= vb_claim_near_cpu_limit(p, t);
+        vb_claim_appendf(c->measured, sizeof c->measured,
+                         "%s%s 1080x200@60: shared-buffer %s (%.1f fps, p99 %.2f ms, CPU %.1f %%)",
+                         views > 1 ? "; " : "", vb_view_name((vb_view_kind)v),
+                         holds ? "holds" : "fails", p->summary.fps, p->summary.latency_ms.p99,
+                         p->summary.process_cpu_pct);
         if (!holds) {
             failing++;
-            appendf(why_all, sizeof why_all, "%s%s: %s", why_all[0] ? "; " : "",
-                    vb_view_name((vb_view_kind)v), why);
+            vb_claim_appendf(why_all, sizeof why_all, "%s%s: %s", why_all[0] ? "; " : "",
+                             vb_view_name((vb_view_kind)v), why);
         }
     }
     if (views == 0) {
         snprintf(c->measured, sizeof c->measured, "no shared-buffer run at 1080x200@60");
-        set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
+        vb_claim_set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
         return;
     }
     int count;
-    const vb_point *limit = smallest_failure(e, -1, "shared-buffer", t, &count);
+    const vb_point *limit = vb_claim_smallest_failure(e, -1, "shared-buffer", t, &count);
     if (limit) {
         char where[96], why[200];
-        describe_point(limit, where, sizeof where);
+        vb_claim_describe_point(limit, where, sizeof where);
         vb_point_holds(limit, t, why, sizeof why);
-        const vb_point *gpu = at_same_place(e, limit, "gl-texture");
-        appendf(c->measured, sizeof c->measured,
-                ". shared-buffer first fails at %s (%s); gl-texture there: %s", where, why,
-                !gpu                              ? "not measured"
-                : vb_point_holds(gpu, t, NULL, 0) ? "holds"
-                                                  : "fails too");
+        const vb_point *gpu = vb_claim_at_same_place(e, limit, "gl-texture");
+        vb_claim_appendf(c->measured, sizeof c->measured,
+                         ". shared-buffer first fails at %s (%s); gl-texture there: %s", where, why,
+                         !gpu                              ? "not measured"
+                         : vb_point_holds(gpu, t, NULL, 0) ? "holds"
+                                                           : "fails too");
         if (e->software)
-            appendf(c->measured, sizeof c->measured,
-                    " (on a software renderer, which says nothing of a GPU)");
+            vb_claim_appendf(c->measured, sizeof c->measured,
+                             " (on a software renderer, which says nothing of a GPU)");
     } else {
-        appendf(c->measured, sizeof c->measured,
-                ". shared-buffer holds at every point measured (%d)", count);
+        vb_claim_appendf(c->measured, sizeof c->measured,
+                         ". shared-buffer holds at every point measured (%d)", count);
     }
     if (failing == 0)
-        set(c, VB_SUPPORTED, "shared-buffer holds the budget in all %d views at phone width",
-            views);
+        vb_claim_set(c, VB_SUPPORTED,
+                     "shared-buffer holds the budget in all %d views at phone width", views);
     else if (e->software)
-        set(c, VB_NOT_TESTABLE,
+        vb_claim_set(
+            c, VB_NOT_TESTABLE,
             "shared-buffer fails here (%s), but on a software renderer the display side's own "
             "drawing runs on the CPU too, which a phone's GPU does not",
             why_all);
     else
-        set(c, VB_REFUTED, "shared-buffer fails at phone width (%s)", why_all);
-    if (narrow) note_narrow_margin(c, t);
+        vb_claim_set(c, VB_REFUTED, "shared-buffer fails at phone width (%s)", why_all);
+    if (narrow) vb_claim_note_narrow_margin(c, t);
 }
 
 void vb_claims_evaluate(const vb_evidence *e, const vb_thresholds *t,

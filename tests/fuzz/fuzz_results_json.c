@@ -7,7 +7,7 @@
 #include "common/error.h"
 #include "gate/instructions.h"
 #include "pipeline/sweep.h"
-#include "report/sweep_json.h"
+#include "results/sweep_json.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -6,8 +6,8 @@
  * limits, statuses, picture checks and frames back (summaries are recomputed from the frames)
  * and refuses anything else with one error naming the file and the field: -VB_ERR_USAGE for
  * malformed or mismatched content, -VB_ERR_FAILURE when the file cannot be read. */
-#ifndef VB_REPORT_RESULTS_JSON_H
-#define VB_REPORT_RESULTS_JSON_H
+#ifndef VB_RESULTS_RESULTS_JSON_H
+#define VB_RESULTS_RESULTS_JSON_H
 
 #include "pipeline/session.h"
 
@@ -35,7 +35,7 @@ int vb_results_file_write(const json_t *root, vb_frames_splice *splice, const ch
 
 /* The same document as a jansson value, frames as placeholders added to `splice` (a new
  * reference; NULL when out of memory), and read back from a whole one: `path` and `base` (e.g.
- * "sessions[3]", or "") name it in errors. A sweep file (report/sweep_json.h) holds one such
+ * "sessions[3]", or "") name it in errors. A sweep file (results/sweep_json.h) holds one such
  * document per combination. */
 json_t *vb_session_json(const vb_session *session, vb_frames_splice *splice);
 int vb_session_from_json(json_t *root, const char *path, const char *base, vb_session *session);

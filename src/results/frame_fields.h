@@ -1,7 +1,7 @@
 /* The integer fields of a frame record as the results JSON stores them, one column each;
  * shared by the writer and the reader so they cannot drift apart. */
-#ifndef VB_REPORT_FRAME_FIELDS_H
-#define VB_REPORT_FRAME_FIELDS_H
+#ifndef VB_RESULTS_FRAME_FIELDS_H
+#define VB_RESULTS_FRAME_FIELDS_H
 
 #define VB_FRAME_INT_FIELDS(X)                                                                     \
     X(sequence)                                                                                    \

@@ -1,4 +1,4 @@
-#include "report/frames_csv.h"
+#include "results/frames_csv.h"
 
 #include "common/error.h"
 #include "measure/frame_store.h"

@@ -1,13 +1,13 @@
 /* Sweeps as versioned JSON (jansson): schema "vizbench.sweep", version VB_SWEEP_VERSION. Holds
  * the grid, the input, and per combination (in the grid's order) either null (not measured
- * yet) or the whole "vizbench.run" document of its session (report/results_json.h), so each
+ * yet) or the whole "vizbench.run" document of its session (results/results_json.h), so each
  * combination can be taken out and read on its own.
  *
  * vb_results_read_any reads either kind of file into a vb_sweep: a run file becomes a sweep of
  * one combination. Errors name the file and the field: -VB_ERR_USAGE for malformed or
  * mismatched content, -VB_ERR_FAILURE when the file cannot be read or written. */
-#ifndef VB_REPORT_SWEEP_JSON_H
-#define VB_REPORT_SWEEP_JSON_H
+#ifndef VB_RESULTS_SWEEP_JSON_H
+#define VB_RESULTS_SWEEP_JSON_H
 
 #include "pipeline/sweep.h"
 

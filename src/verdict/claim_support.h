@@ -1,0 +1,49 @@
+/* Internal to the verdicts: queries over the evidence and the wording helpers the claims share.
+ * Points returned are borrowed from the evidence. */
+#ifndef VB_VERDICT_CLAIM_SUPPORT_H
+#define VB_VERDICT_CLAIM_SUPPORT_H
+
+#include "common/error.h"
+#include "verdict/claims.h"
+
+#include <stddef.h>
+
+/* Appends to the string in dst (never past size). */
+void vb_claim_appendf(char *dst, size_t size, const char *fmt, ...) VB_PRINTF(3, 4);
+/* Sets the verdict and its reason. */
+void vb_claim_set(vb_claim *c, vb_verdict verdict, const char *fmt, ...) VB_PRINTF(3, 4);
+
+/* A point whose process CPU lies within 10 % of the limit: run-to-run noise on a shared machine
+ * can move it across, so a verdict it decides says so (appended by caution_if_near). */
+int vb_claim_near_cpu_limit(const vb_point *p, const vb_thresholds *t);
+void vb_claim_note_narrow_margin(vb_claim *c, const vb_thresholds *t);
+void vb_claim_caution_if_near(vb_claim *c, const vb_point *a, const vb_point *b,
+                              const vb_thresholds *t);
+
+/* A CPU-rendered strategy's point, from the registry's fact; `copy_free` keeps those that
+ * copied nothing on the CPU (C4's "a strategy without the copy"). */
+int vb_claim_cpu_rendered(const vb_point *p, int copy_free);
+
+/* The point of `strategy` at the note's case in `view`; the spectrum there if measured, else
+ * any view. */
+const vb_point *vb_claim_note_point(const vb_evidence *e, vb_view_kind view, const char *strategy);
+const vb_point *vb_claim_note_point_any_view(const vb_evidence *e, const char *strategy);
+
+double vb_claim_pixel_rate(const vb_point *p);
+/* The measured point of `strategy` in `view` (any view when view < 0) with the smallest pixel
+ * rate that does not hold the budget; NULL when it holds everywhere. */
+const vb_point *vb_claim_smallest_failure(const vb_evidence *e, int view, const char *strategy,
+                                          const vb_thresholds *t, int *measured_points);
+const vb_point *vb_claim_largest_point(const vb_evidence *e, const char *strategy);
+const vb_point *vb_claim_at_same_place(const vb_evidence *e, const vb_point *at,
+                                       const char *strategy);
+
+/* "spectrum 1080x200@60" */
+void vb_claim_describe_point(const vb_point *p, char *dst, size_t size);
+/* "shared-buffer holds; gl-texture: 100 % never shown" for every strategy at at's place. */
+void vb_claim_strategies_at(const vb_evidence *e, const vb_point *at, const vb_thresholds *t,
+                            char *dst, size_t size);
+/* The rule "holds the budget" in words, with the thresholds. */
+void vb_claim_holds_rule(const vb_thresholds *t, char *dst, size_t size);
+
+#endif
