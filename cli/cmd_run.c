@@ -10,6 +10,7 @@
 #include "results/frames_csv.h"
 #include "results/results_json.h"
 #include "report/run_table.h"
+#include "transfer/frb_hop.h"
 #include "measure_args.h"
 #include "view_args.h"
 
@@ -46,6 +47,14 @@ static void print_run_help(FILE *out) {
           "  --verify N            also check the picture of every Nth frame (default: last only)\n"
           "  --tolerance E         gl-texture: allowed p99.9 channel error, 0 .. 255 (default 2)\n"
           "  --pool                pixel-copy reuses its messages instead of allocating them\n"
+          "  --vsync HZ            present on a display clock of HZ, 1 .. 1000 (60, 90, 120):\n"
+          "                        at each tick the newest frame ready is latched and drawn;\n"
+          "                        frames of delay, repeated ticks and skipped frames are\n"
+          "                        counted. frb-* always run so (at the fps without it)\n"
+          "  --frb-codec CODEC     frb-*: the flutter_rust_bridge codec: sse (FRB 2.x's\n"
+          "                        default: a byte-by-byte encode and Dart's copy; default)\n"
+          "                        or dco (full_dep, or FRB 1.x ZeroCopyBuffer: no copy, a\n"
+          "                        new buffer per frame freed by a finalizer)\n"
           "  --repeat N            run every strategy N times, interleaved, 1 .. 16 (default 1):\n"
           "                        the table shows mean +- sd and min..max over the runs, the\n"
           "                        JSON keeps every run\n"
@@ -87,6 +96,8 @@ enum {
     OPT_WINDOW,
     OPT_CSV,
     OPT_GPU_TIMERS,
+    OPT_VSYNC,
+    OPT_FRB_CODEC,
 };
 
 static const struct option run_options[] = {
@@ -108,6 +119,8 @@ static const struct option run_options[] = {
     {"window", no_argument, NULL, OPT_WINDOW},
     {"csv", required_argument, NULL, OPT_CSV},
     {"gpu-timers", required_argument, NULL, OPT_GPU_TIMERS},
+    {"vsync", required_argument, NULL, OPT_VSYNC},
+    {"frb-codec", required_argument, NULL, OPT_FRB_CODEC},
     {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -171,6 +184,12 @@ static int parse_option(int opt, const char *arg, run_request *req) {
         return VB_OK;
     case OPT_GPU_TIMERS:
         return vb_gpu_timers_from_name("--gpu-timers", arg, &o->gpu_timers);
+    case OPT_VSYNC:
+        status = vb_parse_int("--vsync", arg, VB_VSYNC_MIN_HZ, VB_VSYNC_MAX_HZ, &n);
+        o->vsync_hz = (int)n;
+        return status;
+    case OPT_FRB_CODEC:
+        return vb_frb_codec_from_name("--frb-codec", arg, &o->frb_codec);
     case OPT_CSV:
         req->csv = arg;
         return VB_OK;

@@ -20,6 +20,7 @@
     X(void, Enable, (GLenum cap))                                                                  \
     X(void, Disable, (GLenum cap))                                                                 \
     X(void, Flush, (void))                                                                         \
+    X(void, GenerateMipmap, (GLenum target))                                                       \
     X(void, Finish, (void))                                                                        \
     X(void, Viewport, (GLint x, GLint y, GLsizei width, GLsizei height))                           \
     X(void, ClearColor, (GLfloat r, GLfloat g, GLfloat b, GLfloat a))                              \

@@ -55,6 +55,28 @@ static void checker_free(checker *c) {
     free(c->expected);
 }
 
+/* What the strategy's own threads recorded of the frame just taken, into its record: their
+ * times relative to the run's start, their copies and uploads added to the frame's. */
+static void take_stages(pipeline *p, int slot, int64_t seq) {
+    if (!vb_strategy_has_stages(p->ops)) return;
+    vb_stage_record st;
+    vb_strategy_collect(p->ops, p->strategy, slot, &st);
+    vb_frame_record *rec = &p->run->frames[seq];
+    rec->hop_encode_ns = st.hop_encode_ns;
+    rec->ui_ns = st.ui_done_ns >= 0 ? st.ui_done_ns - p->start_ns : -1;
+    rec->ui_cpu_ns = st.ui_cpu_ns;
+    rec->hop_copy_ns = st.hop_copy_ns;
+    rec->io_ns = st.io_done_ns >= 0 ? st.io_done_ns - p->start_ns : -1;
+    rec->io_cpu_ns = st.io_cpu_ns;
+    rec->io_upload_ns = st.io_upload_ns;
+    rec->mipmap_ns = st.mipmap_ns;
+    rec->stage_allocations = st.allocations;
+    rec->stage_gl_calls = st.gl_calls;
+    if (rec->copies >= 0) rec->copies += st.copies;
+    rec->bytes_copied += st.bytes_copied;
+    rec->bytes_uploaded += st.bytes_to_gpu;
+}
+
 static void release_slot(pipeline *p, int slot) {
     vb_strategy_release(p->ops, p->strategy, slot);
     vb_frame_ring_release(&p->ring);
@@ -91,11 +113,30 @@ void *vb_pipeline_consumer(void *opaque) {
             ? FRAME_ARRIVAL_FENCES * o->fence_timeout_ns
             : FRAME_ARRIVAL_LIMIT_NS;
     int previous_verified = 0;
+    /* A display clock (--vsync, or always for vsync-driven strategies): at realtime pace the
+     * consumer wakes at each tick and latches the newest frame ready; at max pace there is no
+     * waiting, each frame in order makes its own tick (throughput; no frames of delay). */
+    const int vsync_hz = vb_run_vsync_hz(o, ops);
+    const int on_ticks = vsync_hz > 0 && o->pace == VB_PACE_REALTIME;
+    vb_vsync vsync;
+    vb_vsync_init(&vsync, vsync_hz > 0 ? vsync_hz : 1, vb_now_ns());
+    vsync.hz = vsync_hz;
     for (;;) {
-        int got = vb_frame_ring_take(&p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
+        int got, ready = 1;
+        int64_t tick_ns = -1;
+        if (on_ticks) {
+            tick_ns = vb_vsync_next_tick(&vsync, vb_now_ns());
+            vb_sleep_until_ns(tick_ns);
+            got = vb_frame_ring_take_if_ready(&p->ring)         ? VB_RING_OK
+                  : atomic_load(&p->ring.cancelled) ? VB_RING_CANCELLED
+                                                    : VB_RING_TIMEOUT;
+        } else {
+            got = vb_frame_ring_take(&p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
+        }
         if (got == VB_RING_CANCELLED) break;
         if (got == VB_RING_TIMEOUT) {
             if (atomic_load(&p->producer_done) && taken == atomic_load(&p->ring.published)) break;
+            if (on_ticks && last_presented >= 0) vb_vsync_tick(&vsync, 0); /* picture repeated */
             if (vb_now_ns() - waiting_since > arrival_limit) {
                 char why[96];
                 snprintf(why, sizeof why, "no frame arrived within %lld s (the producer is stuck)",
@@ -107,6 +148,7 @@ void *vb_pipeline_consumer(void *opaque) {
         }
         int slot = (int)(taken++ % o->slots);
         int64_t seq = p->slot_sequence[slot];
+        take_stages(p, slot, seq);
         if (o->pace == VB_PACE_REALTIME) {
             /* A display shows the newest frame; older ones waiting are dropped unseen. */
             while (vb_frame_ring_take_if_ready(&p->ring)) {
@@ -116,8 +158,14 @@ void *vb_pipeline_consumer(void *opaque) {
                 vb_pipeline_gl_end(serialized);
                 slot = (int)(taken++ % o->slots);
                 seq = p->slot_sequence[slot];
+                take_stages(p, slot, seq);
+                ready++;
             }
         }
+        if (vsync_hz > 0) vb_vsync_tick(&vsync, ready);
+        if (on_ticks)
+            p->run->frames[seq].vsync_delay =
+                vb_vsync_delay(&vsync, p->start_ns + p->run->frames[seq].ready_ns, tick_ns);
         vb_frame_record *rec = &p->run->frames[seq];
         rec->taken_ns = vb_now_ns() - p->start_ns;
         const int64_t cpu_start = vb_thread_cpu_ns();
@@ -173,6 +221,7 @@ void *vb_pipeline_consumer(void *opaque) {
     if (last_presented >= 0 && !atomic_load(&p->failed) &&
         !(p->run->frames[last_presented].flags & VB_FRAME_VERIFIED))
         check_picture(p, &check, &presenter, &p->run->frames[last_presented]);
+    p->run->vsync = vsync;
     p->process_cpu_end = vb_process_cpu_ns();
     if (last_presented >= 0) p->measured_end_ns = p->run->frames[last_presented].presented_ns;
     vb_gpu_timer_collect(&timer, 1);

@@ -47,12 +47,13 @@ typedef struct pipeline {
     int64_t slot_sequence[VB_RING_MAX_SLOTS];
     char producer_error[256];
     char consumer_error[256];
+    pthread_mutex_t stage_error_lock; /* the strategy's own threads may fail at once */
+    char stage_error[320];
 } pipeline;
 
-/* The GL turn-taking of a software renderer (run.c says why): both threads bracket their GL
- * submissions with these when `serialized`. */
-void vb_pipeline_gl_begin(int serialized);
-void vb_pipeline_gl_end(int serialized);
+/* The GL turn-taking of a software renderer (display/gl_turns.h says why). */
+#define vb_pipeline_gl_begin vb_gl_turn_begin
+#define vb_pipeline_gl_end vb_gl_turn_end
 
 /* The thread bodies: `opaque` is the pipeline. */
 void *vb_pipeline_producer(void *opaque);

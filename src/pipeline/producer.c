@@ -94,6 +94,7 @@ void *vb_pipeline_producer(void *opaque) {
         vb_pipeline_is_fault_target(o->fault_slow_strategy, ops) ? o->fault_slow_ns : 0;
     const int64_t acquire_limit = 2 * o->fence_timeout_ns + 1000000000LL;
     const int serialized = vb_gl_submissions_serialized(&p->gl->info);
+    const int has_stages = vb_strategy_has_stages(ops);
     p->start_ns = vb_now_ns();
     int64_t published = 0, last_rendered = -1;
     int measuring = 0;
@@ -185,7 +186,15 @@ void *vb_pipeline_producer(void *opaque) {
         p->run->produced = n + 1;
         p->slot_sequence[slot] = n;
         published++;
-        vb_frame_ring_publish(&p->ring);
+        if (has_stages) {
+            /* the strategy's own threads take it on; its last stage publishes it */
+            if (vb_strategy_dispatch(ops, p->strategy, slot) != VB_OK) {
+                vb_pipeline_fail(p, p->producer_error, vb_error_get());
+                break;
+            }
+        } else {
+            vb_frame_ring_publish(&p->ring);
+        }
         if (ops->renders_on_gpu) {
             vb_pipeline_gl_begin(serialized);
             vb_gpu_timer_collect(&timer, 0);
@@ -193,6 +202,12 @@ void *vb_pipeline_producer(void *opaque) {
         }
     }
 done:
+    /* Frames still on the strategy's own threads reach the ring before the consumer may decide
+     * that everything was taken. */
+    if (started && vb_strategy_drain(ops, p->strategy,
+                                     vb_now_ns() + 2 * o->fence_timeout_ns + 1000000000LL) != VB_OK &&
+        !atomic_load(&p->failed))
+        vb_pipeline_fail(p, p->producer_error, vb_error_get());
     atomic_store(&p->producer_done, 1);
     /* GL objects the consumer may still draw from live until it has finished. */
     sem_wait(&p->consumer_finished);

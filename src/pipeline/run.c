@@ -9,26 +9,6 @@
 
 atomic_llong vb_run_progress;
 
-/* Mesa 22.3's llvmpipe crashes (a use-after-free inside the driver, reproduced within 16 runs with
- * MALLOC_PERTURB_ at max pace) when the producer's and the consumer's contexts make GL calls at
- * the same time. On a software renderer the two threads therefore take turns with GL (the
- * consumer from upload to fence and picture check, the producer for render and hand-off); the
- * CPU work of both (analysis, CPU render, copies) still overlaps. Hardware drivers are left
- * concurrent. */
-static pthread_mutex_t gl_submission_lock = PTHREAD_MUTEX_INITIALIZER;
-
-int vb_gl_submissions_serialized(const vb_gl_info *gl) {
-    return gl->software;
-}
-
-void vb_pipeline_gl_begin(int serialized) {
-    if (serialized) pthread_mutex_lock(&gl_submission_lock);
-}
-
-void vb_pipeline_gl_end(int serialized) {
-    if (serialized) pthread_mutex_unlock(&gl_submission_lock);
-}
-
 static void reset_records(vb_strategy_run *run, int64_t warmup) {
     for (int64_t n = 0; n < run->length; n++) {
         vb_frame_record *r = &run->frames[n];
@@ -42,8 +22,26 @@ static void reset_records(vb_strategy_run *run, int64_t warmup) {
         r->consumer_gl_calls = r->consumer_allocations = -1;
         r->gpu_render_ns = r->gpu_upload_ns = r->gpu_compose_ns = -1;
         r->picture_error = -1;
+        r->hop_encode_ns = r->ui_ns = r->ui_cpu_ns = r->hop_copy_ns = -1;
+        r->io_ns = r->io_cpu_ns = r->io_upload_ns = r->mipmap_ns = -1;
+        r->stage_allocations = r->stage_gl_calls = r->vsync_delay = -1;
         vb_frame_store_passed(run->frames, n);
     }
+}
+
+/* The last stage of a strategy with threads of its own publishes through these. */
+static void sink_publish(void *context) {
+    pipeline *p = context;
+    vb_frame_ring_publish(&p->ring);
+}
+
+static void sink_fail(void *context, const char *message) {
+    pipeline *p = context;
+    pthread_mutex_lock(&p->stage_error_lock);
+    if (!p->stage_error[0]) snprintf(p->stage_error, sizeof p->stage_error, "%s", message);
+    pthread_mutex_unlock(&p->stage_error_lock);
+    atomic_store(&p->failed, 1);
+    vb_frame_ring_cancel(&p->ring);
 }
 
 static void set_reason(vb_strategy_run *run, const char *fmt, const char *detail) {
@@ -91,6 +89,10 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     p->config.pool = o->pool;
     p->config.stride = (size_t)o->view.width * 4;
     p->config.frame_bytes = p->config.stride * (size_t)o->view.height;
+    p->config.gl = gl;
+    p->config.gl_serialized = vb_gl_submissions_serialized(&gl->info);
+    p->config.frb_codec = o->frb_codec;
+    p->config.sink = (vb_strategy_sink){p, sink_publish, sink_fail};
     atomic_store(&vb_run_progress, 0);
 
     if (vb_frame_ring_init(&p->ring, o->slots) != VB_OK) {
@@ -99,6 +101,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
         free(p);
         return VB_OK;
     }
+    pthread_mutex_init(&p->stage_error_lock, NULL);
     sem_init(&p->consumer_ready, 0, 0);
     sem_init(&p->consumer_finished, 0, 0);
     if (vb_strategy_create(ops, &p->config, &p->strategy) != VB_OK) goto setup_failed;
@@ -120,10 +123,13 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
 
     run->process_cpu_ns = p->process_cpu_end - p->process_cpu_start;
     run->measured_wall_ns = p->measured_end_ns - p->measured_start_ns;
-    if (p->consumer_error[0] || p->producer_error[0]) {
+    if (p->stage_error[0] || p->consumer_error[0] || p->producer_error[0]) {
+        /* a stage's failure first: the other threads' errors follow from it */
         run->status = VB_STRATEGY_FAILED;
         snprintf(run->reason, sizeof run->reason, "%s",
-                 p->consumer_error[0] ? p->consumer_error : p->producer_error);
+                 p->stage_error[0]      ? p->stage_error
+                 : p->consumer_error[0] ? p->consumer_error
+                                        : p->producer_error);
     } else if (run->produced < run->length) {
         run->status = VB_STRATEGY_INTERRUPTED;
         snprintf(run->reason, sizeof run->reason, "stopped by a signal after %lld of %lld frames",
@@ -138,6 +144,7 @@ cleanup:
     vb_strategy_destroy(ops, p->strategy);
     sem_destroy(&p->consumer_ready);
     sem_destroy(&p->consumer_finished);
+    pthread_mutex_destroy(&p->stage_error_lock);
     vb_frame_ring_destroy(&p->ring);
     free(p);
     return VB_OK;

@@ -20,7 +20,9 @@
 
 #include "audio/audio.h"
 #include "display/gl_context.h"
+#include "display/gl_turns.h"
 #include "measure/frame_record.h"
+#include "measure/vsync.h"
 #include "render/view_options.h"
 #include "transfer/strategy.h"
 
@@ -40,10 +42,6 @@ int vb_pace_from_name(const char *option, const char *name, vb_pace *pace);
 const char *vb_gpu_timers_name(int setting);
 int vb_gpu_timers_from_name(const char *option, const char *name, int *setting);
 
-/* Whether the producer's and consumer's GL submissions take turns (software renderers; see
- * run.c for the driver crash this avoids). */
-int vb_gl_submissions_serialized(const vb_gl_info *gl);
-
 /* Whether a run with these options on this GL times stages with queries. */
 int vb_gpu_timers_enabled(int setting, const vb_gl_info *gl);
 
@@ -59,6 +57,11 @@ typedef struct vb_run_options {
     int visible;
     int gpu_timers; /* VB_GPU_TIMERS_*: GL_TIME_ELAPSED queries per stage */
     int64_t fence_timeout_ns;
+    /* A display clock for the consumer: 0 presents as frames arrive (the first four strategies'
+     * default); HZ ticks at that rate, latching the newest frame at each tick. Strategies that are
+     * always vsync-driven (frb-*) use the view's fps when this is 0. */
+    int vsync_hz;
+    vb_frb_codec frb_codec; /* the FRB hop's codec (frb-* strategies) */
     /* Simulated faults, for tests (VIZBENCH_FAULT): NULL, or the strategy they hit. */
     const char *fault_fence_never_signals;
     const char *fault_fail_mid_run;
@@ -101,7 +104,14 @@ typedef struct vb_strategy_run {
     int64_t process_cpu_ns;  /* process CPU over the measured frames (all threads) */
     int64_t measured_wall_ns;
     vb_picture_result picture;
+    vb_vsync vsync; /* the display clock's accounting; hz 0 when presented as frames arrive */
 } vb_strategy_run;
+
+/* The display clock a run of `ops` with these options presents on: 0 for none. */
+int vb_run_vsync_hz(const vb_run_options *options, const vb_strategy_ops *ops);
+/* Whether the run's frames carry stage fields (threads of the strategy's own, or a display
+ * clock): the results write them then. */
+int vb_strategy_run_has_stages(const vb_strategy_run *run);
 
 /* Runs `ops`. `gl` is NULL when there is no GL (the run is then marked unavailable). Fills
  * `run` (free with vb_strategy_run_free) and returns VB_OK even when the strategy failed or

@@ -67,3 +67,12 @@ const char *vb_strategy_status_name(vb_strategy_status status) {
     static const char *const names[] = {"ok", "unavailable", "failed", "interrupted", "not-run"};
     return names[status];
 }
+
+int vb_run_vsync_hz(const vb_run_options *o, const vb_strategy_ops *ops) {
+    if (o->vsync_hz > 0) return o->vsync_hz;
+    return ops->vsync_driven ? o->view.fps : 0;
+}
+
+int vb_strategy_run_has_stages(const vb_strategy_run *run) {
+    return run->vsync.hz > 0 || (run->ops && vb_strategy_has_stages(run->ops));
+}

@@ -34,6 +34,21 @@
     X(consumer_allocations)                                                                        \
     X(copies)
 
+/* The stages of strategies with threads of their own and of vsync-driven displays: written for
+ * runs that have them (vb_frames_have_stages), optional when read (-1). */
+#define VB_FRAME_STAGE_FIELDS(X)                                                                   \
+    X(hop_encode_ns)                                                                               \
+    X(ui_ns)                                                                                       \
+    X(ui_cpu_ns)                                                                                   \
+    X(hop_copy_ns)                                                                                 \
+    X(io_ns)                                                                                       \
+    X(io_cpu_ns)                                                                                   \
+    X(io_upload_ns)                                                                                \
+    X(mipmap_ns)                                                                                   \
+    X(stage_allocations)                                                                           \
+    X(stage_gl_calls)                                                                              \
+    X(vsync_delay)
+
 #define VB_FRAME_CHECKSUM_FIELDS(X)                                                                \
     X(checksum_shown)                                                                              \
     X(checksum_expected)

@@ -111,6 +111,9 @@ static int write_frames(FILE *f, const vb_strategy_run *run) {
     fputc(']', f);
     VB_FRAME_INT_FIELDS(VB_STREAM_INT_COLUMN)
     VB_FRAME_WORK_FIELDS(VB_STREAM_INT_COLUMN)
+    if (vb_strategy_run_has_stages(run)) {
+        VB_FRAME_STAGE_FIELDS(VB_STREAM_INT_COLUMN)
+    }
     VB_FRAME_CHECKSUM_FIELDS(VB_STREAM_HEX_COLUMN)
     return fputc('}', f) == EOF ? -1 : 0;
 }

@@ -157,6 +157,7 @@ static int read_frames(vb_json_reader *r, json_t *frames, const char *prefix,
         VB_READ_INT_COLUMN(field)                                                                  \
     }
     VB_FRAME_WORK_FIELDS(VB_READ_OPTIONAL_INT_COLUMN)
+    VB_FRAME_STAGE_FIELDS(VB_READ_OPTIONAL_INT_COLUMN)
     VB_FRAME_CHECKSUM_FIELDS(VB_READ_HEX_COLUMN)
     return VB_OK;
 }

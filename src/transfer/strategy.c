@@ -23,6 +23,7 @@ int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size) {
         {ops->release != NULL, "release"},
         {ops->renders_on_gpu || ops->cpu_target != NULL, "cpu_target (a CPU-rendered strategy)"},
         {!ops->renders_on_gpu || ops->gpu_render != NULL, "gpu_render (a GPU-rendered strategy)"},
+        {!ops->dispatch == !ops->drain, "dispatch and drain together (threads of its own)"},
     };
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
         if (needs[i].present) continue;
@@ -104,4 +105,32 @@ int vb_strategy_upload(const vb_strategy_ops *ops, vb_strategy *strategy, int sl
 
 void vb_strategy_release(const vb_strategy_ops *ops, vb_strategy *strategy, int slot) {
     ops->release(strategy, slot);
+}
+
+void vb_stage_record_clear(vb_stage_record *r) {
+    r->hop_encode_ns = r->ui_done_ns = r->ui_cpu_ns = r->hop_copy_ns = -1;
+    r->io_done_ns = r->io_cpu_ns = r->io_upload_ns = r->mipmap_ns = -1;
+    r->allocations = r->gl_calls = r->copies = r->bytes_copied = r->bytes_to_gpu = 0;
+}
+
+int vb_strategy_has_stages(const vb_strategy_ops *ops) {
+    return ops->dispatch != NULL;
+}
+
+int vb_strategy_dispatch(const vb_strategy_ops *ops, vb_strategy *strategy, int slot) {
+    if (!ops->dispatch) {
+        vb_error_set("%s: has no threads of its own to dispatch to", ops->name);
+        return -VB_ERR_FAILURE;
+    }
+    return ops->dispatch(strategy, slot);
+}
+
+int vb_strategy_drain(const vb_strategy_ops *ops, vb_strategy *strategy, int64_t deadline_ns) {
+    return ops->drain ? ops->drain(strategy, deadline_ns) : VB_OK;
+}
+
+void vb_strategy_collect(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                         vb_stage_record *out) {
+    vb_stage_record_clear(out);
+    if (ops->collect) ops->collect(strategy, slot, out);
 }

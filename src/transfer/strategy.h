@@ -16,10 +16,18 @@
  * Every function that can fail returns VB_OK or a negative status with the error set.
  * The strategy owns everything it allocates; pointers it returns are borrowed.
  *
+ * Strategies whose frames pass through threads of their own on the way (the FRB hop's UI thread,
+ * Flutter's IO thread: frb-image, frb-texture) start them in producer_start; the producer calls
+ * dispatch where it would publish the slot, and the strategy's last stage publishes it through
+ * config.sink, in order; after its last frame the producer calls drain (every dispatched frame
+ * published, the threads joined) before it says it is done. collect gives the consumer what those
+ * threads recorded of a slot.
+ *
  * Members: required of every strategy: name, summary, the report's words (does, models,
  * incurs, measures, colour), create, destroy, hand_off, upload, release; of a CPU-rendered one
  * (renders_on_gpu 0): cpu_target; of a GPU-rendered one: gpu_render. Optional (NULL: nothing
- * to do): unavailable_reason, consumer_start/stop, producer_start/stop, gpu_feed. The harness
+ * to do): unavailable_reason, consumer_start/stop, producer_start/stop, gpu_feed, dispatch,
+ * drain, collect (dispatch and drain come together). The harness
  * calls them only through the vb_strategy_* wrappers below, which handle the optional ones and
  * check the preconditions in one place; vb_strategy_conforms says whether a table has what its
  * kind needs (tests/test_strategies.c checks every registered one). */
@@ -35,13 +43,45 @@
 
 typedef struct vb_strategy vb_strategy; /* each strategy file defines its own */
 
+/* Where a strategy with threads of its own hands a finished frame (set by the harness). */
+typedef struct vb_strategy_sink {
+    void *context;
+    /* The next dispatched slot, in dispatch order, is ready for the consumer. */
+    void (*publish)(void *context);
+    /* A stage failed: the run ends with `message` as its reason, and every wait is cancelled. */
+    void (*fail)(void *context, const char *message);
+} vb_strategy_sink;
+
+/* The FRB codec the frb-* strategies model (transfer/frb_hop.h). */
+typedef enum { VB_FRB_SSE = 0, VB_FRB_DCO = 1 } vb_frb_codec;
+
 typedef struct vb_strategy_config {
     vb_view_options view;
     int slots;     /* ring depth, at least 3 */
     int pool;      /* pixel-copy: reuse messages instead of allocating one per frame */
     size_t stride; /* bytes per row: width * 4 */
     size_t frame_bytes;
+    /* For strategies with threads of their own: */
+    vb_gl_contexts *gl; /* borrowed; an IO thread makes gl->producer current (it shares
+                           objects with the consumer's context, as Flutter's IO context does) */
+    int gl_serialized;  /* GL calls take turns (display/gl_turns.h) */
+    vb_frb_codec frb_codec;
+    vb_strategy_sink sink;
 } vb_strategy_config;
+
+/* What a strategy's own threads recorded of one frame (collect); times are absolute monotonic
+ * ns, -1 where a stage does not exist. */
+typedef struct vb_stage_record {
+    int64_t hop_encode_ns;       /* producer: the codec's encode */
+    int64_t ui_done_ns, ui_cpu_ns, hop_copy_ns;
+    int64_t io_done_ns, io_cpu_ns, io_upload_ns, mipmap_ns;
+    int64_t allocations, gl_calls; /* on the strategy's threads */
+    int64_t copies, bytes_copied;  /* CPU -> CPU on the strategy's threads */
+    int64_t bytes_to_gpu;          /* uploaded on the strategy's threads */
+} vb_stage_record;
+
+/* All fields -1, the counts 0. */
+void vb_stage_record_clear(vb_stage_record *record);
 
 typedef struct vb_strategy_ops {
     const char *name;
@@ -82,6 +122,16 @@ typedef struct vb_strategy_ops {
     /* Producer: hand the filled slot over; adds the bytes copied on the CPU. */
     int (*hand_off)(vb_strategy *strategy, int slot, int64_t *bytes_copied);
 
+    /* Strategies with threads of their own (optional, together): the producer hands the filled,
+     * handed-off slot to them instead of publishing it; drain waits (at most until deadline_ns)
+     * until every dispatched frame is published, or the run failed, and joins the threads. */
+    int (*dispatch)(vb_strategy *strategy, int slot);
+    int (*drain)(vb_strategy *strategy, int64_t deadline_ns);
+    /* Consumer, optional: what the strategy's threads recorded of the slot just taken. */
+    void (*collect)(vb_strategy *strategy, int slot, vb_stage_record *out);
+    /* Always presented on a display clock (the run's --vsync, or its fps without). */
+    int vsync_driven;
+
     /* Consumer: make the slot's frame a texture. `frame_texture` is the display's RGBA8
      * texture of the view's size for strategies that upload; *texture receives the one to
      * draw. Adds the bytes uploaded. */
@@ -119,6 +169,13 @@ int vb_strategy_hand_off(const vb_strategy_ops *ops, vb_strategy *strategy, int 
 int vb_strategy_upload(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
                        GLuint frame_texture, GLuint *texture, int64_t *bytes_to_gpu);
 void vb_strategy_release(const vb_strategy_ops *ops, vb_strategy *strategy, int slot);
+/* Whether the strategy dispatches to threads of its own (then the producer does not publish). */
+int vb_strategy_has_stages(const vb_strategy_ops *ops);
+int vb_strategy_dispatch(const vb_strategy_ops *ops, vb_strategy *strategy, int slot);
+int vb_strategy_drain(const vb_strategy_ops *ops, vb_strategy *strategy, int64_t deadline_ns);
+/* Clears *out, then fills what the strategy recorded (nothing without collect). */
+void vb_strategy_collect(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                         vb_stage_record *out);
 
 /* The registered strategies, in the order runs and tables list them. */
 extern const vb_strategy_ops *const vb_strategy_list[];
