@@ -10,6 +10,7 @@
 #include "results/frames_csv.h"
 #include "results/results_json.h"
 #include "report/run_table.h"
+#include "report/thread_table.h"
 #include "transfer/frb_hop.h"
 #include "measure_args.h"
 #include "view_args.h"
@@ -352,7 +353,10 @@ int cmd_run(int argc, char **argv) {
     exit_code = status == VB_OK ? cli_session_exit_code(&session) : 1;
     if (status != VB_OK) cli_print_error(vb_error_get());
     if (!req.quiet && !bar.header_shown) vb_run_table_print_header(&session, stdout);
-    if (!req.quiet) vb_run_table_print_rows(&session, stdout, cli_columns(stdout));
+    if (!req.quiet) {
+        vb_run_table_print_rows(&session, stdout, cli_columns(stdout));
+        vb_thread_table_print(&session, stdout);
+    }
     for (int i = 0; i < session.run_count; i++)
         if (session.runs[i].status == VB_STRATEGY_FAILED)
             fprintf(stderr, "vizbench: %s: %s\n", session.runs[i].ops->name,

@@ -44,10 +44,11 @@ static void run_session(vb_session *s, const vb_run_options *o, const vb_audio *
 
 /* Max pace presents every frame in order; checking every frame's picture against the CPU
  * reference of the same input frame catches a lost, repeated, stale or torn frame. */
-static void expect_every_frame_handed_over(vb_view_kind view) {
+static void expect_every_frame_handed_over_with(vb_view_kind view, vb_frb_codec codec) {
     vb_audio audio = fixture();
     vb_run_options o = small_run(view, VB_PACE_MAX, 60);
     o.verify_every = 1;
+    o.frb_codec = codec;
     vb_session s;
     run_session(&s, &o, &audio, NULL, NULL);
     cr_assert(s.gl_available, "no GL: %s", s.gl_reason);
@@ -68,6 +69,19 @@ static void expect_every_frame_handed_over(vb_view_kind view) {
                           r->handed_ns <= r->taken_ns && r->taken_ns <= r->uploaded_ns &&
                           r->uploaded_ns <= r->presented_ns,
                       "%s: frame %lld stages out of order", name, (long long)n);
+            if (vb_strategy_has_stages(run->ops)) {
+                /* producer -> UI thread (-> IO thread) -> consumer, in that order */
+                const int64_t last_stage = r->io_ns >= 0 ? r->io_ns : r->ui_ns;
+                cr_assert(r->handed_ns <= r->ui_ns && r->ui_ns <= last_stage &&
+                              last_stage <= r->taken_ns,
+                          "%s: frame %lld's threads out of order", name, (long long)n);
+                cr_assert(r->ui_cpu_ns >= 0 && r->hop_encode_ns >= 0, "%s", name);
+                const int64_t hop_copies = codec == VB_FRB_SSE ? 2 : 0;
+                const int image = r->io_ns >= 0;
+                cr_assert_eq(r->copies + r->stage_copies, hop_copies + image, "%s frame %lld", name,
+                             (long long)n);
+                cr_assert_eq(r->vsync_delay, -1, "max pace: no frames of delay");
+            }
             if (run->picture.exact)
                 cr_assert_eq(r->checksum_shown, r->checksum_expected,
                              "%s: frame %lld shows other bytes than the reference", name,
@@ -79,6 +93,15 @@ static void expect_every_frame_handed_over(vb_view_kind view) {
     }
     vb_session_free(&s);
     vb_audio_free(&audio);
+}
+
+static void expect_every_frame_handed_over(vb_view_kind view) {
+    expect_every_frame_handed_over_with(view, VB_FRB_SSE);
+}
+
+/* The frb-* strategies with FRB's other codec (the others do not read it). */
+Test(handoff, every_frame_in_order_and_intact_dco_codec, .timeout = 120) {
+    expect_every_frame_handed_over_with(VB_VIEW_SPECTROGRAM, VB_FRB_DCO);
 }
 
 Test(handoff, every_frame_in_order_and_intact_waveform, .timeout = 120) {
@@ -132,6 +155,45 @@ Test(pacing, realtime_accounts_for_every_frame, .timeout = 60) {
             cr_assert_eq(run->frames[n].ready_ns, n * 1000000000LL / 120);
     }
     vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+/* A display clock: every measured presented frame is latched one or more ticks after it was
+ * ready, the accounting adds up, and the frb-* strategies run on it without --vsync. */
+Test(pacing, a_display_clock_latches_at_ticks, .timeout = 120) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_REALTIME, 40);
+    o.view.fps = 60;
+    for (int with_option = 0; with_option < 2; with_option++) {
+        o.vsync_hz = with_option ? 90 : 0;
+        vb_session s;
+        run_session(&s, &o, &audio, NULL, NULL);
+        for (int i = 0; i < s.run_count; i++) {
+            const vb_strategy_run *run = &s.runs[i];
+            const char *name = run->ops->name;
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", name, run->reason);
+            const int expected_hz = with_option ? 90 : run->ops->vsync_driven ? 60 : 0;
+            cr_assert_eq(run->vsync.hz, expected_hz, "%s", name);
+            if (!expected_hz) continue;
+            cr_assert_eq(run->vsync.ticks, run->vsync.latched + run->vsync.repeated, "%s", name);
+            int64_t presented = 0;
+            for (int64_t n = o.warmup; n < run->length; n++) {
+                const vb_frame_record *r = &run->frames[n];
+                if (!(r->flags & VB_FRAME_PRESENTED)) continue;
+                presented++;
+                cr_assert_geq(r->vsync_delay, 1, "%s: frame %lld: delay %lld", name, (long long)n,
+                              (long long)r->vsync_delay);
+            }
+            cr_assert_eq(run->vsync.latched, presented, "%s", name);
+            vb_run_summary sum;
+            cr_assert_eq(vb_run_summarize(run, &o, &sum), VB_OK);
+            cr_assert_geq(sum.delay_frames_mean, 1.0, "%s", name);
+            if (with_option) /* 90 Hz for 60 fps: a third of the ticks bring nothing new */
+                cr_assert_gt(run->vsync.repeated, 0, "%s", name);
+            cr_assert(run->picture.passed, "%s", name);
+        }
+        vb_session_free(&s);
+    }
     vb_audio_free(&audio);
 }
 

@@ -66,17 +66,20 @@ static double raw_value(vb_metric metric, const vb_frame_record *r) {
     case VB_METRIC_GL_CALLS: /* -1: not counted (results of an older version) */
         return r->producer_gl_calls < 0 || r->consumer_gl_calls < 0
                    ? -1.0
-                   : (double)(r->producer_gl_calls + r->consumer_gl_calls);
+                   : (double)(r->producer_gl_calls + r->consumer_gl_calls +
+                              (r->stage_gl_calls > 0 ? r->stage_gl_calls : 0));
     case VB_METRIC_ALLOCATIONS:
         return r->producer_allocations < 0 || r->consumer_allocations < 0
                    ? -1.0
-                   : (double)(r->producer_allocations + r->consumer_allocations);
+                   : (double)(r->producer_allocations + r->consumer_allocations +
+                              (r->stage_allocations > 0 ? r->stage_allocations : 0));
     case VB_METRIC_COPIES:
-        return (double)r->copies;
+        return (double)(r->copies + (r->stage_copies > 0 ? r->stage_copies : 0));
     case VB_METRIC_BYTES_COPIED:
-        return (double)r->bytes_copied;
+        return (double)(r->bytes_copied + (r->stage_bytes_copied > 0 ? r->stage_bytes_copied : 0));
     case VB_METRIC_BYTES_TO_GPU:
-        return (double)(r->bytes_uploaded + r->bytes_to_gpu);
+        return (double)(r->bytes_uploaded + r->bytes_to_gpu +
+                        (r->stage_bytes_to_gpu > 0 ? r->stage_bytes_to_gpu : 0));
     default:
         return -1.0;
     }

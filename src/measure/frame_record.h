@@ -47,16 +47,18 @@ typedef struct vb_frame_record {
     int64_t consumer_gl_calls, consumer_allocations;
     /* Strategies with threads of their own between producer and consumer (the FRB hop's UI
      * thread, Flutter's IO thread), and vsync-driven displays; -1 where there are none. */
-    int64_t hop_encode_ns;  /* producer: the FRB codec's encode (sse: the byte-by-byte loop) */
-    int64_t ui_ns;          /* the UI thread is done with the frame */
-    int64_t ui_cpu_ns;      /* its CPU time for the frame */
-    int64_t hop_copy_ns;    /* UI: the Dart side's copy (sse: into a new typed array) */
-    int64_t io_ns;          /* the IO thread is done: texture made, uploaded, mipmapped, fenced */
-    int64_t io_cpu_ns;      /* its CPU time for the frame */
-    int64_t io_upload_ns;   /* IO: texture creation and upload */
-    int64_t mipmap_ns;      /* IO: mipmap generation */
+    int64_t hop_encode_ns; /* producer: the FRB codec's encode (sse: the byte-by-byte loop) */
+    int64_t ui_ns;         /* the UI thread is done with the frame */
+    int64_t ui_cpu_ns;     /* its CPU time for the frame */
+    int64_t hop_copy_ns;   /* UI: the Dart side's copy (sse: into a new typed array) */
+    int64_t io_ns;         /* the IO thread is done: texture made, uploaded, mipmapped, fenced */
+    int64_t io_cpu_ns;     /* its CPU time for the frame */
+    int64_t io_upload_ns;  /* IO: texture creation and upload */
+    int64_t mipmap_ns;     /* IO: mipmap generation */
     int64_t stage_allocations, stage_gl_calls; /* on those threads */
-    int64_t vsync_delay; /* vsync-driven display: frames of delay (measure/vsync.h) */
+    int64_t stage_copies, stage_bytes_copied;  /* CPU -> CPU on those threads */
+    int64_t stage_bytes_to_gpu;                /* uploaded on those threads */
+    int64_t vsync_delay;        /* vsync-driven display: frames of delay (measure/vsync.h) */
     uint64_t checksum_shown;    /* FNV-1a of the read-back picture; 0 unless verified */
     uint64_t checksum_expected; /* of the CPU reference for the same frame */
     int32_t flags;

@@ -56,7 +56,7 @@ static void checker_free(checker *c) {
 }
 
 /* What the strategy's own threads recorded of the frame just taken, into its record: their
- * times relative to the run's start, their copies and uploads added to the frame's. */
+ * times relative to the run's start. */
 static void take_stages(pipeline *p, int slot, int64_t seq) {
     if (!vb_strategy_has_stages(p->ops)) return;
     vb_stage_record st;
@@ -72,9 +72,17 @@ static void take_stages(pipeline *p, int slot, int64_t seq) {
     rec->mipmap_ns = st.mipmap_ns;
     rec->stage_allocations = st.allocations;
     rec->stage_gl_calls = st.gl_calls;
-    if (rec->copies >= 0) rec->copies += st.copies;
-    rec->bytes_copied += st.bytes_copied;
-    rec->bytes_uploaded += st.bytes_to_gpu;
+    rec->stage_copies = st.copies;
+    rec->stage_bytes_copied = st.bytes_copied;
+    rec->stage_bytes_to_gpu = st.bytes_to_gpu;
+}
+
+/* A display clock's latch: takes the next frame if it reached the ring by the tick (the thread
+ * wakes a little after the tick; a frame arriving in between waits for the next one). */
+static int take_if_arrived(pipeline *p, int64_t taken, int64_t tick_ns) {
+    if (atomic_load(&p->ring.published) <= taken) return 0;
+    if (p->slot_arrival_ns[taken % p->options->slots] > tick_ns) return 0;
+    return vb_frame_ring_take_if_ready(&p->ring);
 }
 
 static void release_slot(pipeline *p, int slot) {
@@ -118,25 +126,39 @@ void *vb_pipeline_consumer(void *opaque) {
      * waiting, each frame in order makes its own tick (throughput; no frames of delay). */
     const int vsync_hz = vb_run_vsync_hz(o, ops);
     const int on_ticks = vsync_hz > 0 && o->pace == VB_PACE_REALTIME;
+    int clock_started = 0;
     vb_vsync vsync;
     vb_vsync_init(&vsync, vsync_hz > 0 ? vsync_hz : 1, vb_now_ns());
     vsync.hz = vsync_hz;
     for (;;) {
         int got, ready = 1;
         int64_t tick_ns = -1;
-        if (on_ticks) {
+        if (on_ticks && !clock_started) {
+            /* The display clock starts with the first frame: its ticks fall half a period after
+             * each frame's due time (the producer's clock, known once it published), a fixed
+             * phase so that runs compare; a frame reaching the display within half a period is
+             * latched one tick after it was due. */
+            got = vb_frame_ring_take(&p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
+            if (got == VB_RING_OK) {
+                vb_vsync_init(&vsync, vsync_hz, p->start_ns + 500000000LL / vsync_hz);
+                clock_started = 1;
+                tick_ns = vb_vsync_next_tick(&vsync, vb_now_ns());
+                vb_sleep_until_ns(tick_ns);
+            }
+        } else if (on_ticks) {
             tick_ns = vb_vsync_next_tick(&vsync, vb_now_ns());
             vb_sleep_until_ns(tick_ns);
-            got = vb_frame_ring_take_if_ready(&p->ring)         ? VB_RING_OK
-                  : atomic_load(&p->ring.cancelled) ? VB_RING_CANCELLED
-                                                    : VB_RING_TIMEOUT;
+            got = take_if_arrived(p, taken, tick_ns) ? VB_RING_OK
+                  : atomic_load(&p->ring.cancelled)  ? VB_RING_CANCELLED
+                                                     : VB_RING_TIMEOUT;
         } else {
             got = vb_frame_ring_take(&p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
         }
         if (got == VB_RING_CANCELLED) break;
         if (got == VB_RING_TIMEOUT) {
             if (atomic_load(&p->producer_done) && taken == atomic_load(&p->ring.published)) break;
-            if (on_ticks && last_presented >= 0) vb_vsync_tick(&vsync, 0); /* picture repeated */
+            /* the picture on screen repeated (counted from the first measured frame on) */
+            if (on_ticks && last_presented >= o->warmup) vb_vsync_tick(&vsync, 0);
             if (vb_now_ns() - waiting_since > arrival_limit) {
                 char why[96];
                 snprintf(why, sizeof why, "no frame arrived within %lld s (the producer is stuck)",
@@ -151,7 +173,8 @@ void *vb_pipeline_consumer(void *opaque) {
         take_stages(p, slot, seq);
         if (o->pace == VB_PACE_REALTIME) {
             /* A display shows the newest frame; older ones waiting are dropped unseen. */
-            while (vb_frame_ring_take_if_ready(&p->ring)) {
+            while (on_ticks ? take_if_arrived(p, taken, tick_ns)
+                            : vb_frame_ring_take_if_ready(&p->ring)) {
                 p->run->frames[seq].flags |= VB_FRAME_DROPPED;
                 vb_pipeline_gl_begin(serialized); /* a release may delete a GL fence */
                 release_slot(p, slot);
@@ -162,7 +185,7 @@ void *vb_pipeline_consumer(void *opaque) {
                 ready++;
             }
         }
-        if (vsync_hz > 0) vb_vsync_tick(&vsync, ready);
+        if (vsync_hz > 0 && seq >= o->warmup) vb_vsync_tick(&vsync, ready);
         if (on_ticks)
             p->run->frames[seq].vsync_delay =
                 vb_vsync_delay(&vsync, p->start_ns + p->run->frames[seq].ready_ns, tick_ns);

@@ -6,6 +6,7 @@
 #ifndef VB_PIPELINE_PIPELINE_H
 #define VB_PIPELINE_PIPELINE_H
 
+#include "common/clock.h"
 #include "pipeline/run.h"
 #include "measure/frame_store.h"
 #include "transfer/frame_ring.h"
@@ -45,6 +46,10 @@ typedef struct pipeline {
      * slot, read by the consumer after taking it (the ring's counters order the two). Frames
      * skipped by a late producer leave gaps, so slot and sequence are not tied. */
     int64_t slot_sequence[VB_RING_MAX_SLOTS];
+    /* When each slot reached the ring (monotonic ns), written just before its publish: a display
+     * clock latches only frames that arrived by its tick. */
+    int64_t slot_arrival_ns[VB_RING_MAX_SLOTS];
+    int64_t stage_published; /* frames a strategy's last stage published (its thread only) */
     char producer_error[256];
     char consumer_error[256];
     pthread_mutex_t stage_error_lock; /* the strategy's own threads may fail at once */
@@ -58,6 +63,13 @@ typedef struct pipeline {
 /* The thread bodies: `opaque` is the pipeline. */
 void *vb_pipeline_producer(void *opaque);
 void *vb_pipeline_consumer(void *opaque);
+
+/* Publishes the next slot in order (the producer's, or a strategy's last stage's, `published`-th
+ * frame), stamped with its arrival. */
+static inline void vb_pipeline_publish(pipeline *p, int64_t published) {
+    p->slot_arrival_ns[published % p->options->slots] = vb_now_ns();
+    vb_frame_ring_publish(&p->ring);
+}
 
 static inline void vb_pipeline_fail(pipeline *p, char *slot, const char *message) {
     snprintf(slot, 256, "%s", message);

@@ -193,7 +193,7 @@ void *vb_pipeline_producer(void *opaque) {
                 break;
             }
         } else {
-            vb_frame_ring_publish(&p->ring);
+            vb_pipeline_publish(p, published - 1);
         }
         if (ops->renders_on_gpu) {
             vb_pipeline_gl_begin(serialized);
@@ -204,8 +204,9 @@ void *vb_pipeline_producer(void *opaque) {
 done:
     /* Frames still on the strategy's own threads reach the ring before the consumer may decide
      * that everything was taken. */
-    if (started && vb_strategy_drain(ops, p->strategy,
-                                     vb_now_ns() + 2 * o->fence_timeout_ns + 1000000000LL) != VB_OK &&
+    if (started &&
+        vb_strategy_drain(ops, p->strategy, vb_now_ns() + 2 * o->fence_timeout_ns + 1000000000LL) !=
+            VB_OK &&
         !atomic_load(&p->failed))
         vb_pipeline_fail(p, p->producer_error, vb_error_get());
     atomic_store(&p->producer_done, 1);

@@ -25,6 +25,7 @@ static void reset_records(vb_strategy_run *run, int64_t warmup) {
         r->hop_encode_ns = r->ui_ns = r->ui_cpu_ns = r->hop_copy_ns = -1;
         r->io_ns = r->io_cpu_ns = r->io_upload_ns = r->mipmap_ns = -1;
         r->stage_allocations = r->stage_gl_calls = r->vsync_delay = -1;
+        r->stage_copies = r->stage_bytes_copied = r->stage_bytes_to_gpu = -1;
         vb_frame_store_passed(run->frames, n);
     }
 }
@@ -32,7 +33,7 @@ static void reset_records(vb_strategy_run *run, int64_t warmup) {
 /* The last stage of a strategy with threads of its own publishes through these. */
 static void sink_publish(void *context) {
     pipeline *p = context;
-    vb_frame_ring_publish(&p->ring);
+    vb_pipeline_publish(p, p->stage_published++); /* one publishing thread: the last stage */
 }
 
 static void sink_fail(void *context, const char *message) {

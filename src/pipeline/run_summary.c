@@ -53,7 +53,7 @@ static void collect(const vb_strategy_run *run, frame_value value, double *scrat
     vb_stats_compute(scratch, count, out);
 }
 
-static double mean_gpu(const vb_strategy_run *run, size_t offset) {
+static double mean_ms(const vb_strategy_run *run, size_t offset) {
     double sum = 0;
     int64_t count = 0;
     for (int64_t n = 0; n < run->length; n++) {
@@ -80,6 +80,7 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
         return -VB_ERR_FAILURE;
     }
     int64_t copied = 0, to_gpu = 0, uploaded = 0, previous_presented = -1;
+    int64_t producer_copied = 0, copies = 0, allocations = 0, delay_sum = 0, delayed = 0;
     size_t intervals = 0;
     for (int64_t n = 0; n < run->length; n++) {
         const vb_frame_record *r = &run->frames[n];
@@ -97,8 +98,21 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
         }
         if (!vb_frame_is_measured(r)) continue;
         s->measured++;
-        copied += r->bytes_copied;
-        to_gpu += r->bytes_to_gpu + r->bytes_uploaded;
+        producer_copied += r->bytes_copied;
+        copied += r->bytes_copied + (r->stage_bytes_copied > 0 ? r->stage_bytes_copied : 0);
+        to_gpu += r->bytes_to_gpu + r->bytes_uploaded +
+                  (r->stage_bytes_to_gpu > 0 ? r->stage_bytes_to_gpu : 0);
+        copies += (r->copies > 0 ? r->copies : 0) + (r->stage_copies > 0 ? r->stage_copies : 0);
+        allocations += (r->producer_allocations > 0 ? r->producer_allocations : 0) +
+                       (r->consumer_allocations > 0 ? r->consumer_allocations : 0) +
+                       (r->stage_allocations > 0 ? r->stage_allocations : 0);
+        if (r->vsync_delay >= 1) {
+            int64_t bin =
+                r->vsync_delay < VB_VSYNC_DELAY_BINS - 1 ? r->vsync_delay : VB_VSYNC_DELAY_BINS - 1;
+            s->delay_frames[bin]++;
+            delay_sum += r->vsync_delay;
+            delayed++;
+        }
         uploaded += r->bytes_uploaded;
         if (latency(r) > s->budget_ms) {
             s->jank++;
@@ -117,9 +131,27 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     collect(run, producer_cpu, scratch, &s->producer_cpu_ms);
     collect(run, consumer_cpu, scratch, &s->consumer_cpu_ms);
     free(scratch);
-    s->gpu_render_ms = mean_gpu(run, offsetof(vb_frame_record, gpu_render_ns));
-    s->gpu_upload_ms = mean_gpu(run, offsetof(vb_frame_record, gpu_upload_ns));
-    s->gpu_compose_ms = mean_gpu(run, offsetof(vb_frame_record, gpu_compose_ns));
+    s->gpu_render_ms = mean_ms(run, offsetof(vb_frame_record, gpu_render_ns));
+    s->gpu_upload_ms = mean_ms(run, offsetof(vb_frame_record, gpu_upload_ns));
+    s->gpu_compose_ms = mean_ms(run, offsetof(vb_frame_record, gpu_compose_ns));
+    s->has_stages = run->ops && vb_strategy_has_stages(run->ops);
+    s->hop_encode_ms = mean_ms(run, offsetof(vb_frame_record, hop_encode_ns));
+    s->hop_copy_ms = mean_ms(run, offsetof(vb_frame_record, hop_copy_ns));
+    s->ui_cpu_ms = mean_ms(run, offsetof(vb_frame_record, ui_cpu_ns));
+    s->io_cpu_ms = mean_ms(run, offsetof(vb_frame_record, io_cpu_ns));
+    s->io_upload_ms = mean_ms(run, offsetof(vb_frame_record, io_upload_ns));
+    s->mipmap_ms = mean_ms(run, offsetof(vb_frame_record, mipmap_ns));
+    s->vsync_hz = run->vsync.hz;
+    s->vsync_ticks = run->vsync.ticks;
+    s->vsync_repeated = run->vsync.repeated;
+    s->vsync_skipped = run->vsync.skipped;
+    s->delay_frames_mean = delayed ? (double)delay_sum / (double)delayed : -1;
+    s->latency_periods_p50 = s->latency_periods_p99 = -1;
+    if (run->vsync.hz > 0) {
+        const double period_ms = 1000.0 / run->vsync.hz;
+        s->latency_periods_p50 = s->latency_ms.p50 / period_ms;
+        s->latency_periods_p99 = s->latency_ms.p99 / period_ms;
+    }
     if (s->measured == 0) return VB_OK;
 
     const double frames = (double)s->measured;
@@ -137,9 +169,11 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     s->process_cpu_pct = wall_s > 0 ? (double)run->process_cpu_ns / 1e9 / wall_s * 100.0 : 0;
     s->process_cpu_ms_per_frame = (double)run->process_cpu_ns / 1e6 / frames;
     s->copied_mb_per_frame = (double)copied / frames / 1e6;
+    s->copies_per_frame = (double)copies / frames;
+    s->allocations_per_frame = (double)allocations / frames;
     s->to_gpu_mb_per_frame = (double)to_gpu / frames / 1e6;
-    s->copy_gbps = s->transfer_ms.mean > 0 && copied > 0
-                       ? (double)copied / frames / (s->transfer_ms.mean * 1e6)
+    s->copy_gbps = s->transfer_ms.mean > 0 && producer_copied > 0
+                       ? (double)producer_copied / frames / (s->transfer_ms.mean * 1e6)
                        : 0;
     s->upload_gbps = s->upload_ms.mean > 0 && uploaded > 0
                          ? (double)uploaded / frames / (s->upload_ms.mean * 1e6)

@@ -31,6 +31,24 @@ typedef struct vb_run_summary {
                                    measured. A PBO upload's call only queues the copy, so its
                                    upload_gbps says nothing of the bus: this does */
     double copy_rate_gbps, upload_rate_gbps; /* sustained: bytes per frame x fps */
+    double copies_per_frame;                 /* CPU -> CPU copies of the frame, every thread */
+    double allocations_per_frame;            /* vizbench's own allocations, every thread */
+
+    /* Strategies with threads of their own (frb-*): means per measured frame, -1 where the
+     * stage does not exist. */
+    int has_stages;
+    double hop_encode_ms, hop_copy_ms; /* the FRB codec's encode (producer), Dart's copy (UI) */
+    double ui_cpu_ms, io_cpu_ms;       /* the UI and IO threads' CPU per frame */
+    double io_upload_ms, mipmap_ms;    /* the IO thread's texture upload, mipmaps + flush */
+
+    /* The display clock (vb_strategy_run.vsync), hz 0 without. Frames of delay: measured frames
+     * by ticks from ready to the latching tick, [k] for k = 1 .. VB_VSYNC_DELAY_BINS - 2, the
+     * last bin for that many or more; [0] unused. Latency in vsync periods: p50, p99. */
+    int vsync_hz;
+    int64_t vsync_ticks, vsync_repeated, vsync_skipped;
+    int64_t delay_frames[VB_VSYNC_DELAY_BINS];
+    double delay_frames_mean;
+    double latency_periods_p50, latency_periods_p99;
 } vb_run_summary;
 
 /* Allocates a scratch array for the duration of the call; -VB_ERR_FAILURE if that fails. */

@@ -47,6 +47,9 @@
     X(mipmap_ns)                                                                                   \
     X(stage_allocations)                                                                           \
     X(stage_gl_calls)                                                                              \
+    X(stage_copies)                                                                                \
+    X(stage_bytes_copied)                                                                          \
+    X(stage_bytes_to_gpu)                                                                          \
     X(vsync_delay)
 
 #define VB_FRAME_CHECKSUM_FIELDS(X)                                                                \

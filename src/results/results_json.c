@@ -6,6 +6,7 @@
 #include "measure/frame_store.h"
 #include "pipeline/run_summary.h"
 #include "results/frame_fields.h"
+#include "transfer/frb_hop.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -24,6 +25,36 @@ static json_t *stats_json(const vb_stats *s) {
 
 static json_t *optional_ms(double value) {
     return value < 0 ? json_null() : json_real(value);
+}
+
+/* The figures of strategies with threads of their own and of display clocks: only in runs that
+ * have them, so other results stay as they were. */
+static void add_stage_summary(json_t *out, const vb_run_summary *s) {
+    if (s->has_stages)
+        json_object_set_new(
+            out, "threads",
+            json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:f, s:f}", "hop_encode_ms",
+                      optional_ms(s->hop_encode_ms), "hop_copy_ms", optional_ms(s->hop_copy_ms),
+                      "ui_cpu_ms", optional_ms(s->ui_cpu_ms), "io_cpu_ms",
+                      optional_ms(s->io_cpu_ms), "io_upload_ms", optional_ms(s->io_upload_ms),
+                      "mipmap_ms", optional_ms(s->mipmap_ms), "copies_per_frame",
+                      s->copies_per_frame, "allocations_per_frame", s->allocations_per_frame));
+    if (s->vsync_hz > 0) {
+        json_t *delay = json_object();
+        for (int k = 1; k < VB_VSYNC_DELAY_BINS; k++) {
+            char key[16];
+            snprintf(key, sizeof key, k == VB_VSYNC_DELAY_BINS - 1 ? "%d+" : "%d", k);
+            json_object_set_new(delay, key, json_integer(s->delay_frames[k]));
+        }
+        json_object_set_new(out, "vsync",
+                            json_pack("{s:i, s:I, s:I, s:I, s:o, s:o, s:o, s:o}", "hz", s->vsync_hz,
+                                      "ticks", (json_int_t)s->vsync_ticks, "repeated_ticks",
+                                      (json_int_t)s->vsync_repeated, "skipped_at_latch",
+                                      (json_int_t)s->vsync_skipped, "frames_of_delay", delay,
+                                      "frames_of_delay_mean", optional_ms(s->delay_frames_mean),
+                                      "latency_periods_p50", optional_ms(s->latency_periods_p50),
+                                      "latency_periods_p99", optional_ms(s->latency_periods_p99)));
+    }
 }
 
 static json_t *summary_json(const vb_run_summary *s, const vb_reference_limits *limits) {
@@ -56,13 +87,15 @@ static json_t *summary_json(const vb_run_summary *s, const vb_reference_limits *
         s->gpu_upload_gbps > 0 && limits->upload_gbps > 0
             ? json_real(s->gpu_upload_gbps / limits->upload_gbps)
             : json_null());
-    return json_pack("{s:I, s:I, s:I, s:f, s:o, s:o, s:o, s:o, s:o, s:I, s:I, s:f, s:f, s:o}",
-                     "measured", (json_int_t)s->measured, "presented", (json_int_t)s->presented,
-                     "dropped", (json_int_t)s->dropped, "budget_ms", s->budget_ms, "latency_ms",
-                     stats_json(&s->latency_ms), "interval_ms", stats_json(&s->interval_ms),
-                     "stages_ms", stages, "gpu_ms", gpu, "cpu", cpu, "jank", (json_int_t)s->jank,
-                     "deadline_misses", (json_int_t)s->deadline_misses, "fps", s->fps,
-                     "low_1pct_fps", s->low_1pct_fps, "bandwidth", bandwidth);
+    json_t *out = json_pack(
+        "{s:I, s:I, s:I, s:f, s:o, s:o, s:o, s:o, s:o, s:I, s:I, s:f, s:f, s:o}", "measured",
+        (json_int_t)s->measured, "presented", (json_int_t)s->presented, "dropped",
+        (json_int_t)s->dropped, "budget_ms", s->budget_ms, "latency_ms", stats_json(&s->latency_ms),
+        "interval_ms", stats_json(&s->interval_ms), "stages_ms", stages, "gpu_ms", gpu, "cpu", cpu,
+        "jank", (json_int_t)s->jank, "deadline_misses", (json_int_t)s->deadline_misses, "fps",
+        s->fps, "low_1pct_fps", s->low_1pct_fps, "bandwidth", bandwidth);
+    if (out) add_stage_summary(out, s);
+    return out;
 }
 
 /* The placeholder for run K's frames: a string no measurement or path produces (a control
@@ -170,6 +203,13 @@ static json_t *strategy_json(const vb_session *session, const vb_strategy_run *r
     json_object_set_new(out, "produced", json_integer(run->produced));
     json_object_set_new(out, "process_cpu_ns", json_integer(run->process_cpu_ns));
     json_object_set_new(out, "measured_wall_ns", json_integer(run->measured_wall_ns));
+    if (run->vsync.hz > 0)
+        json_object_set_new(out, "vsync",
+                            json_pack("{s:i, s:I, s:I, s:I, s:I}", "hz", run->vsync.hz, "ticks",
+                                      (json_int_t)run->vsync.ticks, "latched",
+                                      (json_int_t)run->vsync.latched, "repeated",
+                                      (json_int_t)run->vsync.repeated, "skipped",
+                                      (json_int_t)run->vsync.skipped));
     vb_run_summary summary;
     if (vb_run_summarize(run, &session->options, &summary) == VB_OK)
         json_object_set_new(out, "summary", summary_json(&summary, &session->limits));
@@ -211,6 +251,10 @@ json_t *vb_session_json(const vb_session *s, vb_frames_splice *splice) {
         "window", o->visible, "fence_timeout_ms", (json_int_t)(o->fence_timeout_ns / 1000000),
         "gpu_timers", vb_gpu_timers_name(o->gpu_timers), "gpu_timers_used",
         s->gl_available && s->gpu_timers_used);
+    if (options) {
+        json_object_set_new(options, "vsync_hz", json_integer(o->vsync_hz));
+        json_object_set_new(options, "frb_codec", json_string(vb_frb_codec_name(o->frb_codec)));
+    }
     json_t *reference =
         json_pack("{s:I, s:f, s:f, s:f, s:f}", "frame_bytes", (json_int_t)s->limits.frame_bytes,
                   "memcpy_gbps", s->limits.memcpy_gbps, "memset_gbps", s->limits.memset_gbps,

@@ -7,6 +7,7 @@
 #include "io/json_file.h"
 #include "measure/frame_store.h"
 #include "results/frame_fields.h"
+#include "transfer/frb_hop.h"
 #include "transfer/strategy.h"
 
 #include <jansson.h>
@@ -83,6 +84,16 @@ static int read_options(vb_json_reader *r, json_t *root, vb_run_options *o) {
     VB_TRY(vb_json_int(r, opt, "options", "verify_every", 0, INT64_MAX, &o->verify_every));
     /* Optional (some results of older versions lack them); compare warns when they differ. */
     o->pool = json_is_true(json_object_get(opt, "pool"));
+    json_t *vsync = json_object_get(opt, "vsync_hz");
+    if (vsync)
+        VB_TRY(vb_json_int32(r, opt, "options", "vsync_hz", 0, VB_VSYNC_MAX_HZ, &o->vsync_hz));
+    json_t *codec = json_object_get(opt, "frb_codec");
+    if (codec) {
+        const char *name;
+        VB_TRY(vb_json_string_ref(r, opt, "options", "frb_codec", &name));
+        if (vb_frb_codec_from_name("options.frb_codec", name, &o->frb_codec) != VB_OK)
+            return vb_json_bad(r, "is neither sse nor dco");
+    }
     json_t *timers = vb_json_member(r, opt, "options", "gpu_timers");
     if (json_is_string(timers) &&
         vb_gpu_timers_from_name("options.gpu_timers", json_string_value(timers), &o->gpu_timers) !=
@@ -183,6 +194,18 @@ static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_strategy
     json_t *reason = vb_json_member(r, item, prefix, "reason");
     if (reason && json_is_string(reason))
         snprintf(run->reason, sizeof run->reason, "%s", json_string_value(reason));
+    json_t *vsync = vb_json_member(r, item, prefix, "vsync");
+    if (vsync) { /* optional: runs on a display clock */
+        char sub[96];
+        snprintf(sub, sizeof sub, "%s.vsync", prefix);
+        VB_TRY(
+            vb_json_int32(r, vsync, sub, "hz", VB_VSYNC_MIN_HZ, VB_VSYNC_MAX_HZ, &run->vsync.hz));
+        VB_TRY(vb_json_int(r, vsync, sub, "ticks", 0, INT64_MAX, &run->vsync.ticks));
+        VB_TRY(vb_json_int(r, vsync, sub, "latched", 0, INT64_MAX, &run->vsync.latched));
+        VB_TRY(vb_json_int(r, vsync, sub, "repeated", 0, INT64_MAX, &run->vsync.repeated));
+        VB_TRY(vb_json_int(r, vsync, sub, "skipped", 0, INT64_MAX, &run->vsync.skipped));
+        run->vsync.period_ns = 1000000000LL / run->vsync.hz;
+    }
     json_t *frames = vb_json_member(r, item, prefix, "frames");
     if (!frames) return VB_OK; /* unavailable or not run: nothing was measured */
     char sub[96];

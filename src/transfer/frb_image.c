@@ -132,8 +132,7 @@ static int frb_image_create(const vb_strategy_config *config, vb_strategy **out)
         frb_image_destroy(s);
         return -VB_ERR_FAILURE;
     }
-    s->ui = (vb_stage_thread){
-        .name = "ui", .work = ui_work, .context = s, .sink = &s->config.sink};
+    s->ui = (vb_stage_thread){.name = "ui", .work = ui_work, .context = s, .sink = &s->config.sink};
     s->io = (vb_stage_thread){.name = "io",
                               .enter = io_enter,
                               .work = io_work,

@@ -57,8 +57,7 @@ static int frb_texture_create(const vb_strategy_config *config, vb_strategy **ou
         frb_texture_destroy(s);
         return -VB_ERR_FAILURE;
     }
-    s->ui = (vb_stage_thread){
-        .name = "ui", .work = ui_work, .context = s, .sink = &s->config.sink};
+    s->ui = (vb_stage_thread){.name = "ui", .work = ui_work, .context = s, .sink = &s->config.sink};
     *out = s;
     return VB_OK;
 }

@@ -14,10 +14,10 @@
 
 typedef struct vb_stage_thread {
     /* set before start, read-only after */
-    const char *name;                    /* "ui", "io": in errors */
-    int (*enter)(void *context);         /* optional, first on the thread (a GL context current) */
+    const char *name;                     /* "ui", "io": in errors */
+    int (*enter)(void *context);          /* optional, first on the thread (a GL context current) */
     int (*work)(void *context, int slot); /* VB_OK, or an error (set) */
-    void (*leave)(void *context);        /* optional, last on the thread */
+    void (*leave)(void *context);         /* optional, last on the thread */
     void *context;
     const vb_strategy_sink *sink;
     /* the thread's state, under lock */

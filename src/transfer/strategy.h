@@ -72,7 +72,7 @@ typedef struct vb_strategy_config {
 /* What a strategy's own threads recorded of one frame (collect); times are absolute monotonic
  * ns, -1 where a stage does not exist. */
 typedef struct vb_stage_record {
-    int64_t hop_encode_ns;       /* producer: the codec's encode */
+    int64_t hop_encode_ns; /* producer: the codec's encode */
     int64_t ui_done_ns, ui_cpu_ns, hop_copy_ns;
     int64_t io_done_ns, io_cpu_ns, io_upload_ns, mipmap_ns;
     int64_t allocations, gl_calls; /* on the strategy's threads */
