@@ -10,17 +10,44 @@ start=$(date +%s)
 expect 0 '' -- "$vizbench" run
 elapsed=$(($(date +%s) - start))
 check "default run took ${elapsed}s (limit 60)" test "$elapsed" -lt 60
-for s in pixel-copy shared-buffer mapped-pbo gl-texture; do
+for s in pixel-copy shared-buffer mapped-pbo gl-texture frb-image frb-texture; do
     check "default table has a passing $s row" grep -qE "^$s .* pass" "$work/out"
 done
 check "the table names the GL renderer" grep -q '^GL: ' "$work/out"
+
+# The note's decision as Flutter runs it: FRB's codecs, the UI and IO threads, a display clock
+expect 2 "--vsync: '0' is outside 1 .. 1000" -- "$vizbench" run --vsync 0
+expect 2 "--frb-codec: unknown codec 'cst' \\(expected sse or dco\\)" -- "$vizbench" run --frb-codec cst
+for codec in sse dco; do
+    for hz in 60 120; do
+        expect 0 '' -- "$vizbench" run --strategy frb-image,frb-texture --frb-codec "$codec" \
+            --vsync "$hz" --frames 30 --warmup 5 -o "$work/frb-$codec-$hz.json"
+        check "frb $codec at $hz Hz: both show the reference picture" \
+            test "$(grep -cE '^frb-(image|texture) .*pass, exact' "$work/out")" -eq 2
+        check "frb $codec at $hz Hz: the thread table" grep -qE "^frb-image +[0-9.]+ +[0-9.]+ +[0-9.]+ .* $hz " "$work/out"
+        check "frb $codec at $hz Hz: JSON has the threads, copies and frames of delay" \
+            bash -c "grep -q '\"ui_cpu_ns\":\\[' '$work/frb-$codec-$hz.json' &&
+                     grep -q '\"io_cpu_ns\":\\[' '$work/frb-$codec-$hz.json' &&
+                     grep -q '\"vsync_delay\":\\[' '$work/frb-$codec-$hz.json' &&
+                     grep -q '\"stage_copies\":\\[' '$work/frb-$codec-$hz.json' &&
+                     grep -q '\"frames_of_delay\":{' '$work/frb-$codec-$hz.json' &&
+                     grep -q '\"frb_codec\":\"$codec\"' '$work/frb-$codec-$hz.json'"
+    done
+done
+check "sse copies twice on the hop, dco not at all (frb-texture)" bash -c \
+    "grep -q '\"copies_per_frame\":2.0' '$work/frb-sse-60.json' && grep -q '\"copies_per_frame\":0.0' '$work/frb-dco-60.json'"
+expect 0 '' -- "$vizbench" run --strategy all --vsync 90 --frames 20 --warmup 5 -o "$work/vsync90.json"
+check "--vsync 90: every strategy ran on the display clock" \
+    test "$(jq '[.strategies[] | select(.vsync.hz == 90 and .summary.vsync.hz == 90)] | length' \
+        "$work/vsync90.json")" -eq "$(jq '.strategies | length' "$work/vsync90.json")"
 
 # Outputs
 expect 0 '' -- "$vizbench" run --frames 8 --warmup 2 --pace max -o "$work/r.json" --csv "$work/f.csv"
 check "JSON is versioned" grep -q '"schema":"vizbench.run","schema_version":1' "$work/r.json"
 check "JSON is complete" grep -q '"complete":true' "$work/r.json"
 check "JSON has the input hash" grep -qE '"sha256":"[0-9a-f]{64}"' "$work/r.json"
-check "CSV has one row per frame" test "$(wc -l <"$work/f.csv")" -eq $((4 * 10 + 1))
+strategies=$(grep -o '"renders_on_gpu"' "$work/r.json" | wc -l) # one per registered strategy
+check "CSV has one row per frame" test "$(wc -l <"$work/f.csv")" -eq $((strategies * 10 + 1))
 expect 0 '' -- "$vizbench" run --strategy gl-texture,pixel-copy --view spectrogram \
     --size 256x64 --duration 0.2 --fps 120 -q -o "$work/two.json"
 check "-q prints no table" test ! -s "$work/out"
@@ -70,7 +97,7 @@ expect 1 'shared-buffer: simulated failure' -- env VIZBENCH_FAULT=fail:shared-bu
     "$vizbench" run --frames 10 --pace max -o "$work/fail.json"
 check "a failed strategy's frames are kept" grep -q '"status":"failed"' "$work/fail.json"
 check "the other strategies still ran" \
-    test "$(grep -o '"status":"ok"' "$work/fail.json" | wc -l)" -eq 3
+    test "$(grep -o '"status":"ok"' "$work/fail.json" | wc -l)" -eq $((strategies - 1))
 expect 1 'gl-texture: fence did not signal within 100 ms' -- env VIZBENCH_FAULT=fence:gl-texture \
     "$vizbench" run --frames 10 --pace max --fence-timeout-ms 100
 cp "$work/r.json" "$work/keep.json"

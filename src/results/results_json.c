@@ -33,12 +33,11 @@ static void add_stage_summary(json_t *out, const vb_run_summary *s) {
     if (s->has_stages)
         json_object_set_new(
             out, "threads",
-            json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:f, s:f}", "hop_encode_ms",
+            json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "hop_encode_ms",
                       optional_ms(s->hop_encode_ms), "hop_copy_ms", optional_ms(s->hop_copy_ms),
                       "ui_cpu_ms", optional_ms(s->ui_cpu_ms), "io_cpu_ms",
                       optional_ms(s->io_cpu_ms), "io_upload_ms", optional_ms(s->io_upload_ms),
-                      "mipmap_ms", optional_ms(s->mipmap_ms), "copies_per_frame",
-                      s->copies_per_frame, "allocations_per_frame", s->allocations_per_frame));
+                      "mipmap_ms", optional_ms(s->mipmap_ms)));
     if (s->vsync_hz > 0) {
         json_t *delay = json_object();
         for (int k = 1; k < VB_VSYNC_DELAY_BINS; k++) {
@@ -94,7 +93,12 @@ static json_t *summary_json(const vb_run_summary *s, const vb_reference_limits *
         "interval_ms", stats_json(&s->interval_ms), "stages_ms", stages, "gpu_ms", gpu, "cpu", cpu,
         "jank", (json_int_t)s->jank, "deadline_misses", (json_int_t)s->deadline_misses, "fps",
         s->fps, "low_1pct_fps", s->low_1pct_fps, "bandwidth", bandwidth);
-    if (out) add_stage_summary(out, s);
+    if (out) {
+        json_object_set_new(out, "work",
+                            json_pack("{s:f, s:f}", "copies_per_frame", s->copies_per_frame,
+                                      "allocations_per_frame", s->allocations_per_frame));
+        add_stage_summary(out, s);
+    }
     return out;
 }
 
