@@ -329,7 +329,10 @@ static void budget_map(const vb_evidence *e, const vb_thresholds *t, vb_view_kin
     vb_text *out = &c->svg;
     const double left = 150, top = 124, row = 56;
     const double cell = fmin(130, (CHART_WIDTH - left - 20) / count);
-    const int height = (int)(top + 40 + row * vb_strategy_count + 40);
+    int rows = 0;
+    for (int s = 0; s < vb_strategy_count; s++)
+        rows += vb_evidence_has_strategy(e, vb_strategy_list[s]->name);
+    const int height = (int)(top + 40 + row * rows + 40);
     vb_svg_begin(out, CHART_WIDTH, height, id, title, text);
     for (int k = 0; k < count; k++) {
         char label[48];
@@ -340,9 +343,10 @@ static void budget_map(const vb_evidence *e, const vb_thresholds *t, vb_view_kin
         vb_svg_text(out, left + cell * k + cell / 2, top + 8, "middle", 12, 0, VB_COLOUR_TEXT,
                     label);
     }
-    for (int s = 0; s < vb_strategy_count; s++) {
+    for (int s = 0, r = 0; s < vb_strategy_count; s++) {
         const char *name = vb_strategy_list[s]->name;
-        double y = top + 18 + row * s;
+        if (!vb_evidence_has_strategy(e, name)) continue;
+        double y = top + 18 + row * r++;
         vb_svg_text(out, left - 10, y + row / 2 + 5, "end", 14, 1, VB_COLOUR_TEXT, name);
         for (int k = 0; k < count; k++) {
             const vb_point *p = NULL;

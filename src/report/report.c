@@ -236,7 +236,7 @@ static void charts_section(documents *d, const vb_chart_set *charts) {
     }
 }
 
-static void strategies_section(documents *d) {
+static void strategies_section(documents *d, const vb_evidence *e) {
     heading(d, 2, "strategies", "What each strategy models, and what is measured");
     static const char *const header[] = {"strategy", "vizbench does", "models",
                                          "copies and uploads its counterpart incurs",
@@ -244,11 +244,62 @@ static void strategies_section(documents *d) {
     table_begin(d, "strategies", 5, header);
     for (int r = 0; r < vb_strategy_count; r++) {
         const vb_strategy_ops *ops = vb_strategy_list[r];
+        if (!vb_evidence_has_strategy(e, ops->name)) continue;
         const char *const columns[5] = {ops->name, ops->does, ops->models, ops->incurs,
                                         ops->measures};
         row_begin(d);
         for (int c = 0; c < 5; c++)
             cell(d, columns[c] ? columns[c] : "", c == 0 ? "claim" : NULL, c == 0);
+        row_end(d);
+    }
+    table_end(d);
+}
+
+/* Strategies with threads of their own and runs on a display clock: CPU per frame by thread,
+ * copies, and what the display clock saw. Only when the evidence has such runs. */
+static void threads_section(documents *d, const vb_evidence *e) {
+    int any = 0;
+    for (int i = 0; i < e->count; i++)
+        any |= e->points[i].measured &&
+               (e->points[i].summary.has_stages || e->points[i].summary.vsync_hz > 0);
+    if (!any) return;
+    heading(d, 2, "threads", "Threads and the display clock");
+    paragraph(d, "CPU ms per frame of the producer (Rust), the UI thread (Dart), the IO thread "
+                 "(Flutter's uploads) and the raster thread (the consumer); CPU -> CPU copies per "
+                 "frame on every thread. On a display clock: latency in vsync periods (p50, p99), "
+                 "mean frames of delay (ticks from ready to the latching tick), ticks that "
+                 "repeated the picture, frames never latched.");
+    static const char *const header[] = {"view",    "size",  "fps",      "strategy", "producer",
+                                         "UI",      "IO",    "raster",   "copies",   "clock Hz",
+                                         "periods", "delay", "repeated", "skipped"};
+    table_begin(d, "figures", 14, header);
+    for (int i = 0; i < e->count; i++) {
+        const vb_point *p = &e->points[i];
+        const vb_run_summary *s = &p->summary;
+        if (!p->measured || !(s->has_stages || s->vsync_hz > 0)) continue;
+        row_begin(d);
+        cell(d, vb_view_name(p->view), NULL, 0);
+        cellf(d, NULL, "%dx%d", p->width, p->height);
+        cellf(d, "num", "%d", p->fps);
+        cell(d, p->strategy, NULL, 0);
+        const double ms[4] = {s->producer_cpu_ms.mean, s->ui_cpu_ms, s->io_cpu_ms,
+                              s->consumer_cpu_ms.mean};
+        for (int k = 0; k < 4; k++)
+            if (ms[k] < 0)
+                cell(d, "-", "num", 0);
+            else
+                cellf(d, "num", "%.3f", ms[k]);
+        cellf(d, "num", "%.2f", s->copies_per_frame);
+        if (s->vsync_hz > 0 && s->latency_periods_p50 >= 0) {
+            cellf(d, "num", "%d", s->vsync_hz);
+            cellf(d, "num", "%.2f / %.2f", s->latency_periods_p50, s->latency_periods_p99);
+            cellf(d, "num", "%.2f", s->delay_frames_mean);
+            cellf(d, "num", "%lld", (long long)s->vsync_repeated);
+            cellf(d, "num", "%lld", (long long)s->vsync_skipped);
+        } else {
+            for (int k = 0; k < 5; k++)
+                cell(d, "-", "num", 0);
+        }
         row_end(d);
     }
     table_end(d);
@@ -335,7 +386,8 @@ int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
     verdict_section(&d, claims);
     headline_section(&d, e, t);
     charts_section(&d, &charts);
-    strategies_section(&d);
+    strategies_section(&d, e);
+    threads_section(&d, e);
     all_points_section(&d, e, t);
     method_section(&d, t);
     vb_text_append(&d.html, "</body>\n</html>\n");

@@ -103,3 +103,9 @@ const vb_point *vb_evidence_find(const vb_evidence *e, vb_view_kind view, int wi
     }
     return NULL;
 }
+
+int vb_evidence_has_strategy(const vb_evidence *e, const char *strategy) {
+    for (int i = 0; i < e->count; i++)
+        if (strcmp(e->points[i].strategy, strategy) == 0) return 1;
+    return 0;
+}

@@ -47,6 +47,10 @@ typedef struct vb_evidence {
 int vb_evidence_from_sweep(const vb_sweep *sweep, vb_evidence *evidence);
 void vb_evidence_free(vb_evidence *evidence);
 
+/* Whether any point of the evidence is of `strategy` (measured or not): tables and charts list
+ * the registered strategies a sweep ran, in registry order, not those it never asked for. */
+int vb_evidence_has_strategy(const vb_evidence *evidence, const char *strategy);
+
 /* Frames never shown (dropped or skipped), % of those due after the warm-up; 100 when none
  * was due. */
 double vb_point_dropped_pct(const vb_point *point);
