@@ -6,6 +6,7 @@
 # thread, copies, latency in ms and in vsync periods, frames of delay, repeated ticks and skips.
 #   usage: bench/flutter-paths.sh [BUILD_DIR] [OUT_DIR]   (defaults: build, reports/flutter)
 #   FRAMES (default 300) measured frames per run, after 30 warm-up.   About 5 minutes.
+#   TABLE_ONLY=1 rewrites the table from the results already in OUT_DIR.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$top/build}
@@ -16,10 +17,10 @@ vizbench=$build/vizbench
 command -v jq >/dev/null || { echo "flutter-paths.sh: jq not found (scripts/setup)" >&2; exit 1; }
 mkdir -p "$out"
 # The frb-* strategies are the registry's vsync-driven ones; read them from a run's results.
-"$vizbench" run --frames 1 --warmup 0 -q -o "$out/.registry.json" >/dev/null
-frb=$(jq -r '[.strategies[] | select(.summary.vsync != null) | .name] | join(",")' "$out/.registry.json")
+[ -n "${TABLE_ONLY:-}" ] || "$vizbench" run --frames 1 --warmup 0 -q -o "$out/.registry.json" >/dev/null
+[ -n "${TABLE_ONLY:-}" ] || frb=$(jq -r '[.strategies[] | select(.summary.vsync != null) | .name] | join(",")' "$out/.registry.json")
 rm -f "$out/.registry.json"
-[ -n "$frb" ] || { echo "flutter-paths.sh: no vsync-driven strategy registered" >&2; exit 1; }
+[ -n "${TABLE_ONLY:-}" ] || [ -n "$frb" ] || { echo "flutter-paths.sh: no vsync-driven strategy registered" >&2; exit 1; }
 
 run() { # run FILE ARGS...: one vizbench run, results in FILE
     local file=$1
@@ -28,6 +29,7 @@ run() { # run FILE ARGS...: one vizbench run, results in FILE
         >/dev/null
 }
 for view in spectrum waveform spectrogram; do
+    [ -n "${TABLE_ONLY:-}" ] && break
     for clock in none 60; do
         vsync=()
         [ "$clock" = none ] || vsync=(--vsync "$clock")
@@ -48,7 +50,9 @@ table=$out/README.md
         "$(jq -r '.context.vizbench.version' "$out/spectrum-sse-vsync-none.json"), $(date -u +%Y-%m-%d)."
     echo "1080x200 at 60 fps, realtime pace, $frames measured frames after 30 warm-up, one run each."
     echo "CPU: ms of thread CPU per frame (mean): producer (Rust), UI (Dart), IO (Flutter's upload"
-    echo "thread), raster (the consumer). Copies and MB: CPU -> CPU per frame, every thread."
+    echo "thread), raster (the consumer); encode: the FRB codec's encode on the producer (wall ms);"
+    echo "mipmap: the IO thread's glGenerateMipmap + fence + flush (wall ms: llvmpipe's own threads"
+    echo "do the work). Copies, MB, allocs: CPU -> CPU copies, bytes and allocations per frame, every thread."
     echo "Latency: audio window ready -> presented, ms and in vsync periods (p50 / p99); delay: mean"
     echo "frames of delay (ticks from ready to the latching tick); rep: ticks with no new frame;"
     echo "skip: frames never latched. \"-\": no display clock, or no such thread."
@@ -56,8 +60,8 @@ table=$out/README.md
         echo
         echo "## $view"
         echo
-        echo "| strategy | codec | clock | producer | UI | IO | raster | copies | MB copied | allocs | p50 ms | p99 ms | p50 / p99 periods | delay | rep | skip | picture |"
-        echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+        echo "| strategy | codec | clock | producer | UI | IO | raster | encode | mipmap | copies | MB copied | allocs | p50 ms | p99 ms | p50 / p99 periods | delay | rep | skip | picture |"
+        echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
         for clock in none 60; do
             for codec in sse dco; do
                 jq -r --arg codec "$codec" --arg clock "$clock" '
@@ -68,8 +72,8 @@ table=$out/README.md
                     select($codec == "sse" or $frb) |
                     "| \(.name) | \(if $frb then $codec else "-" end) | \(if $v then "\($v.hz) Hz" else "none" end) | " +
                     "\(f($s.cpu.producer_ms.mean; 3)) | \(f($t.ui_cpu_ms; 3)) | \(f($t.io_cpu_ms; 3)) | " +
-                    "\(f($s.cpu.consumer_ms.mean; 3)) | \(f($t.copies_per_frame; 0)) | " +
-                    "\(f($s.bandwidth.copied_mb_per_frame; 3)) | \(f($t.allocations_per_frame; 1)) | " +
+                    "\(f($s.cpu.consumer_ms.mean; 3)) | \(f($t.hop_encode_ms; 3)) | \(f($t.mipmap_ms; 3)) | \(f($s.work.copies_per_frame; 0)) | " +
+                    "\(f($s.bandwidth.copied_mb_per_frame; 3)) | \(f($s.work.allocations_per_frame; 1)) | " +
                     "\(f($s.latency_ms.p50; 2)) | \(f($s.latency_ms.p99; 2)) | " +
                     "\(if $v then "\(f($v.latency_periods_p50; 2)) / \(f($v.latency_periods_p99; 2))" else "-" end) | " +
                     "\(if $v then f($v.frames_of_delay_mean; 2) else "-" end) | " +

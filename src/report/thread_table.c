@@ -5,9 +5,9 @@
 
 static void cell_ms(FILE *out, double ms) {
     if (ms < 0)
-        fprintf(out, " %6s", "-");
+        fprintf(out, " %5s", "-");
     else
-        fprintf(out, " %6.3f", ms);
+        fprintf(out, " %5.2f", ms);
 }
 
 void vb_thread_table_print(const vb_session *s, FILE *out) {
@@ -19,32 +19,32 @@ void vb_thread_table_print(const vb_session *s, FILE *out) {
             vb_run_summarize(run, &s->options, &sum) != VB_OK || sum.measured == 0)
             continue;
         if (!header) {
-            fprintf(out, "\n%-14s %6s %6s %6s %6s %6s %6s %4s %5s %5s %5s %5s %5s\n", "threads",
-                    "prod", "ui", "io", "raster", "copies", "allocs", "Hz", "p50", "p99", "delay",
-                    "rep", "skip");
+            fprintf(out, "\n%-13s %5s %5s %5s %5s %4s %5s %4s %4s %4s %4s %4s %4s\n", "threads",
+                    "prod", "ui", "io", "rast", "copy", "alloc", "Hz", "p50", "p99", "late", "rep",
+                    "skip");
             header = 1;
         }
-        fprintf(out, "%-14s", run->ops->name);
+        fprintf(out, "%-13s", run->ops->name);
         cell_ms(out, sum.producer_cpu_ms.mean);
         cell_ms(out, sum.ui_cpu_ms);
         cell_ms(out, sum.io_cpu_ms);
         cell_ms(out, sum.consumer_cpu_ms.mean);
-        fprintf(out, " %6.2f %6.1f", sum.copies_per_frame, sum.allocations_per_frame);
+        fprintf(out, " %4.1f %5.1f", sum.copies_per_frame, sum.allocations_per_frame);
         if (sum.vsync_hz > 0 && sum.latency_periods_p50 >= 0 && sum.delay_frames_mean >= 0)
-            fprintf(out, " %4d %5.2f %5.2f %5.2f %5lld %5lld\n", sum.vsync_hz,
+            fprintf(out, " %4d %4.2f %4.2f %4.2f %4lld %4lld\n", sum.vsync_hz,
                     sum.latency_periods_p50, sum.latency_periods_p99, sum.delay_frames_mean,
                     (long long)sum.vsync_repeated, (long long)sum.vsync_skipped);
         else if (sum.vsync_hz > 0)
-            fprintf(out, " %4d %5s %5s %5s %5lld %5lld\n", sum.vsync_hz, "-", "-", "-",
+            fprintf(out, " %4d %4s %4s %4s %4lld %4lld\n", sum.vsync_hz, "-", "-", "-",
                     (long long)sum.vsync_repeated, (long long)sum.vsync_skipped);
         else
             fputc('\n', out);
     }
     if (!header) return;
     fputs("threads: CPU ms per frame of the producer (Rust), the UI thread (Dart), the IO\n"
-          "thread (Flutter's uploads) and the raster thread (consumer); copies, allocs: CPU ->\n"
-          "CPU copies and allocations per frame on every thread. On a display clock of Hz:\n"
-          "p50, p99: latency in vsync periods; delay: mean frames of delay (ticks from ready\n"
+          "thread (Flutter's uploads) and the raster thread (consumer); copy, alloc: CPU ->\n"
+          "CPU copies and allocations per frame, every thread. On a display clock of Hz:\n"
+          "p50, p99: latency in vsync periods; late: mean frames of delay (ticks from ready\n"
           "to the latching tick); rep: ticks with no new frame; skip: frames never latched.\n",
           out);
 }
