@@ -340,6 +340,53 @@ Test(faults, missing_buffer_storage_leaves_the_others_running, .timeout = 60) {
     vb_audio_free(&audio);
 }
 
+/* A driver without EGL images from textures: egl-image is unavailable, naming what is missing;
+ * the others run. (The entry points of a hidden extension are never even looked up.) */
+Test(faults, missing_egl_images_leave_the_others_running, .timeout = 60) {
+    setenv("VIZBENCH_GL_HIDE", "EGL_KHR_gl_texture_2D_image", 1);
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_MAX, 5);
+    vb_session s;
+    run_session(&s, &o, &audio, NULL, NULL);
+    int unavailable = 0;
+    for (int i = 0; i < s.run_count; i++) {
+        const vb_strategy_run *run = &s.runs[i];
+        if (vb_strategy_unavailable(run->ops, &s.gl) != NULL) {
+            unavailable++;
+            cr_assert_eq(run->status, VB_STRATEGY_UNAVAILABLE);
+            cr_assert(strstr(run->reason, "EGL_KHR_gl_texture_2D_image"), "%s", run->reason);
+        } else {
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->ops->name, run->reason);
+        }
+    }
+    cr_assert_eq(unavailable, 1, "exactly the strategy that needs EGL images");
+    cr_assert_eq(vb_strategy_find("egl-image")->unavailable_reason(&s.gl) != NULL, 1);
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+/* The EGLImage queue keeps every frame in order at max pace and imports each buffer once. */
+Test(handoff, egl_image_imports_each_buffer_once, .timeout = 60) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTROGRAM, VB_PACE_MAX, 30);
+    o.slots = 4;
+    vb_session s;
+    run_session(&s, &o, &audio, vb_strategy_find("egl-image"), NULL);
+    cr_assert(s.gl.has_egl_image, "this GL offers no EGL images: the test needs them");
+    const vb_strategy_run *run = &s.runs[0];
+    cr_assert_eq(run->status, VB_STRATEGY_OK, "%s", run->reason);
+    int64_t imports = 0, waits = 0;
+    for (int64_t n = 0; n < run->length; n++) {
+        imports += run->frames[n].import_ns >= 0;
+        waits += run->frames[n].release_wait_ns >= 0;
+    }
+    cr_assert_eq(imports, o.slots, "one import per buffer of the queue");
+    cr_assert_eq(waits, run->length - o.slots, "a release fence on every reused buffer");
+    cr_assert(run->picture.passed, "max error %d", run->picture.max_error);
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
 Test(faults, a_fence_that_never_signals_fails_only_its_strategy, .timeout = 60) {
     vb_audio audio = fixture();
     vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_MAX, 10);

@@ -1,6 +1,7 @@
 #include "display/gl_context.h"
 
 #include "common/error.h"
+#include "display/egl_api.h"
 #include "display/gl_api.h"
 
 #include <stdio.h>
@@ -56,6 +57,10 @@ static void read_info(vb_gl_info *info) {
                                !hidden_by_environment("GL_ARB_buffer_storage");
     info->has_timer_query = (version >= 33 || has_extension("GL_ARB_timer_query")) &&
                             !hidden_by_environment("GL_ARB_timer_query");
+    vb_egl_api_load(has_extension("GL_OES_EGL_image"), hidden_by_environment);
+    info->has_egl_image = vb_egl.has_image;
+    info->has_egl_fence = vb_egl.has_fence;
+    info->has_egl_wait_sync = vb_egl.has_wait_sync;
 }
 
 static SDL_Window *create_window(const char *title, int width, int height, int visible) {
@@ -119,6 +124,10 @@ int vb_gl_contexts_open(vb_gl_contexts *c, int width, int height, int visible) {
         vb_error_set("OpenGL: no shared producer context (%s)", SDL_GetError());
         goto fail;
     }
+    /* Unshared: made with sharing off (SDL shares only when asked). Strategies that need it say
+     * so; a driver that cannot make it leaves it NULL and they are unavailable. */
+    c->isolated_window = create_window("vizbench isolated producer", 64, 64, 0);
+    c->isolated = c->isolated_window ? SDL_GL_CreateContext(c->isolated_window) : NULL;
     SDL_GL_MakeCurrent(NULL, NULL);
     return VB_OK;
 fail:
@@ -128,6 +137,10 @@ fail:
 
 void vb_gl_contexts_close(vb_gl_contexts *c) {
     if (c->consumer || c->producer) SDL_GL_MakeCurrent(NULL, NULL);
+    if (c->isolated) SDL_GL_DeleteContext(c->isolated);
+    if (c->isolated_window) SDL_DestroyWindow(c->isolated_window);
+    c->isolated = NULL;
+    c->isolated_window = NULL;
     if (c->producer) SDL_GL_DeleteContext(c->producer);
     if (c->consumer) SDL_GL_DeleteContext(c->consumer);
     if (c->producer_window) SDL_DestroyWindow(c->producer_window);
@@ -153,6 +166,14 @@ int vb_gl_make_consumer_current(vb_gl_contexts *c) {
 
 int vb_gl_make_producer_current(vb_gl_contexts *c) {
     return make_current(c->producer_window, c->producer, "producer");
+}
+
+int vb_gl_make_isolated_current(vb_gl_contexts *c) {
+    if (!c->isolated) {
+        vb_error_set("OpenGL: no unshared producer context");
+        return -VB_ERR_FAILURE;
+    }
+    return make_current(c->isolated_window, c->isolated, "unshared producer");
 }
 
 void vb_gl_release_current(void) {

@@ -10,7 +10,8 @@
  * the thread that uses it, and release it there.
  *
  * Simulated faults for tests: VIZBENCH_NO_GL=1 makes open fail as if no GL existed;
- * VIZBENCH_GL_HIDE=NAME[,NAME] hides capabilities (GL_ARB_buffer_storage, GL_ARB_timer_query). */
+ * VIZBENCH_GL_HIDE=NAME[,NAME] hides capabilities (GL_ARB_buffer_storage, GL_ARB_timer_query,
+ * EGL_KHR_gl_texture_2D_image, EGL_KHR_fence_sync). */
 #ifndef VB_DISPLAY_GL_CONTEXT_H
 #define VB_DISPLAY_GL_CONTEXT_H
 
@@ -26,22 +27,29 @@ typedef struct vb_gl_info {
     int software;           /* a CPU rasteriser (llvmpipe, softpipe, swrast): no GPU bus */
     int has_buffer_storage; /* GL 4.4 or ARB_buffer_storage: persistent mapped buffers */
     int has_timer_query;    /* GL_TIME_ELAPSED queries */
+    int has_egl_image;      /* EGL images from GL textures, bound in another context */
+    int has_egl_fence;      /* EGL fence syncs (and has_egl_wait_sync: waited on the GPU) */
+    int has_egl_wait_sync;
 } vb_gl_info;
 
 typedef struct vb_gl_contexts {
-    SDL_Window *consumer_window, *producer_window;
+    SDL_Window *consumer_window, *producer_window, *isolated_window;
     SDL_GLContext consumer, producer;
+    /* A third context in no share group: a producer that shares nothing with the consumer (the
+     * egl-image strategy, as an Android producer and the engine share nothing). */
+    SDL_GLContext isolated;
     int visible;
     vb_gl_info info;
 } vb_gl_contexts;
 
-/* Creates both contexts (core profile 3.3 or later) and loads vb_gl. On failure returns
+/* Creates the contexts (core profile 3.3 or later) and loads vb_gl and vb_egl. On failure returns
  * -VB_ERR_FAILURE with the reason (no display, no EGL, version too old) and leaves nothing open. */
 int vb_gl_contexts_open(vb_gl_contexts *contexts, int width, int height, int visible);
 void vb_gl_contexts_close(vb_gl_contexts *contexts);
 
 int vb_gl_make_consumer_current(vb_gl_contexts *contexts);
 int vb_gl_make_producer_current(vb_gl_contexts *contexts);
+int vb_gl_make_isolated_current(vb_gl_contexts *contexts);
 /* Releases whatever context is current on the calling thread. */
 void vb_gl_release_current(void);
 /* The same, on a thread of ours about to end: also frees what SDL keeps per thread (SDL only

@@ -58,7 +58,7 @@ static void checker_free(checker *c) {
 /* What the strategy's own threads recorded of the frame just taken, into its record: their
  * times relative to the run's start. */
 static void take_stages(pipeline *p, int slot, int64_t seq) {
-    if (!vb_strategy_has_stages(p->ops)) return;
+    if (!vb_strategy_records_stages(p->ops)) return;
     vb_stage_record st;
     vb_strategy_collect(p->ops, p->strategy, slot, &st);
     vb_frame_record *rec = &p->run->frames[seq];
@@ -75,6 +75,7 @@ static void take_stages(pipeline *p, int slot, int64_t seq) {
     rec->stage_copies = st.copies;
     rec->stage_bytes_copied = st.bytes_copied;
     rec->stage_bytes_to_gpu = st.bytes_to_gpu;
+    rec->release_wait_ns = st.release_wait_ns;
 }
 
 /* A display clock's latch: takes the next frame if it reached the ring by the tick (the thread
@@ -206,6 +207,11 @@ void *vb_pipeline_consumer(void *opaque) {
             break;
         }
         rec->uploaded_ns = vb_now_ns() - p->start_ns;
+        if (vb_strategy_records_stages(ops)) { /* a one-time import happens in the upload */
+            vb_stage_record st;
+            vb_strategy_collect(ops, p->strategy, slot, &st);
+            rec->import_ns = st.import_ns;
+        }
         vb_gpu_timer_begin(&timer, &rec->gpu_compose_ns);
         vb_presenter_compose(&presenter, texture);
         vb_gpu_timer_end(&timer);

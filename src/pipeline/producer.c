@@ -74,7 +74,8 @@ void *vb_pipeline_producer(void *opaque) {
         goto done;
     }
     if (ops->renders_on_gpu) {
-        if (vb_gl_make_producer_current(p->gl) != VB_OK) {
+        if ((ops->isolated_producer ? vb_gl_make_isolated_current(p->gl)
+                                    : vb_gl_make_producer_current(p->gl)) != VB_OK) {
             vb_pipeline_fail(p, p->producer_error, vb_error_get());
             goto done;
         }

@@ -74,5 +74,5 @@ int vb_run_vsync_hz(const vb_run_options *o, const vb_strategy_ops *ops) {
 }
 
 int vb_strategy_run_has_stages(const vb_strategy_run *run) {
-    return run->vsync.hz > 0 || (run->ops && vb_strategy_has_stages(run->ops));
+    return run->vsync.hz > 0 || (run->ops && vb_strategy_records_stages(run->ops));
 }

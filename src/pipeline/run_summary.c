@@ -134,7 +134,21 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     s->gpu_render_ms = mean_ms(run, offsetof(vb_frame_record, gpu_render_ns));
     s->gpu_upload_ms = mean_ms(run, offsetof(vb_frame_record, gpu_upload_ns));
     s->gpu_compose_ms = mean_ms(run, offsetof(vb_frame_record, gpu_compose_ns));
-    s->has_stages = run->ops && vb_strategy_has_stages(run->ops);
+    s->has_stages = run->ops && vb_strategy_records_stages(run->ops);
+    s->release_wait_ms = mean_ms(run, offsetof(vb_frame_record, release_wait_ns));
+    s->import_ms = -1; /* imports happen in the warm-up: every one counts */
+    {
+        double sum = 0;
+        int64_t imports = 0;
+        for (int64_t n = 0; n < run->length; n++) {
+            const vb_frame_record *r = &run->frames[n];
+            vb_frame_store_passed(run->frames, n);
+            if (r->import_ns < 0) continue;
+            sum += (double)r->import_ns / 1e6;
+            imports++;
+        }
+        if (imports) s->import_ms = sum / (double)imports;
+    }
     s->hop_encode_ms = mean_ms(run, offsetof(vb_frame_record, hop_encode_ns));
     s->hop_copy_ms = mean_ms(run, offsetof(vb_frame_record, hop_copy_ns));
     s->ui_cpu_ms = mean_ms(run, offsetof(vb_frame_record, ui_cpu_ns));

@@ -34,12 +34,14 @@ typedef struct vb_run_summary {
     double copies_per_frame;                 /* CPU -> CPU copies of the frame, every thread */
     double allocations_per_frame;            /* vizbench's own allocations, every thread */
 
-    /* Strategies with threads of their own (frb-*): means per measured frame, -1 where the
-     * stage does not exist. */
+    /* Strategies with stages of their own (frb-*'s threads, egl-image's imports and release
+     * waits): means per measured frame, -1 where the stage does not exist. */
     int has_stages;
     double hop_encode_ms, hop_copy_ms; /* the FRB codec's encode (producer), Dart's copy (UI) */
     double ui_cpu_ms, io_cpu_ms;       /* the UI and IO threads' CPU per frame */
     double io_upload_ms, mipmap_ms;    /* the IO thread's texture upload, mipmaps + flush */
+    double import_ms;       /* egl-image: a buffer's one-time import (mean over the imports) */
+    double release_wait_ms; /* egl-image: the producer's wait for a release fence */
 
     /* The display clock (vb_strategy_run.vsync), hz 0 without. Frames of delay: measured frames
      * by ticks from ready to the latching tick, [k] for k = 1 .. VB_VSYNC_DELAY_BINS - 2, the

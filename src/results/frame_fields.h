@@ -50,6 +50,8 @@
     X(stage_copies)                                                                                \
     X(stage_bytes_copied)                                                                          \
     X(stage_bytes_to_gpu)                                                                          \
+    X(import_ns)                                                                                   \
+    X(release_wait_ns)                                                                             \
     X(vsync_delay)
 
 #define VB_FRAME_CHECKSUM_FIELDS(X)                                                                \

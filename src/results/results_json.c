@@ -38,6 +38,11 @@ static void add_stage_summary(json_t *out, const vb_run_summary *s) {
                       "ui_cpu_ms", optional_ms(s->ui_cpu_ms), "io_cpu_ms",
                       optional_ms(s->io_cpu_ms), "io_upload_ms", optional_ms(s->io_upload_ms),
                       "mipmap_ms", optional_ms(s->mipmap_ms)));
+    if (s->has_stages) {
+        json_t *threads = json_object_get(out, "threads");
+        json_object_set_new(threads, "import_ms", optional_ms(s->import_ms));
+        json_object_set_new(threads, "release_wait_ms", optional_ms(s->release_wait_ms));
+    }
     if (s->vsync_hz > 0) {
         json_t *delay = json_object();
         for (int k = 1; k < VB_VSYNC_DELAY_BINS; k++) {

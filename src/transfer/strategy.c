@@ -111,10 +111,15 @@ void vb_stage_record_clear(vb_stage_record *r) {
     r->hop_encode_ns = r->ui_done_ns = r->ui_cpu_ns = r->hop_copy_ns = -1;
     r->io_done_ns = r->io_cpu_ns = r->io_upload_ns = r->mipmap_ns = -1;
     r->allocations = r->gl_calls = r->copies = r->bytes_copied = r->bytes_to_gpu = 0;
+    r->import_ns = r->release_wait_ns = -1;
 }
 
 int vb_strategy_has_stages(const vb_strategy_ops *ops) {
     return ops->dispatch != NULL;
+}
+
+int vb_strategy_records_stages(const vb_strategy_ops *ops) {
+    return ops->dispatch != NULL || ops->collect != NULL;
 }
 
 int vb_strategy_dispatch(const vb_strategy_ops *ops, vb_strategy *strategy, int slot) {

@@ -78,6 +78,8 @@ typedef struct vb_stage_record {
     int64_t allocations, gl_calls; /* on the strategy's threads */
     int64_t copies, bytes_copied;  /* CPU -> CPU on the strategy's threads */
     int64_t bytes_to_gpu;          /* uploaded on the strategy's threads */
+    int64_t import_ns;             /* consumer: a buffer's one-time import (egl-image) */
+    int64_t release_wait_ns;       /* producer: the wait for the consumer's release fence */
 } vb_stage_record;
 
 /* All fields -1, the counts 0. */
@@ -131,6 +133,9 @@ typedef struct vb_strategy_ops {
     void (*collect)(vb_strategy *strategy, int slot, vb_stage_record *out);
     /* Always presented on a display clock (the run's --vsync, or its fps without). */
     int vsync_driven;
+    /* GPU-rendered strategies: the producer renders in the unshared context
+     * (vb_gl_contexts.isolated) instead of the one shared with the consumer. */
+    int isolated_producer;
 
     /* Consumer: make the slot's frame a texture. `frame_texture` is the display's RGBA8
      * texture of the view's size for strategies that upload; *texture receives the one to
@@ -171,6 +176,9 @@ int vb_strategy_upload(const vb_strategy_ops *ops, vb_strategy *strategy, int sl
 void vb_strategy_release(const vb_strategy_ops *ops, vb_strategy *strategy, int slot);
 /* Whether the strategy dispatches to threads of its own (then the producer does not publish). */
 int vb_strategy_has_stages(const vb_strategy_ops *ops);
+/* Whether it records stage figures of its own (collect): threads of its own, or one-time
+ * imports and release waits. */
+int vb_strategy_records_stages(const vb_strategy_ops *ops);
 int vb_strategy_dispatch(const vb_strategy_ops *ops, vb_strategy *strategy, int slot);
 int vb_strategy_drain(const vb_strategy_ops *ops, vb_strategy *strategy, int64_t deadline_ns);
 /* Clears *out, then fills what the strategy recorded (nothing without collect). */
