@@ -268,11 +268,13 @@ static void threads_section(documents *d, const vb_evidence *e) {
                  "(Flutter's uploads) and the raster thread (the consumer); CPU -> CPU copies per "
                  "frame on every thread. On a display clock: latency in vsync periods (p50, p99), "
                  "mean frames of delay (ticks from ready to the latching tick), ticks that "
-                 "repeated the picture, frames never latched.");
-    static const char *const header[] = {"view",    "size",  "fps",      "strategy", "producer",
-                                         "UI",      "IO",    "raster",   "copies",   "clock Hz",
-                                         "periods", "delay", "repeated", "skipped"};
-    table_begin(d, "figures", 14, header);
+                 "repeated the picture, frames never latched; egl-image's one-time import per "
+                 "buffer and its producer's wait for release fences.");
+    static const char *const header[] = {"view",     "size",     "fps",       "strategy",
+                                         "producer", "UI",       "IO",        "raster",
+                                         "copies",   "clock Hz", "periods",   "delay",
+                                         "repeated", "skipped",  "import ms", "release wait ms"};
+    table_begin(d, "figures", 16, header);
     for (int i = 0; i < e->count; i++) {
         const vb_point *p = &e->points[i];
         const vb_run_summary *s = &p->summary;
@@ -300,6 +302,12 @@ static void threads_section(documents *d, const vb_evidence *e) {
             for (int k = 0; k < 5; k++)
                 cell(d, "-", "num", 0);
         }
+        const double once[2] = {s->import_ms, s->release_wait_ms};
+        for (int k = 0; k < 2; k++)
+            if (once[k] < 0)
+                cell(d, "-", "num", 0);
+            else
+                cellf(d, "num", "%.3f", once[k]);
         row_end(d);
     }
     table_end(d);
