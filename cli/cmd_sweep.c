@@ -280,6 +280,7 @@ int cmd_sweep(int argc, char **argv) {
         return exit_code;
     }
     sweep.grid.base.fault_fence_never_signals = faults.fault_fence_never_signals;
+    sweep.grid.base.fault_release_fence_never_signals = faults.fault_release_fence_never_signals;
     sweep.grid.base.fault_fail_mid_run = faults.fault_fail_mid_run;
     sweep.grid.base.fault_slow_strategy = faults.fault_slow_strategy;
     sweep.grid.base.fault_slow_ns = faults.fault_slow_ns;

@@ -65,8 +65,8 @@ int cli_input_info(const char *path, const vb_audio *audio, int fps, vb_input_in
     return VB_OK;
 }
 
-/* VIZBENCH_FAULT=fence:STRATEGY, fail:STRATEGY or slow:STRATEGY:US simulates a fault (or a
- * planted slowdown) for the tests and the regression gate's proof. */
+/* VIZBENCH_FAULT=fence:STRATEGY, release-fence:STRATEGY, fail:STRATEGY or slow:STRATEGY:US
+ * simulates a fault (or a planted slowdown) for the tests and the regression gate's proof. */
 int cli_read_fault(vb_run_options *options) {
     static char fault[64];
     const char *value = getenv("VIZBENCH_FAULT");
@@ -78,13 +78,15 @@ int cli_read_fault(vb_run_options *options) {
     if (amount) *amount++ = '\0';
     const int slow = strcmp(fault, "slow") == 0;
     if (!name || !vb_strategy_find(name) || (slow != (amount != NULL))) {
-        vb_error_set("VIZBENCH_FAULT: expected fence:STRATEGY, fail:STRATEGY or "
-                     "slow:STRATEGY:MICROSECONDS, got '%s'",
+        vb_error_set("VIZBENCH_FAULT: expected fence:STRATEGY, release-fence:STRATEGY, "
+                     "fail:STRATEGY or slow:STRATEGY:MICROSECONDS, got '%s'",
                      value);
         return -VB_ERR_USAGE;
     }
     if (strcmp(fault, "fence") == 0) {
         options->fault_fence_never_signals = name;
+    } else if (strcmp(fault, "release-fence") == 0) {
+        options->fault_release_fence_never_signals = name;
     } else if (strcmp(fault, "fail") == 0) {
         options->fault_fail_mid_run = name;
     } else if (slow) {
@@ -94,7 +96,9 @@ int cli_read_fault(vb_run_options *options) {
         options->fault_slow_strategy = name;
         options->fault_slow_ns = (int64_t)us * 1000;
     } else {
-        vb_error_set("VIZBENCH_FAULT: unknown fault '%s' (expected fence, fail or slow)", fault);
+        vb_error_set(
+            "VIZBENCH_FAULT: unknown fault '%s' (expected fence, release-fence, fail or slow)",
+            fault);
         return -VB_ERR_USAGE;
     }
     return VB_OK;

@@ -98,6 +98,11 @@ expect 1 'shared-buffer: simulated failure' -- env VIZBENCH_FAULT=fail:shared-bu
 check "a failed strategy's frames are kept" grep -q '"status":"failed"' "$work/fail.json"
 check "the other strategies still ran" \
     test "$(grep -o '"status":"ok"' "$work/fail.json" | wc -l)" -eq $((strategies - 1))
+expect 1 'egl-image: the release fence did not signal within 100 ms' -- \
+    env VIZBENCH_FAULT=release-fence:egl-image "$vizbench" run --frames 10 --pace max \
+    --fence-timeout-ms 100 --strategy egl-image,shared-buffer -o "$work/release.json"
+check "a release fence that never signals fails only egl-image" \
+    test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/release.json")" = "failed,ok"
 expect 1 'gl-texture: fence did not signal within 100 ms' -- env VIZBENCH_FAULT=fence:gl-texture \
     "$vizbench" run --frames 10 --pace max --fence-timeout-ms 100
 cp "$work/r.json" "$work/keep.json"

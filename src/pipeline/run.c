@@ -95,6 +95,9 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     p->config.gl_serialized = vb_gl_submissions_serialized(&gl->info);
     p->config.frb_codec = o->frb_codec;
     p->config.sink = (vb_strategy_sink){p, sink_publish, sink_fail};
+    p->config.fence_timeout_ns = o->fence_timeout_ns;
+    p->config.fault_release_fence =
+        vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
     atomic_store(&vb_run_progress, 0);
 
     if (vb_frame_ring_init(&p->ring, o->slots) != VB_OK) {

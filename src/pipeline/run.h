@@ -64,6 +64,7 @@ typedef struct vb_run_options {
     vb_frb_codec frb_codec; /* the FRB hop's codec (frb-* strategies) */
     /* Simulated faults, for tests (VIZBENCH_FAULT): NULL, or the strategy they hit. */
     const char *fault_fence_never_signals;
+    const char *fault_release_fence_never_signals; /* a consumer's release fence (egl-image) */
     const char *fault_fail_mid_run;
     /* A planted slowdown (VIZBENCH_FAULT=slow:STRATEGY:US): the producer of that strategy does
      * `fault_slow_ns` of extra CPU work per frame, inside its render stage. */

@@ -126,15 +126,22 @@ static int wait_for_release(vb_strategy *s, int slot) {
     vb_stage_record_clear(r);
     if (!s->released[slot]) return VB_OK;
     const int64_t start = vb_now_ns();
+    const int64_t timeout = s->config.fence_timeout_ns;
+    if (s->config.fault_release_fence) {
+        vb_sleep_until_ns(start + timeout);
+        vb_error_set("the release fence did not signal within %.0f ms (simulated by "
+                     "VIZBENCH_FAULT)",
+                     (double)timeout / 1e6);
+        return -VB_ERR_FAILURE;
+    }
     if (vb_egl.has_wait_sync) {
         vb_egl.WaitSyncKHR(vb_egl.display, s->released[slot], 0);
-    } else {
-        EGLint got = vb_egl.ClientWaitSyncKHR(vb_egl.display, s->released[slot],
-                                              EGL_SYNC_FLUSH_COMMANDS_BIT_KHR, 2000000000ULL);
-        if (got != EGL_CONDITION_SATISFIED_KHR) {
-            vb_error_set("egl-image: the release fence did not signal within 2000 ms");
-            return -VB_ERR_FAILURE;
-        }
+    } else if (vb_egl.ClientWaitSyncKHR(vb_egl.display, s->released[slot],
+                                        EGL_SYNC_FLUSH_COMMANDS_BIT_KHR,
+                                        (EGLTimeKHR)timeout) != EGL_CONDITION_SATISFIED_KHR) {
+        vb_error_set("the release fence did not signal within %.0f ms",
+                     (double)timeout / 1e6);
+        return -VB_ERR_FAILURE;
     }
     r->release_wait_ns = vb_now_ns() - start;
     destroy_sync(&s->released[slot]);
@@ -190,10 +197,11 @@ static int egl_image_upload(vb_strategy *s, int slot, GLuint frame_texture, GLui
     }
     if (vb_egl.has_wait_sync) {
         vb_egl.WaitSyncKHR(vb_egl.display, s->queued[slot], 0);
-    } else if (vb_egl.ClientWaitSyncKHR(vb_egl.display, s->queued[slot],
-                                        EGL_SYNC_FLUSH_COMMANDS_BIT_KHR,
-                                        2000000000ULL) != EGL_CONDITION_SATISFIED_KHR) {
-        vb_error_set("egl-image: the queued buffer's fence did not signal within 2000 ms");
+    } else if (vb_egl.ClientWaitSyncKHR(
+                   vb_egl.display, s->queued[slot], EGL_SYNC_FLUSH_COMMANDS_BIT_KHR,
+                   (EGLTimeKHR)s->config.fence_timeout_ns) != EGL_CONDITION_SATISFIED_KHR) {
+        vb_error_set("the queued buffer's fence did not signal within %.0f ms",
+                     (double)s->config.fence_timeout_ns / 1e6);
         return -VB_ERR_FAILURE;
     }
     destroy_sync(&s->queued[slot]);

@@ -67,6 +67,8 @@ typedef struct vb_strategy_config {
     int gl_serialized;  /* GL calls take turns (display/gl_turns.h) */
     vb_frb_codec frb_codec;
     vb_strategy_sink sink;
+    int64_t fence_timeout_ns; /* the longest wait on one fence */
+    int fault_release_fence;  /* simulated: the consumer's release fences never signal */
 } vb_strategy_config;
 
 /* What a strategy's own threads recorded of one frame (collect); times are absolute monotonic
