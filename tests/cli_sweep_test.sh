@@ -32,6 +32,11 @@ check 'report: verdicts first' bash -c "grep -n 'id=\"verdicts\"' '$work/report/
 for c in C1 C2 C3 C4 C5 C6 C7; do
     check "report: $c in md" grep -q "| \*\*$c " "$work/report/report.md"
 done
+# Markdown that survives a renderer: no text a Markdown or HTML parser would eat; numbers right.
+check "report: md escapes what HTML would eat (Vec<u8>)" bash -c \
+    "grep -qF 'Vec&lt;u8&gt;' '$work/report/report.md' && ! grep -qF 'Vec<u8>' '$work/report/report.md'"
+check "report: md right-aligns the numeric columns" grep -qF '| --- | --- | ---: | --- | ---: |' \
+    "$work/report/report.md"
 # Each strategy's row of "Every measurement" carries the JSON's own summary figures.
 for s in 0 1; do
     view=$(q "$work/small.json" sessions.$s.options.view)

@@ -29,8 +29,9 @@ static void paragraph(documents *d, const char *text) {
     vb_text_append(&d->html, "</p>\n");
 }
 
-static void table_begin(documents *d, const char *css_class, int columns,
-                        const char *const *header) {
+/* `align`: one letter per column, 'r' for a right-aligned (numeric) column, or NULL. */
+static void table_begin(documents *d, const char *css_class, int columns, const char *const *header,
+                        const char *align) {
     vb_text_printf(&d->html, "<table class=\"%s\">\n<thead><tr>", css_class);
     vb_text_append(&d->md, "|");
     for (int i = 0; i < columns; i++) {
@@ -44,7 +45,7 @@ static void table_begin(documents *d, const char *css_class, int columns,
     vb_text_append(&d->html, "</tr></thead>\n<tbody>\n");
     vb_text_append(&d->md, "\n|");
     for (int i = 0; i < columns; i++)
-        vb_text_append(&d->md, " --- |");
+        vb_text_append(&d->md, align && align[i] == 'r' ? " ---: |" : " --- |");
     vb_text_append(&d->md, "\n");
 }
 
@@ -129,7 +130,7 @@ static void verdict_section(documents *d, const vb_claim claims[VB_CLAIM_COUNT])
     heading(d, 2, "verdicts", "Verdicts on the research note's claims");
     static const char *const header[] = {"claim", "the note says", "measured", "threshold",
                                          "verdict"};
-    table_begin(d, "verdicts", 5, header);
+    table_begin(d, "verdicts", 5, header, NULL);
     for (int i = 0; i < VB_CLAIM_COUNT; i++) {
         const vb_claim *c = &claims[i];
         char title[96];
@@ -212,7 +213,7 @@ static void headline_section(documents *d, const vb_evidence *e, const vb_thresh
     heading(d, 2, "headline", title);
     const char *header[10] = {"view", "strategy"};
     memcpy(header + 2, point_header, sizeof point_header);
-    table_begin(d, "figures", 10, header);
+    table_begin(d, "figures", 10, header, "llrrrrrrrl");
     for (int v = 0; v < VB_VIEW_COUNT; v++)
         for (int i = 0; i < e->count; i++) {
             const vb_point *p = &e->points[i];
@@ -241,7 +242,7 @@ static void strategies_section(documents *d, const vb_evidence *e) {
     static const char *const header[] = {"strategy", "vizbench does", "models",
                                          "copies and uploads its counterpart incurs",
                                          "what vizbench measures of them"};
-    table_begin(d, "strategies", 5, header);
+    table_begin(d, "strategies", 5, header, NULL);
     for (int r = 0; r < vb_strategy_count; r++) {
         const vb_strategy_ops *ops = vb_strategy_list[r];
         if (!vb_evidence_has_strategy(e, ops->name)) continue;
@@ -274,7 +275,7 @@ static void threads_section(documents *d, const vb_evidence *e) {
                                          "producer", "UI",       "IO",        "raster",
                                          "copies",   "clock Hz", "periods",   "delay",
                                          "repeated", "skipped",  "import ms", "release wait ms"};
-    table_begin(d, "figures", 16, header);
+    table_begin(d, "figures", 16, header, "llrlrrrrrrrrrrrr");
     for (int i = 0; i < e->count; i++) {
         const vb_point *p = &e->points[i];
         const vb_run_summary *s = &p->summary;
@@ -317,7 +318,7 @@ static void all_points_section(documents *d, const vb_evidence *e, const vb_thre
     heading(d, 2, "measurements", "Every measurement");
     const char *full[12] = {"view", "size", "fps", "strategy"};
     memcpy(full + 4, point_header, sizeof point_header);
-    table_begin(d, "figures", 12, full);
+    table_begin(d, "figures", 12, full, "llrlrrrrrrrl");
     for (int i = 0; i < e->count; i++)
         point_row(d, &e->points[i], t, 1);
     table_end(d);

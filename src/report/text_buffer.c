@@ -82,13 +82,38 @@ void vb_text_append_escaped(vb_text *t, const char *s) {
 
 void vb_text_append_md_cell(vb_text *t, const char *s) {
     for (; *s; s++) {
-        if (*s == '|')
+        switch (*s) {
+        case '|':
             vb_text_append(t, "\\|");
-        else if (*s == '\n')
+            break;
+        case '\n':
             vb_text_append(t, " ");
-        else {
+            break;
+        /* what a Markdown renderer would take for HTML (GFM's tag filter drops "<u8>") */
+        case '<':
+            vb_text_append(t, "&lt;");
+            break;
+        case '>':
+            vb_text_append(t, "&gt;");
+            break;
+        case '&':
+            vb_text_append(t, "&amp;");
+            break;
+        /* and for emphasis, code, links or an escape */
+        case '*':
+        case '_':
+        case '`':
+        case '[':
+        case ']':
+        case '\\': {
+            char c[3] = {'\\', *s, '\0'};
+            vb_text_append(t, c);
+            break;
+        }
+        default: {
             char c[2] = {*s, '\0'};
             vb_text_append(t, c);
+        }
         }
     }
 }

@@ -20,7 +20,8 @@ void vb_text_printf(vb_text *text, const char *fmt, ...) VB_PRINTF(2, 3);
 void vb_text_append(vb_text *text, const char *s);
 /* XML/HTML text and attribute escaping (& < > " '). */
 void vb_text_append_escaped(vb_text *text, const char *s);
-/* Markdown table cell: | and newlines escaped. */
+/* Markdown table cell: | escaped, newlines as spaces, < > & as entities (a renderer would
+ * take "Vec<u8>" for HTML and drop it), * _ ` [ ] \\ backslash-escaped. */
 void vb_text_append_md_cell(vb_text *text, const char *s);
 /* Writes the text to `path` atomically (io/atomic_file.h); the error names the path. */
 int vb_text_write_file(const vb_text *text, const char *path);
