@@ -32,8 +32,7 @@ struct vb_strategy {
 static int ui_work(void *context, int slot) {
     vb_strategy *s = context;
     vb_stage_record *r = &s->stage[slot];
-    const int64_t cpu_start = vb_thread_cpu_ns();
-    const vb_work_counts work_start = vb_thread_work;
+    const vb_stage_meter meter = vb_stage_meter_start();
     int status = vb_frb_hop_receive(&s->hop, slot, &r->bytes_copied, &r->hop_copy_ns);
     if (status != VB_OK) return status;
     s->immutable[slot] = malloc(s->config.frame_bytes);
@@ -46,9 +45,7 @@ static int ui_work(void *context, int slot) {
     r->bytes_copied += (int64_t)s->config.frame_bytes;
     vb_frb_hop_drop(&s->hop, slot); /* the Uint8List is garbage once copied */
     vb_frb_finalizer_run(&s->hop.finalizer);
-    r->ui_cpu_ns = vb_thread_cpu_ns() - cpu_start;
-    r->allocations += vb_thread_work.allocations - work_start.allocations;
-    r->copies += vb_thread_work.copies - work_start.copies;
+    r->ui_cpu_ns = vb_stage_meter_stop(&meter, r);
     r->ui_done_ns = vb_now_ns();
     vb_stage_thread_push(&s->io, slot);
     return VB_OK;
@@ -69,8 +66,7 @@ static int io_work(void *context, int slot) {
     vb_strategy *s = context;
     vb_stage_record *r = &s->stage[slot];
     const vb_view_options *v = &s->config.view;
-    const int64_t cpu_start = vb_thread_cpu_ns();
-    const vb_work_counts work_start = vb_thread_work;
+    const vb_stage_meter meter = vb_stage_meter_start();
     vb_gl_turn_begin(s->config.gl_serialized);
     const int64_t start = vb_now_ns();
     GLuint texture = 0;
@@ -103,9 +99,7 @@ static int io_work(void *context, int slot) {
     r->io_upload_ns = uploaded - start;
     r->mipmap_ns = flushed - uploaded;
     r->bytes_to_gpu += (int64_t)s->config.frame_bytes;
-    r->io_cpu_ns = vb_thread_cpu_ns() - cpu_start;
-    r->allocations += vb_thread_work.allocations - work_start.allocations;
-    r->gl_calls += vb_thread_work.gl_calls - work_start.gl_calls;
+    r->io_cpu_ns = vb_stage_meter_stop(&meter, r);
     r->io_done_ns = vb_now_ns();
     s->config.sink.publish(s->config.sink.context);
     return VB_OK;

@@ -26,14 +26,11 @@ struct vb_strategy {
 static int ui_work(void *context, int slot) {
     vb_strategy *s = context;
     vb_stage_record *r = &s->stage[slot];
-    const int64_t cpu_start = vb_thread_cpu_ns();
-    const vb_work_counts work_start = vb_thread_work;
+    const vb_stage_meter meter = vb_stage_meter_start();
     int status = vb_frb_hop_receive(&s->hop, slot, &r->bytes_copied, &r->hop_copy_ns);
     if (status != VB_OK) return status;
     vb_frb_finalizer_run(&s->hop.finalizer);
-    r->ui_cpu_ns = vb_thread_cpu_ns() - cpu_start;
-    r->allocations += vb_thread_work.allocations - work_start.allocations;
-    r->copies += vb_thread_work.copies - work_start.copies;
+    r->ui_cpu_ns = vb_stage_meter_stop(&meter, r);
     r->ui_done_ns = vb_now_ns();
     s->config.sink.publish(s->config.sink.context);
     return VB_OK;

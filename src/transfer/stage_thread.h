@@ -6,6 +6,8 @@
 #ifndef VB_TRANSFER_STAGE_THREAD_H
 #define VB_TRANSFER_STAGE_THREAD_H
 
+#include "common/clock.h"
+#include "common/work_counts.h"
 #include "transfer/frame_ring.h"
 #include "transfer/strategy.h"
 
@@ -30,6 +32,25 @@ typedef struct vb_stage_thread {
     int64_t pushed, done;
     int closing, failed, abandoned;
 } vb_stage_thread;
+
+/* What one stage's work on one frame cost its thread: started before the work, stopped after,
+ * it adds the thread's allocations, copies and GL calls since the start to the frame's stage
+ * record and returns the thread CPU time spent (the UI's or the IO thread's). */
+typedef struct vb_stage_meter {
+    int64_t cpu_start;
+    vb_work_counts work_start;
+} vb_stage_meter;
+
+static inline vb_stage_meter vb_stage_meter_start(void) {
+    return (vb_stage_meter){vb_thread_cpu_ns(), vb_thread_work};
+}
+
+static inline int64_t vb_stage_meter_stop(const vb_stage_meter *m, vb_stage_record *r) {
+    r->allocations += vb_thread_work.allocations - m->work_start.allocations;
+    r->copies += vb_thread_work.copies - m->work_start.copies;
+    r->gl_calls += vb_thread_work.gl_calls - m->work_start.gl_calls;
+    return vb_thread_cpu_ns() - m->cpu_start;
+}
 
 /* Starts the thread once enter has succeeded on it; VB_OK, or enter's error (the thread joined). */
 int vb_stage_thread_start(vb_stage_thread *thread);
