@@ -56,6 +56,10 @@ static void print_run_help(FILE *out) {
           "                        default: a byte-by-byte encode and Dart's copy; default)\n"
           "                        or dco (full_dep, or FRB 1.x ZeroCopyBuffer: no copy, a\n"
           "                        new buffer per frame freed by a finalizer)\n"
+          "  --producer-process WHERE\n"
+          "                        vulkan-interop: same (default) or separate: its Vulkan\n"
+          "                        producer runs as a process of its own (fds over a\n"
+          "                        socketpair); the other strategies run in this one\n"
           "  --repeat N            run every strategy N times, interleaved, 1 .. 16 (default 1):\n"
           "                        the table shows mean +- sd and min..max over the runs, the\n"
           "                        JSON keeps every run\n"
@@ -99,6 +103,7 @@ enum {
     OPT_GPU_TIMERS,
     OPT_VSYNC,
     OPT_FRB_CODEC,
+    OPT_PRODUCER_PROCESS,
 };
 
 static const struct option run_options[] = {
@@ -122,6 +127,7 @@ static const struct option run_options[] = {
     {"gpu-timers", required_argument, NULL, OPT_GPU_TIMERS},
     {"vsync", required_argument, NULL, OPT_VSYNC},
     {"frb-codec", required_argument, NULL, OPT_FRB_CODEC},
+    {"producer-process", required_argument, NULL, OPT_PRODUCER_PROCESS},
     {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -191,6 +197,8 @@ static int parse_option(int opt, const char *arg, run_request *req) {
         return status;
     case OPT_FRB_CODEC:
         return vb_frb_codec_from_name("--frb-codec", arg, &o->frb_codec);
+    case OPT_PRODUCER_PROCESS:
+        return vb_producer_process_from_name("--producer-process", arg, &o->producer_process);
     case OPT_CSV:
         req->csv = arg;
         return VB_OK;

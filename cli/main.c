@@ -1,6 +1,7 @@
 /* vizbench: the program's entry point; dispatches to one file per subcommand. */
 #include "cli.h"
 #include "measure/machine_info.h"
+#include "transfer/vk_producer_process.h"
 #include "version.h"
 
 #include <SDL2/SDL_version.h>
@@ -77,6 +78,9 @@ int main(int argc, char **argv) {
         return EXIT_USAGE;
     }
     const char *command = argv[1];
+    /* Hidden: the Vulkan producer process vulkan-interop starts (--producer-process separate),
+     * its socket on fd 3; not a command for users, so not in the help. */
+    if (strcmp(command, "__vulkan-producer") == 0 && argc == 2) return vb_vk_producer_main(3);
     if (strcmp(command, "help") == 0 && argc > 2) { /* help CMD: that command's help */
         const subcommand *c = find_command(argv[2]);
         if (!c) {

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 int cli_parse_strategy_list(const char *option, const char *arg, const vb_strategy_ops **ops,
@@ -65,8 +66,29 @@ int cli_input_info(const char *path, const vb_audio *audio, int fps, vb_input_in
     return VB_OK;
 }
 
-/* VIZBENCH_FAULT=fence:STRATEGY, release-fence:STRATEGY, fail:STRATEGY or slow:STRATEGY:US
- * simulates a fault (or a planted slowdown) for the tests and the regression gate's proof. */
+/* VIZBENCH_FAULT=KIND:STRATEGY (or slow:STRATEGY:US) simulates a fault (or a planted slowdown)
+ * for the tests and the regression gate's proof. */
+typedef struct fault_kind {
+    const char *name;
+    size_t member;     /* the vb_run_options field naming the strategy it hits */
+    int producer_kind; /* VB_PRODUCER_FAULT_* for the producer process's faults, else 0 */
+} fault_kind;
+
+static const fault_kind fault_kinds[] = {
+    {"fence", offsetof(vb_run_options, fault_fence_never_signals), 0},
+    {"release-fence", offsetof(vb_run_options, fault_release_fence_never_signals), 0},
+    {"fail", offsetof(vb_run_options, fault_fail_mid_run), 0},
+    {"vk-fence", offsetof(vb_run_options, fault_vk_fence), 0},
+    {"uuid", offsetof(vb_run_options, fault_uuid_mismatch), 0},
+    {"producer-kill", offsetof(vb_run_options, fault_producer), VB_PRODUCER_FAULT_KILL},
+    {"producer-garbage", offsetof(vb_run_options, fault_producer), VB_PRODUCER_FAULT_GARBAGE},
+    {"producer-hang", offsetof(vb_run_options, fault_producer), VB_PRODUCER_FAULT_HANG},
+};
+
+#define FAULT_NAMES                                                                                \
+    "fence, release-fence, fail, vk-fence, uuid, producer-kill, producer-garbage, "                \
+    "producer-hang or slow"
+
 int cli_read_fault(vb_run_options *options) {
     static char fault[64];
     const char *value = getenv("VIZBENCH_FAULT");
@@ -78,30 +100,29 @@ int cli_read_fault(vb_run_options *options) {
     if (amount) *amount++ = '\0';
     const int slow = strcmp(fault, "slow") == 0;
     if (!name || !vb_strategy_find(name) || (slow != (amount != NULL))) {
-        vb_error_set("VIZBENCH_FAULT: expected fence:STRATEGY, release-fence:STRATEGY, "
-                     "fail:STRATEGY or slow:STRATEGY:MICROSECONDS, got '%s'",
+        vb_error_set("VIZBENCH_FAULT: expected KIND:STRATEGY (KIND: " FAULT_NAMES
+                     ") or slow:STRATEGY:MICROSECONDS, got '%s'",
                      value);
         return -VB_ERR_USAGE;
     }
-    if (strcmp(fault, "fence") == 0) {
-        options->fault_fence_never_signals = name;
-    } else if (strcmp(fault, "release-fence") == 0) {
-        options->fault_release_fence_never_signals = name;
-    } else if (strcmp(fault, "fail") == 0) {
-        options->fault_fail_mid_run = name;
-    } else if (slow) {
+    if (slow) {
         long long us = 0;
         if (vb_parse_int("VIZBENCH_FAULT slow microseconds", amount, 1, 10000000, &us) != VB_OK)
             return -VB_ERR_USAGE;
         options->fault_slow_strategy = name;
         options->fault_slow_ns = (int64_t)us * 1000;
-    } else {
-        vb_error_set(
-            "VIZBENCH_FAULT: unknown fault '%s' (expected fence, release-fence, fail or slow)",
-            fault);
-        return -VB_ERR_USAGE;
+        return VB_OK;
     }
-    return VB_OK;
+    for (size_t i = 0; i < sizeof fault_kinds / sizeof fault_kinds[0]; i++) {
+        if (strcmp(fault, fault_kinds[i].name) != 0) continue;
+        const char *target = name;
+        memcpy((char *)options + fault_kinds[i].member, &target, sizeof target);
+        if (fault_kinds[i].producer_kind)
+            options->fault_producer_kind = fault_kinds[i].producer_kind;
+        return VB_OK;
+    }
+    vb_error_set("VIZBENCH_FAULT: unknown fault '%s' (expected " FAULT_NAMES ")", fault);
+    return -VB_ERR_USAGE;
 }
 
 atomic_int cli_stop_requested;

@@ -87,9 +87,28 @@
     X(void, GetQueryObjectiv, (GLuint id, GLenum pname, GLint * params))                           \
     X(void, GetQueryObjectui64v, (GLuint id, GLenum pname, GLuint64 * params))
 
-/* Optional: present from GL 4.4 or ARB_buffer_storage; NULL otherwise. */
+/* Optional: BufferStorage from GL 4.4 or ARB_buffer_storage; the rest from
+ * GL_EXT_memory_object(_fd) and GL_EXT_semaphore(_fd) (vulkan-interop); NULL otherwise. */
 #define VB_GL_OPTIONAL_FUNCTIONS(X)                                                                \
-    X(void, BufferStorage, (GLenum target, GLsizeiptr size, const void *data, GLbitfield flags))
+    X(void, BufferStorage, (GLenum target, GLsizeiptr size, const void *data, GLbitfield flags))   \
+    X(void, GetUnsignedBytevEXT, (GLenum pname, GLubyte * data))                                   \
+    X(void, GetUnsignedBytei_vEXT, (GLenum target, GLuint index, GLubyte * data))                  \
+    X(void, CreateMemoryObjectsEXT, (GLsizei n, GLuint * memoryObjects))                           \
+    X(void, DeleteMemoryObjectsEXT, (GLsizei n, const GLuint *memoryObjects))                      \
+    X(void, MemoryObjectParameterivEXT, (GLuint memoryObject, GLenum pname, const GLint *params))  \
+    X(void, ImportMemoryFdEXT, (GLuint memory, GLuint64 size, GLenum handleType, GLint fd))        \
+    X(void, TexStorageMem2DEXT,                                                                    \
+      (GLenum target, GLsizei levels, GLenum internalFormat, GLsizei width, GLsizei height,        \
+       GLuint memory, GLuint64 offset))                                                            \
+    X(void, GenSemaphoresEXT, (GLsizei n, GLuint * semaphores))                                    \
+    X(void, DeleteSemaphoresEXT, (GLsizei n, const GLuint *semaphores))                            \
+    X(void, ImportSemaphoreFdEXT, (GLuint semaphore, GLenum handleType, GLint fd))                 \
+    X(void, WaitSemaphoreEXT,                                                                      \
+      (GLuint semaphore, GLuint numBufferBarriers, const GLuint *buffers,                          \
+       GLuint numTextureBarriers, const GLuint *textures, const GLenum *srcLayouts))               \
+    X(void, SignalSemaphoreEXT,                                                                    \
+      (GLuint semaphore, GLuint numBufferBarriers, const GLuint *buffers,                          \
+       GLuint numTextureBarriers, const GLuint *textures, const GLenum *dstLayouts))
 
 #define VB_GL_DECLARE_MEMBER(ret, name, params) ret(APIENTRY *name) params;
 

@@ -43,6 +43,25 @@ static int is_software_renderer(const char *renderer) {
     return 0;
 }
 
+/* External objects (vulkan-interop): memory and semaphores from fds, and which device GL is. */
+static void read_interop_info(vb_gl_info *info) {
+    const vb_gl_api *t = &vb_gl_table;
+    info->has_memory_object_fd =
+        has_extension("GL_EXT_memory_object") && has_extension("GL_EXT_memory_object_fd") &&
+        t->CreateMemoryObjectsEXT && t->DeleteMemoryObjectsEXT && t->MemoryObjectParameterivEXT &&
+        t->ImportMemoryFdEXT && t->TexStorageMem2DEXT && t->GetUnsignedBytevEXT &&
+        t->GetUnsignedBytei_vEXT && !hidden_by_environment("GL_EXT_memory_object_fd");
+    info->has_semaphore_fd = info->has_memory_object_fd && has_extension("GL_EXT_semaphore") &&
+                             has_extension("GL_EXT_semaphore_fd") && t->GenSemaphoresEXT &&
+                             t->DeleteSemaphoresEXT && t->ImportSemaphoreFdEXT &&
+                             t->WaitSemaphoreEXT && t->SignalSemaphoreEXT &&
+                             !hidden_by_environment("GL_EXT_semaphore_fd");
+    if (info->has_memory_object_fd) {
+        vb_gl.GetUnsignedBytei_vEXT(GL_DEVICE_UUID_EXT, 0, info->device_uuid);
+        vb_gl.GetUnsignedBytevEXT(GL_DRIVER_UUID_EXT, info->driver_uuid);
+    }
+}
+
 static void read_info(vb_gl_info *info) {
     copy_gl_string(info->vendor, sizeof info->vendor, GL_VENDOR);
     copy_gl_string(info->renderer, sizeof info->renderer, GL_RENDERER);
@@ -61,6 +80,7 @@ static void read_info(vb_gl_info *info) {
     info->has_egl_image = vb_egl.has_image;
     info->has_egl_fence = vb_egl.has_fence;
     info->has_egl_wait_sync = vb_egl.has_wait_sync;
+    read_interop_info(info);
 }
 
 static SDL_Window *create_window(const char *title, int width, int height, int visible) {

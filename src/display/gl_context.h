@@ -11,7 +11,8 @@
  *
  * Simulated faults for tests: VIZBENCH_NO_GL=1 makes open fail as if no GL existed;
  * VIZBENCH_GL_HIDE=NAME[,NAME] hides capabilities (GL_ARB_buffer_storage, GL_ARB_timer_query,
- * EGL_KHR_gl_texture_2D_image, EGL_KHR_fence_sync). */
+ * EGL_KHR_gl_texture_2D_image, EGL_KHR_fence_sync, GL_EXT_memory_object_fd, GL_EXT_semaphore_fd).
+ */
 #ifndef VB_DISPLAY_GL_CONTEXT_H
 #define VB_DISPLAY_GL_CONTEXT_H
 
@@ -30,6 +31,10 @@ typedef struct vb_gl_info {
     int has_egl_image;      /* EGL images from GL textures, bound in another context */
     int has_egl_fence;      /* EGL fence syncs (and has_egl_wait_sync: waited on the GPU) */
     int has_egl_wait_sync;
+    int has_memory_object_fd; /* GL_EXT_memory_object_fd: textures in imported memory */
+    int has_semaphore_fd;     /* GL_EXT_semaphore_fd: semaphores imported from fds */
+    unsigned char device_uuid[16], driver_uuid[16]; /* GL_DEVICE_UUID_EXT (device 0) and
+                                                       GL_DRIVER_UUID_EXT; 0 without them */
 } vb_gl_info;
 
 typedef struct vb_gl_contexts {

@@ -76,6 +76,12 @@ static void take_stages(pipeline *p, int slot, int64_t seq) {
     rec->stage_bytes_copied = st.bytes_copied;
     rec->stage_bytes_to_gpu = st.bytes_to_gpu;
     rec->release_wait_ns = st.release_wait_ns;
+    rec->sync_wait_ns = st.sync_wait_ns;
+    if (st.gpu_render_ns >= 0) rec->gpu_render_ns = st.gpu_render_ns;
+    /* A GPU time the strategy learnt only now belongs to the slot's previous frame. */
+    if (st.earlier_gpu_ns >= 0 && p->previous_in_slot[slot] >= 0)
+        p->run->frames[p->previous_in_slot[slot]].gpu_render_ns = st.earlier_gpu_ns;
+    p->previous_in_slot[slot] = seq;
 }
 
 /* A display clock's latch: takes the next frame if it reached the ring by the tick (the thread

@@ -41,6 +41,11 @@ typedef struct pipeline {
     sem_t consumer_finished;
     int64_t start_ns; /* written by the producer before its first publish */
     int64_t process_cpu_start, process_cpu_end;
+    /* A producer in another process: its process CPU as last reported (-1 before), the last
+     * frame's share, and the sum over the measured frames (added to process_cpu). */
+    int64_t remote_cpu_seen, remote_cpu_frame, remote_cpu_measured;
+    /* The sequence each slot held before (the consumer's), for GPU times learnt late. */
+    int64_t previous_in_slot[VB_RING_MAX_SLOTS];
     int64_t measured_start_ns, measured_end_ns;
     /* The sequence number in each ring slot: written by the producer before it publishes the
      * slot, read by the consumer after taking it (the ring's counters order the two). Frames

@@ -58,6 +58,30 @@ static int64_t skip_late_frames(pipeline *p, int64_t next) {
     return next;
 }
 
+/* A producer in another process (vb_strategy_is_remote) analysed and rendered frame n into
+ * `slot`: its figures into the record, as this thread's own would be; the hand-off follows.
+ * The producer's CPU is its thread's there; this thread's relay is in this process's CPU. */
+static int produce_remotely(pipeline *p, int64_t n, int slot, vb_frame_record *rec) {
+    vb_remote_frame remote;
+    int status =
+        vb_strategy_produce_remotely(p->ops, p->strategy, slot, n, rec->audio_frame, &remote);
+    if (status == VB_OK)
+        status = vb_strategy_hand_off(p->ops, p->strategy, slot, &rec->bytes_copied);
+    if (status != VB_OK) {
+        vb_pipeline_fail(p, p->producer_error, vb_error_get());
+        return status;
+    }
+    rec->analyzed_ns = remote.analyzed_ns - p->start_ns;
+    rec->rendered_ns = remote.rendered_ns - p->start_ns;
+    rec->handed_ns = remote.handed_ns - p->start_ns;
+    rec->producer_cpu_ns = remote.thread_cpu_ns;
+    rec->bytes_to_gpu += remote.bytes_to_gpu;
+    p->remote_cpu_frame = p->remote_cpu_seen >= 0 ? remote.process_cpu_ns - p->remote_cpu_seen
+                                                  : remote.process_cpu_ns;
+    p->remote_cpu_seen = remote.process_cpu_ns;
+    return VB_OK;
+}
+
 void *vb_pipeline_producer(void *opaque) {
     pipeline *p = opaque;
     const vb_run_options *o = p->options;
@@ -73,7 +97,8 @@ void *vb_pipeline_producer(void *opaque) {
         vb_pipeline_fail(p, p->producer_error, vb_error_get());
         goto done;
     }
-    if (ops->renders_on_gpu) {
+    const int remote = vb_strategy_is_remote(ops, &p->config);
+    if (ops->renders_on_gpu && !ops->renders_with_vulkan) {
         if ((ops->isolated_producer ? vb_gl_make_isolated_current(p->gl)
                                     : vb_gl_make_producer_current(p->gl)) != VB_OK) {
             vb_pipeline_fail(p, p->producer_error, vb_error_get());
@@ -94,7 +119,8 @@ void *vb_pipeline_producer(void *opaque) {
     const int64_t slow_ns =
         vb_pipeline_is_fault_target(o->fault_slow_strategy, ops) ? o->fault_slow_ns : 0;
     const int64_t acquire_limit = 2 * o->fence_timeout_ns + 1000000000LL;
-    const int serialized = vb_gl_submissions_serialized(&p->gl->info);
+    /* GL calls take turns where the driver serialises submissions; a Vulkan producer makes none */
+    const int serialized = gl_current && vb_gl_submissions_serialized(&p->gl->info);
     const int has_stages = vb_strategy_has_stages(ops);
     p->start_ns = vb_now_ns();
     int64_t published = 0, last_rendered = -1;
@@ -136,51 +162,56 @@ void *vb_pipeline_producer(void *opaque) {
             break;
         }
         rec->acquired_ns = vb_now_ns() - p->start_ns;
-        if (n > last_rendered + 1 && vb_strategy_takes_skipped_frames(ops) &&
-            vb_renderer_has_history(renderer)) {
-            vb_pipeline_gl_begin(serialized);
-            int fed = feed_skipped_frames(p, renderer, last_rendered, n, &rec->bytes_to_gpu);
-            vb_pipeline_gl_end(serialized);
-            if (fed != VB_OK) {
+        if (remote) {
+            if (produce_remotely(p, n, slot, rec) != VB_OK) break;
+            if (measuring) p->remote_cpu_measured += p->remote_cpu_frame;
+        } else {
+            if (n > last_rendered + 1 && vb_strategy_takes_skipped_frames(ops) &&
+                vb_renderer_has_history(renderer)) {
+                vb_pipeline_gl_begin(serialized);
+                int fed = feed_skipped_frames(p, renderer, last_rendered, n, &rec->bytes_to_gpu);
+                vb_pipeline_gl_end(serialized);
+                if (fed != VB_OK) {
+                    vb_pipeline_fail(p, p->producer_error, vb_error_get());
+                    break;
+                }
+            }
+            last_rendered = n;
+            vb_renderer_analyze(renderer, rec->audio_frame);
+            rec->analyzed_ns = vb_now_ns() - p->start_ns;
+            int status = vb_renderer_status(renderer); /* the input failed or changed */
+            if (ops->renders_on_gpu) {
+                size_t count = 0;
+                const float *analysis = vb_renderer_analysis(renderer, &count);
+                vb_pipeline_gl_begin(serialized);
+                vb_gpu_timer_begin(&timer, &rec->gpu_render_ns);
+                if (status == VB_OK)
+                    status = vb_strategy_gpu_render(ops, p->strategy, slot, analysis, count,
+                                                    rec->audio_frame, &rec->bytes_to_gpu);
+                vb_gpu_timer_end(&timer);
+            } else if (status == VB_OK) {
+                uint8_t *target = vb_strategy_cpu_target(ops, p->strategy, slot);
+                if (target)
+                    vb_renderer_draw(renderer, target, p->config.stride);
+                else
+                    status = -VB_ERR_FAILURE;
+            }
+            if (slow_ns > 0) burn_cpu(slow_ns);
+            rec->rendered_ns = vb_now_ns() - p->start_ns;
+            if (status == VB_OK)
+                status = vb_strategy_hand_off(ops, p->strategy, slot, &rec->bytes_copied);
+            if (ops->renders_on_gpu) vb_pipeline_gl_end(serialized);
+            if (status == VB_OK && fail_at >= 0 && n >= fail_at) {
+                vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
+                status = -VB_ERR_FAILURE;
+            }
+            if (status != VB_OK) {
                 vb_pipeline_fail(p, p->producer_error, vb_error_get());
                 break;
             }
+            rec->handed_ns = vb_now_ns() - p->start_ns;
+            rec->producer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
         }
-        last_rendered = n;
-        vb_renderer_analyze(renderer, rec->audio_frame);
-        rec->analyzed_ns = vb_now_ns() - p->start_ns;
-        int status = vb_renderer_status(renderer); /* the input failed or changed */
-        if (ops->renders_on_gpu) {
-            size_t count = 0;
-            const float *analysis = vb_renderer_analysis(renderer, &count);
-            vb_pipeline_gl_begin(serialized);
-            vb_gpu_timer_begin(&timer, &rec->gpu_render_ns);
-            if (status == VB_OK)
-                status = vb_strategy_gpu_render(ops, p->strategy, slot, analysis, count,
-                                                rec->audio_frame, &rec->bytes_to_gpu);
-            vb_gpu_timer_end(&timer);
-        } else if (status == VB_OK) {
-            uint8_t *target = vb_strategy_cpu_target(ops, p->strategy, slot);
-            if (target)
-                vb_renderer_draw(renderer, target, p->config.stride);
-            else
-                status = -VB_ERR_FAILURE;
-        }
-        if (slow_ns > 0) burn_cpu(slow_ns);
-        rec->rendered_ns = vb_now_ns() - p->start_ns;
-        if (status == VB_OK)
-            status = vb_strategy_hand_off(ops, p->strategy, slot, &rec->bytes_copied);
-        if (ops->renders_on_gpu) vb_pipeline_gl_end(serialized);
-        if (status == VB_OK && fail_at >= 0 && n >= fail_at) {
-            vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
-            status = -VB_ERR_FAILURE;
-        }
-        if (status != VB_OK) {
-            vb_pipeline_fail(p, p->producer_error, vb_error_get());
-            break;
-        }
-        rec->handed_ns = vb_now_ns() - p->start_ns;
-        rec->producer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
         rec->producer_gl_calls = vb_thread_work.gl_calls - work_start.gl_calls;
         rec->producer_allocations = vb_thread_work.allocations - work_start.allocations;
         rec->copies = vb_thread_work.copies - work_start.copies;
@@ -196,7 +227,7 @@ void *vb_pipeline_producer(void *opaque) {
         } else {
             vb_pipeline_publish(p, published - 1);
         }
-        if (ops->renders_on_gpu) {
+        if (gl_current) {
             vb_pipeline_gl_begin(serialized);
             vb_gpu_timer_collect(&timer, 0);
             vb_pipeline_gl_end(serialized);

@@ -26,7 +26,7 @@ static void reset_records(vb_strategy_run *run, int64_t warmup) {
         r->io_ns = r->io_cpu_ns = r->io_upload_ns = r->mipmap_ns = -1;
         r->stage_allocations = r->stage_gl_calls = r->vsync_delay = -1;
         r->stage_copies = r->stage_bytes_copied = r->stage_bytes_to_gpu = -1;
-        r->import_ns = r->release_wait_ns = -1;
+        r->import_ns = r->release_wait_ns = r->sync_wait_ns = -1;
         vb_frame_store_passed(run->frames, n);
     }
 }
@@ -64,7 +64,10 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
         set_reason(run, "%s", "no OpenGL: the display side needs a GL context");
         return VB_OK;
     }
-    const char *missing = vb_strategy_unavailable(ops, &gl->info);
+    /* The simulated UUID mismatch (VIZBENCH_FAULT=uuid:STRATEGY): GL reports another device. */
+    vb_gl_info info = gl->info;
+    if (vb_pipeline_is_fault_target(o->fault_uuid_mismatch, ops)) info.device_uuid[0] ^= 0xff;
+    const char *missing = vb_strategy_unavailable(ops, &info);
     if (missing) {
         run->status = VB_STRATEGY_UNAVAILABLE;
         set_reason(run, "%s", missing);
@@ -98,6 +101,20 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     p->config.fence_timeout_ns = o->fence_timeout_ns;
     p->config.fault_release_fence =
         vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
+    p->config.producer_process = o->producer_process;
+    p->config.audio = audio;
+    p->config.fault_vk_fence = vb_pipeline_is_fault_target(o->fault_vk_fence, ops);
+    const int producer_fault = vb_pipeline_is_fault_target(o->fault_producer, ops);
+    const int64_t fault_at = o->warmup + o->frames / 2;
+    p->config.fault_producer_kill_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_KILL ? fault_at : -1;
+    p->config.fault_producer_garbage_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_GARBAGE ? fault_at : -1;
+    p->config.fault_producer_hang_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_HANG ? fault_at : -1;
+    p->remote_cpu_seen = -1;
+    for (int i = 0; i < VB_RING_MAX_SLOTS; i++)
+        p->previous_in_slot[i] = -1;
     atomic_store(&vb_run_progress, 0);
 
     if (vb_frame_ring_init(&p->ring, o->slots) != VB_OK) {
@@ -126,7 +143,8 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     pthread_join(producer, NULL);
     pthread_join(consumer, NULL);
 
-    run->process_cpu_ns = p->process_cpu_end - p->process_cpu_start;
+    vb_strategy_describe(ops, p->strategy, run->detail, sizeof run->detail);
+    run->process_cpu_ns = p->process_cpu_end - p->process_cpu_start + p->remote_cpu_measured;
     run->measured_wall_ns = p->measured_end_ns - p->measured_start_ns;
     if (p->stage_error[0] || p->consumer_error[0] || p->producer_error[0]) {
         /* a stage's failure first: the other threads' errors follow from it */

@@ -62,17 +62,28 @@ typedef struct vb_run_options {
      * always vsync-driven (frb-*) use the view's fps when this is 0. */
     int vsync_hz;
     vb_frb_codec frb_codec; /* the FRB hop's codec (frb-* strategies) */
+    /* Where strategies that can run their producer in another process run it (vulkan-interop;
+     * the others always run in this one). */
+    vb_producer_process producer_process;
     /* Simulated faults, for tests (VIZBENCH_FAULT): NULL, or the strategy they hit. */
     const char *fault_fence_never_signals;
     const char *fault_release_fence_never_signals; /* a consumer's release fence (egl-image) */
     const char *fault_fail_mid_run;
+    const char *fault_vk_fence;      /* a Vulkan fence never signals (vulkan-interop) */
+    const char *fault_uuid_mismatch; /* GL reports another device's UUID */
+    const char *fault_producer;      /* the producer process dies, hangs or sends garbage */
+    int fault_producer_kind;         /* VB_PRODUCER_FAULT_*, halfway through the run */
     /* A planted slowdown (VIZBENCH_FAULT=slow:STRATEGY:US): the producer of that strategy does
      * `fault_slow_ns` of extra CPU work per frame, inside its render stage. */
     const char *fault_slow_strategy;
     int64_t fault_slow_ns;
 } vb_run_options;
 
+enum { VB_PRODUCER_FAULT_KILL = 1, VB_PRODUCER_FAULT_GARBAGE, VB_PRODUCER_FAULT_HANG };
+
 void vb_run_options_defaults(vb_run_options *options);
+const char *vb_producer_process_name(vb_producer_process where);
+int vb_producer_process_from_name(const char *option, const char *name, vb_producer_process *where);
 
 typedef enum {
     VB_STRATEGY_OK = 0,
@@ -105,7 +116,8 @@ typedef struct vb_strategy_run {
     int64_t process_cpu_ns;  /* process CPU over the measured frames (all threads) */
     int64_t measured_wall_ns;
     vb_picture_result picture;
-    vb_vsync vsync; /* the display clock's accounting; hz 0 when presented as frames arrive */
+    vb_vsync vsync;   /* the display clock's accounting; hz 0 when presented as frames arrive */
+    char detail[160]; /* the strategy's own line on the run (vb_strategy_describe), or "" */
 } vb_strategy_run;
 
 /* The display clock a run of `ops` with these options presents on: 0 for none. */

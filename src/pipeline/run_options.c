@@ -76,3 +76,23 @@ int vb_run_vsync_hz(const vb_run_options *o, const vb_strategy_ops *ops) {
 int vb_strategy_run_has_stages(const vb_strategy_run *run) {
     return run->vsync.hz > 0 || (run->ops && vb_strategy_records_stages(run->ops));
 }
+
+static const char *const producer_process_names[] = {
+    [VB_PRODUCER_SAME] = "same", [VB_PRODUCER_SEPARATE] = "separate"};
+
+const char *vb_producer_process_name(vb_producer_process where) {
+    return producer_process_names[where == VB_PRODUCER_SEPARATE ? VB_PRODUCER_SEPARATE
+                                                                : VB_PRODUCER_SAME];
+}
+
+int vb_producer_process_from_name(const char *option, const char *name,
+                                  vb_producer_process *where) {
+    const vb_name_table table = VB_NAME_TABLE_OF_STRINGS(producer_process_names, 2);
+    int index = vb_name_find(&table, name);
+    if (index < 0) {
+        vb_error_set("%s: unknown producer process '%s' (expected same or separate)", option, name);
+        return -VB_ERR_USAGE;
+    }
+    *where = (vb_producer_process)index;
+    return VB_OK;
+}

@@ -42,6 +42,7 @@ typedef struct vb_run_summary {
     double io_upload_ms, mipmap_ms;    /* the IO thread's texture upload, mipmaps + flush */
     double import_ms;       /* egl-image: a buffer's one-time import (mean over the imports) */
     double release_wait_ms; /* egl-image: the producer's wait for a release fence */
+    double sync_wait_ms;    /* vulkan-interop, cpu-synchronised: the producer's wait for the GPU */
 
     /* The display clock (vb_strategy_run.vsync), hz 0 without. Frames of delay: measured frames
      * by ticks from ready to the latching tick, [k] for k = 1 .. VB_VSYNC_DELAY_BINS - 2, the

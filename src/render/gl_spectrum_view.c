@@ -2,6 +2,7 @@
 #include "render/gl_view_impl.h"
 
 #include "render/palette.h"
+#include "render/spectrum_bars.h"
 
 #include <stdlib.h>
 
@@ -37,22 +38,13 @@ static const char spectrum_shader[] =
 
 static int setup(vb_gl_view_state *r) {
     const vb_view_options *o = &r->options;
-    r->bars = o->bars < o->width ? o->bars : o->width;
+    r->bars = vb_spectrum_bar_count(o);
     int32_t *bar_of_column = malloc(sizeof(int32_t) * (size_t)o->width);
     if (!bar_of_column) {
         vb_error_set("gl renderer: out of memory");
         return -VB_ERR_FAILURE;
     }
-    /* The CPU view's bar geometry, column by column. */
-    for (int x = 0; x < o->width; x++)
-        bar_of_column[x] = -1;
-    for (int b = 0; b < r->bars; b++) {
-        int x0 = (int)((int64_t)b * o->width / r->bars);
-        int x1 = (int)((int64_t)(b + 1) * o->width / r->bars);
-        if (x1 - x0 >= 3) x1--;
-        for (int x = x0; x < x1; x++)
-            bar_of_column[x] = b;
-    }
+    vb_spectrum_bar_of_column(o, bar_of_column);
     r->static_texture =
         vb_gl_texture_create(GL_R32I, o->width, 1, GL_RED_INTEGER, GL_INT, bar_of_column);
     free(bar_of_column);

@@ -52,6 +52,7 @@
     X(stage_bytes_to_gpu)                                                                          \
     X(import_ns)                                                                                   \
     X(release_wait_ns)                                                                             \
+    X(sync_wait_ns)                                                                                \
     X(vsync_delay)
 
 #define VB_FRAME_CHECKSUM_FIELDS(X)                                                                \

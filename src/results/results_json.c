@@ -42,6 +42,7 @@ static void add_stage_summary(json_t *out, const vb_run_summary *s) {
         json_t *threads = json_object_get(out, "threads");
         json_object_set_new(threads, "import_ms", optional_ms(s->import_ms));
         json_object_set_new(threads, "release_wait_ms", optional_ms(s->release_wait_ms));
+        json_object_set_new(threads, "sync_wait_ms", optional_ms(s->sync_wait_ms));
     }
     if (s->vsync_hz > 0) {
         json_t *delay = json_object();
@@ -201,6 +202,7 @@ static json_t *strategy_json(const vb_session *session, const vb_strategy_run *r
                             run->ops->summary, "renders_on_gpu", run->ops->renders_on_gpu, "status",
                             vb_strategy_status_name(run->status), "reason",
                             run->reason[0] ? run->reason : NULL);
+    if (run->detail[0]) json_object_set_new(out, "detail", json_string(run->detail));
     if (!run->frames) return out;
     json_object_set_new(out, "picture",
                         json_pack("{s:I, s:b, s:b, s:i, s:i, s:i, s:I, s:I}", "checked",
@@ -263,6 +265,8 @@ json_t *vb_session_json(const vb_session *s, vb_frames_splice *splice) {
     if (options) {
         json_object_set_new(options, "vsync_hz", json_integer(o->vsync_hz));
         json_object_set_new(options, "frb_codec", json_string(vb_frb_codec_name(o->frb_codec)));
+        json_object_set_new(options, "producer_process",
+                            json_string(vb_producer_process_name(o->producer_process)));
     }
     json_t *reference =
         json_pack("{s:I, s:f, s:f, s:f, s:f}", "frame_bytes", (json_int_t)s->limits.frame_bytes,

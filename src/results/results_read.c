@@ -94,6 +94,14 @@ static int read_options(vb_json_reader *r, json_t *root, vb_run_options *o) {
         if (vb_frb_codec_from_name("options.frb_codec", name, &o->frb_codec) != VB_OK)
             return vb_json_bad(r, "is neither sse nor dco");
     }
+    json_t *where = json_object_get(opt, "producer_process");
+    if (where) {
+        const char *name;
+        VB_TRY(vb_json_string_ref(r, opt, "options", "producer_process", &name));
+        if (vb_producer_process_from_name("options.producer_process", name, &o->producer_process) !=
+            VB_OK)
+            return vb_json_bad(r, "is neither same nor separate");
+    }
     json_t *timers = vb_json_member(r, opt, "options", "gpu_timers");
     if (json_is_string(timers) &&
         vb_gpu_timers_from_name("options.gpu_timers", json_string_value(timers), &o->gpu_timers) !=
@@ -194,6 +202,9 @@ static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_strategy
     json_t *reason = vb_json_member(r, item, prefix, "reason");
     if (reason && json_is_string(reason))
         snprintf(run->reason, sizeof run->reason, "%s", json_string_value(reason));
+    json_t *detail = vb_json_member(r, item, prefix, "detail");
+    if (detail && json_is_string(detail))
+        snprintf(run->detail, sizeof run->detail, "%s", json_string_value(detail));
     json_t *vsync = vb_json_member(r, item, prefix, "vsync");
     if (vsync) { /* optional: runs on a display clock */
         char sub[96];

@@ -139,8 +139,7 @@ static int wait_for_release(vb_strategy *s, int slot) {
     } else if (vb_egl.ClientWaitSyncKHR(vb_egl.display, s->released[slot],
                                         EGL_SYNC_FLUSH_COMMANDS_BIT_KHR,
                                         (EGLTimeKHR)timeout) != EGL_CONDITION_SATISFIED_KHR) {
-        vb_error_set("the release fence did not signal within %.0f ms",
-                     (double)timeout / 1e6);
+        vb_error_set("the release fence did not signal within %.0f ms", (double)timeout / 1e6);
         return -VB_ERR_FAILURE;
     }
     r->release_wait_ns = vb_now_ns() - start;

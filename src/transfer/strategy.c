@@ -24,6 +24,9 @@ int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size) {
         {ops->renders_on_gpu || ops->cpu_target != NULL, "cpu_target (a CPU-rendered strategy)"},
         {!ops->renders_on_gpu || ops->gpu_render != NULL, "gpu_render (a GPU-rendered strategy)"},
         {!ops->dispatch == !ops->drain, "dispatch and drain together (threads of its own)"},
+        {!ops->renders_with_vulkan || ops->renders_on_gpu, "renders_on_gpu (renders with Vulkan)"},
+        {!ops->produce_remotely || ops->renders_on_gpu,
+         "renders_on_gpu (its producer runs in another process)"},
     };
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
         if (needs[i].present) continue;
@@ -111,7 +114,27 @@ void vb_stage_record_clear(vb_stage_record *r) {
     r->hop_encode_ns = r->ui_done_ns = r->ui_cpu_ns = r->hop_copy_ns = -1;
     r->io_done_ns = r->io_cpu_ns = r->io_upload_ns = r->mipmap_ns = -1;
     r->allocations = r->gl_calls = r->copies = r->bytes_copied = r->bytes_to_gpu = 0;
-    r->import_ns = r->release_wait_ns = -1;
+    r->import_ns = r->release_wait_ns = r->sync_wait_ns = r->gpu_render_ns = -1;
+    r->earlier_gpu_ns = -1;
+}
+
+int vb_strategy_is_remote(const vb_strategy_ops *ops, const vb_strategy_config *config) {
+    return ops->produce_remotely != NULL && config->producer_process == VB_PRODUCER_SEPARATE;
+}
+
+int vb_strategy_produce_remotely(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                                 int64_t sequence, int64_t audio_frame, vb_remote_frame *out) {
+    if (!ops->produce_remotely) {
+        vb_error_set("%s: its producer cannot run in another process", ops->name);
+        return -VB_ERR_FAILURE;
+    }
+    return ops->produce_remotely(strategy, slot, sequence, audio_frame, out);
+}
+
+void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, char *line,
+                          size_t size) {
+    if (size) line[0] = '\0';
+    if (ops->describe && strategy) ops->describe(strategy, line, size);
 }
 
 int vb_strategy_has_stages(const vb_strategy_ops *ops) {

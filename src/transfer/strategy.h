@@ -52,6 +52,11 @@ typedef struct vb_strategy_sink {
     void (*fail)(void *context, const char *message);
 } vb_strategy_sink;
 
+/* Where a strategy that can run its producer elsewhere runs it (--producer-process). */
+typedef enum { VB_PRODUCER_SAME = 0, VB_PRODUCER_SEPARATE = 1 } vb_producer_process;
+
+struct vb_audio;
+
 /* The FRB codec the frb-* strategies model (transfer/frb_hop.h). */
 typedef enum { VB_FRB_SSE = 0, VB_FRB_DCO = 1 } vb_frb_codec;
 
@@ -69,6 +74,11 @@ typedef struct vb_strategy_config {
     vb_strategy_sink sink;
     int64_t fence_timeout_ns; /* the longest wait on one fence */
     int fault_release_fence;  /* simulated: the consumer's release fences never signal */
+    /* Strategies with a producer of their own (vulkan-interop): */
+    vb_producer_process producer_process;
+    const struct vb_audio *audio; /* borrowed: the run's input, for a producer process */
+    int fault_vk_fence;           /* simulated: a Vulkan fence never signals */
+    int64_t fault_producer_kill_at, fault_producer_garbage_at, fault_producer_hang_at; /* -1 */
 } vb_strategy_config;
 
 /* What a strategy's own threads recorded of one frame (collect); times are absolute monotonic
@@ -82,7 +92,19 @@ typedef struct vb_stage_record {
     int64_t bytes_to_gpu;          /* uploaded on the strategy's threads */
     int64_t import_ns;             /* consumer: a buffer's one-time import (egl-image) */
     int64_t release_wait_ns;       /* producer: the wait for the consumer's release fence */
+    int64_t sync_wait_ns;          /* producer: cpu-synchronised, its wait for the GPU */
+    int64_t gpu_render_ns;         /* producer's GPU time where the strategy times it (Vulkan) */
+    int64_t earlier_gpu_ns;        /* a GPU time learnt late: of the slot's previous frame */
 } vb_stage_record;
+
+/* What a producer in another process did for one frame (produce_remotely); times absolute
+ * monotonic ns (CLOCK_MONOTONIC is one clock for every process). */
+typedef struct vb_remote_frame {
+    int64_t analyzed_ns, rendered_ns, handed_ns;
+    int64_t thread_cpu_ns;  /* its producer thread's CPU for the frame */
+    int64_t process_cpu_ns; /* its process's CPU so far */
+    int64_t bytes_to_gpu;
+} vb_remote_frame;
 
 /* All fields -1, the counts 0. */
 void vb_stage_record_clear(vb_stage_record *record);
@@ -138,6 +160,17 @@ typedef struct vb_strategy_ops {
     /* GPU-rendered strategies: the producer renders in the unshared context
      * (vb_gl_contexts.isolated) instead of the one shared with the consumer. */
     int isolated_producer;
+    /* GPU-rendered strategies: the producer renders with Vulkan, no GL context and no GL timers
+     * on its thread (the strategy times its GPU work: collect's gpu_render_ns). */
+    int renders_with_vulkan;
+    /* Optional: with config.producer_process separate, the producer runs in another process:
+     * the harness neither analyses nor renders; it asks for frame `sequence` (audio frame
+     * `audio_frame`) in `slot` and takes the producer's figures (then hand_off as usual). */
+    int (*produce_remotely)(vb_strategy *strategy, int slot, int64_t sequence, int64_t audio_frame,
+                            vb_remote_frame *out);
+    /* Optional: one line on how the run went that the figures do not say ("cpu-synchronised,
+     * producer in process 1234"), for the results; written after the run. */
+    void (*describe)(vb_strategy *strategy, char *line, size_t size);
 
     /* Consumer: make the slot's frame a texture. `frame_texture` is the display's RGBA8
      * texture of the view's size for strategies that upload; *texture receives the one to
@@ -183,6 +216,13 @@ int vb_strategy_has_stages(const vb_strategy_ops *ops);
 int vb_strategy_records_stages(const vb_strategy_ops *ops);
 int vb_strategy_dispatch(const vb_strategy_ops *ops, vb_strategy *strategy, int slot);
 int vb_strategy_drain(const vb_strategy_ops *ops, vb_strategy *strategy, int64_t deadline_ns);
+/* Whether the producer runs in another process (produce_remotely, asked for by the config). */
+int vb_strategy_is_remote(const vb_strategy_ops *ops, const vb_strategy_config *config);
+int vb_strategy_produce_remotely(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
+                                 int64_t sequence, int64_t audio_frame, vb_remote_frame *out);
+/* "" without describe. */
+void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, char *line,
+                          size_t size);
 /* Clears *out, then fills what the strategy recorded (nothing without collect). */
 void vb_strategy_collect(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
                          vb_stage_record *out);
