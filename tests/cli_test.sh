@@ -136,4 +136,37 @@ expect 0 '' -- "$vizbench" render -o "$work/UPPER.PNG"
 expect 0 '' -- "$vizbench" report "$root/reports/example/sweep.json" -o "$work/a/b/c"
 check "report -o a/b/c creates every folder" test -f "$work/a/b/c/report.html"
 
+# ---- the report's charts, from the committed example (its figures never change) ----------------
+report=$work/a/b/c
+expect 0 '' -- "$vizbench" report "$root/reports/example/sweep.json" -o "$work/again"
+check "report: the same sweep gives the same bytes" diff -r "$report" "$work/again"
+check "report: a dark style in the page" grep -q '@media (prefers-color-scheme:dark)' \
+    "$report/report.html"
+for view in waveform spectrum spectrogram; do
+    svg=$report/charts/latency-cdf-$view.svg
+    check "report: $view latency title is whole" \
+        grep -q "<title>Frame latency, $view 1080x200 @ 60 fps: share of frames within x ms</title>" "$svg"
+    check "report: $view latency chart has the dark style of its own" \
+        grep -q '<style>@media (prefers-color-scheme:dark)' "$svg"
+    # Curves are the polylines with a tooltip (the legend's line samples have none): 4 strategies,
+    # each with its own dash pattern (none = solid), each with marks that have tooltips.
+    curves=$(grep -o '<polyline [^>]*><title>' "$svg")
+    check "report: $view latency chart has a curve with a tooltip per strategy" \
+        [ "$(grep -c . <<<"$curves")" -eq 4 ]
+    check "report: $view latency curves have distinct dash patterns" [ "$(
+        sed -E 's/.*stroke-dasharray="([^"]*)".*/\1/; t; s/.*/solid/' <<<"$curves" | sort -u | wc -l)" -eq 4 ]
+    check "report: $view latency marks p50, p90, p99 with tooltips" \
+        [ "$(grep -cE '<(circle|polygon) [^>]*><title>[a-z-]+: p(50|90|99) ' "$svg")" -eq 12 ]
+    # The x axis ends on the first tick at or past the slowest frame (the tooltips name it), or
+    # past the 16.7 ms budget when that is within 1.5 times the slowest, not at a fixed multiple
+    # of the budget (it was 2.2); the ticks are the labels under the plot (y = 420).
+    slowest=$(grep -oE 'slowest [0-9.]+ ms' "$svg" | awk '{ if ($2 > m) m = $2 } END { print m }')
+    ticks=$(grep -oE '<text x="[0-9.]+" y="420.0" text-anchor="middle"[^>]*>[0-9.]+<' "$svg" |
+        sed -E 's/.*>([0-9.]+)<$/\1/')
+    check "report: $view latency axis ends near the slowest frame ($slowest ms)" awk -v s="$slowest" \
+        'NR == 1 { first = $1 } NR == 2 { step = $1 - first } { top = $1 }
+         END { if (16.7 <= 1.5 * s && s < 16.7) s = 16.7; exit !(top >= s && top - step < s) }' \
+        <<<"$ticks"
+done
+
 cli_summary

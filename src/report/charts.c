@@ -15,7 +15,21 @@
 /* The registry's colour; grey for a strategy this build does not know (results of another). */
 const char *vb_strategy_colour(const char *strategy) {
     const vb_strategy_ops *ops = vb_strategy_lookup(strategy);
-    return ops && ops->colour ? ops->colour : "#555555";
+    return ops && ops->colour ? ops->colour : VB_COLOUR_MUTED;
+}
+
+/* Dash patterns and markers by registry position, so a strategy looks the same in every chart
+ * and no two of a build's strategies share either (the registry has at most eight). */
+vb_series_style vb_strategy_style(const char *strategy) {
+    static const char *const dashes[] = {"",    "9 4",          "2 3", "9 3 2 3",
+                                         "5 5", "14 4 3 4 3 4", "1 6", "12 6"};
+    int index = vb_strategy_count;
+    for (int i = 0; i < vb_strategy_count; i++)
+        if (strcmp(vb_strategy_list[i]->name, strategy) == 0) index = i;
+    if (index == vb_strategy_count) return (vb_series_style){VB_COLOUR_MUTED, "3 3", VB_MARKER_BAR};
+    const int n = (int)(sizeof dashes / sizeof dashes[0]);
+    return (vb_series_style){vb_strategy_colour(strategy), dashes[index % n],
+                             (vb_marker)(index % VB_MARKER_COUNT)};
 }
 
 const vb_point *vb_headline_point(const vb_evidence *e) {
@@ -56,66 +70,149 @@ static int compare_doubles(const void *a, const void *b) {
 
 /* ---- latency distribution ---------------------------------------------------------------- */
 
-static void latency_cdf(const vb_evidence *e, const vb_point *h, vb_view_kind view,
-                        vb_chart_set *set) {
-    const vb_point *points[VB_SESSION_MAX_RUNS];
+/* The measured frames' latencies in ms, sorted; NULL (count 0) when out of memory. */
+static double *sorted_latencies(const vb_strategy_run *run, size_t *count) {
+    double *values = malloc(sizeof(double) * (size_t)(run->length > 0 ? run->length : 1));
+    *count = 0;
+    if (!values) return NULL;
+    for (int64_t f = 0; f < run->length; f++)
+        if (vb_frame_is_measured(&run->frames[f]))
+            values[(*count)++] =
+                (double)(run->frames[f].presented_ns - run->frames[f].ready_ns) / 1e6;
+    qsort(values, *count, sizeof *values, compare_doubles);
+    return values;
+}
+
+/* One strategy's latencies at the headline combination, sorted (NULL when out of memory). */
+typedef struct latency_series {
+    const vb_point *point;
+    double *values;
+    size_t count;
+} latency_series;
+
+/* Where the latency axis ends: at the slowest frame plotted, rounded up to a tick, so the
+ * curves use the width. A lone stall past twice the worst p99 would squeeze every curve into
+ * the left edge, so the axis stops there and the tail is drawn at the edge. The budget is
+ * taken in when it lies within half as much again, so its line shows where it is near. */
+static double latency_axis_max(const latency_series *series, int count, double budget) {
+    double data = 0, worst_p99 = 0;
+    for (int i = 0; i < count; i++) {
+        if (series[i].count) data = fmax(data, series[i].values[series[i].count - 1]);
+        worst_p99 = fmax(worst_p99, series[i].point->summary.latency_ms.p99);
+    }
+    if (worst_p99 > 0) data = fmin(data, 2 * worst_p99);
+    if (budget <= 1.5 * data) data = fmax(data, budget);
+    return vb_plot_nice_max(data);
+}
+
+/* One strategy's cumulative curve (a step per frame), with its p50, p90 and p99 marked; the
+ * curve and each mark carry a tooltip with the figures, as the budget map's cells do. */
+static void latency_curve(const vb_plot *plot, const vb_point *p, const double *values, size_t n,
+                          const vb_series_style *style) {
+    const vb_stats *s = &p->summary.latency_ms;
+    char tip[256];
+    snprintf(tip, sizeof tip,
+             "%s, %s %dx%d @ %d fps: %zu frames; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
+             "slowest %.2f ms",
+             p->strategy, vb_view_name(p->view), p->width, p->height, p->fps, n, s->p50, s->p90,
+             s->p99, n ? values[n - 1] : 0.0);
+    vb_svg_path_begin(plot->out);
+    /* From the fastest frame: a line along the axis from 0 would only hide the others'. */
+    vb_svg_path_point(plot->out, vb_plot_x(plot, n ? fmin(values[0], plot->x_max) : 0),
+                      vb_plot_y(plot, 0), 1);
+    for (size_t k = 0; k < n; k++) {
+        double x = vb_plot_x(plot, fmin(values[k], plot->x_max));
+        vb_svg_path_point(plot->out, x, vb_plot_y(plot, 100.0 * (double)k / (double)n), 0);
+        vb_svg_path_point(plot->out, x, vb_plot_y(plot, 100.0 * (double)(k + 1) / (double)n), 0);
+    }
+    vb_svg_path_end(plot->out, style, 2.5, tip);
+    const double marks[3][2] = {{50, s->p50}, {90, s->p90}, {99, s->p99}};
+    for (int m = 0; m < 3; m++) {
+        snprintf(tip, sizeof tip, "%s: p%.0f %.2f ms (%.0f %% of frames within it)", p->strategy,
+                 marks[m][0], marks[m][1], marks[m][0]);
+        vb_svg_marker(plot->out, vb_plot_x(plot, fmin(marks[m][1], plot->x_max)),
+                      vb_plot_y(plot, marks[m][0]), style, tip);
+    }
+}
+
+/* The budget's line, or where it lies past the axis, a note saying so. */
+static void budget_line(const vb_plot *plot, double budget, int all_within) {
+    char line[128];
+    if (budget <= plot->x_max) {
+        const double bx = vb_plot_x(plot, budget);
+        vb_svg_line(plot->out, bx, plot->top, bx, plot->top + plot->height, VB_COLOUR_BAD, 2, 1);
+        snprintf(line, sizeof line, "budget 1/fps = %.1f ms", budget);
+        const int room_right = bx + 180 < plot->left + plot->width;
+        vb_svg_text(plot->out, room_right ? bx + 6 : bx - 6, plot->top + plot->height - 10,
+                    room_right ? "start" : "end", 13, 1, VB_COLOUR_BAD, line);
+        return;
+    }
+    /* Above the plot's top right corner, where no curve runs. */
+    snprintf(line, sizeof line, "budget 1/fps = %.1f ms: past the axis%s ->", budget,
+             all_within ? ", every frame within it" : "");
+    vb_svg_text(plot->out, plot->left + plot->width, plot->top - 10, "end", 13, 1, VB_COLOUR_BAD,
+                line);
+}
+
+static int latency_series_collect(const vb_evidence *e, const vb_point *h, vb_view_kind view,
+                                  latency_series *series) {
     int count = 0;
-    double x_max = 0;
-    for (int i = 0; i < vb_strategy_count; i++) {
+    for (int i = 0; i < vb_strategy_count && count < VB_SESSION_MAX_RUNS; i++) {
         const vb_point *p = at_headline(e, h, view, vb_strategy_list[i]->name);
         if (!p || !p->run || !p->run->frames) continue;
-        points[count++] = p;
-        if (p->summary.latency_ms.p99 > x_max) x_max = p->summary.latency_ms.p99;
+        series[count].point = p;
+        series[count].values = sorted_latencies(p->run, &series[count].count);
+        count++;
     }
-    if (count == 0) return;
-    const double budget = 1000.0 / h->fps;
-    x_max = fmax(x_max * 1.15, budget * 2.2);
-    char id[48], title[160], line[256], text[1024];
-    snprintf(id, sizeof id, "latency-cdf-%s", vb_view_name(view));
-    snprintf(title, sizeof title, "Frame latency, %s %dx%d @ %d fps: share of frames within",
-             vb_view_name(view), h->width, h->height, h->fps);
-    vb_chart *c = new_chart(set, id, title);
-    if (!c) return;
+    return count;
+}
+
+static void draw_latency_cdf(vb_chart *c, const vb_evidence *e, const vb_point *h,
+                             const latency_series *series, int count) {
+    char line[256], text[1024];
     snprintf(line, sizeof line,
              "latency = audio window ready -> frame shown (fence signalled); %s pace; curves to "
-             "the left are faster",
+             "the left are faster; marks: p50, p90, p99",
              vb_pace_name(h->pace));
     caption(e, line, text, sizeof text);
     vb_text *out = &c->svg;
-    vb_svg_begin(out, CHART_WIDTH, 500, id, title, text);
-    vb_plot plot = {out, 90, 120, CHART_WIDTH - 130, 280, 0, x_max, 0, 100, 0, 0};
+    const double budget = 1000.0 / h->fps;
+    vb_svg_begin(out, CHART_WIDTH, 500, c->id, c->title, text);
+    vb_plot plot = {
+        out, 90, 120, CHART_WIDTH - 130, 280, 0, latency_axis_max(series, count, budget), 0,
+        100, 0,  0};
     vb_plot_axes(&plot, "latency (ms)", "frames (%)", 0);
-    const char *labels[VB_SESSION_MAX_RUNS], *colours[VB_SESSION_MAX_RUNS];
+    const char *labels[VB_SESSION_MAX_RUNS];
+    vb_series_style styles[VB_SESSION_MAX_RUNS];
+    int all_within = 1;
     for (int i = 0; i < count; i++) {
-        const vb_strategy_run *run = points[i]->run;
-        double *values = malloc(sizeof(double) * (size_t)run->length);
-        if (!values) {
-            out->failed = 1;
-            return;
-        }
-        size_t n = 0;
-        for (int64_t f = 0; f < run->length; f++)
-            if (vb_frame_is_measured(&run->frames[f]))
-                values[n++] = (double)(run->frames[f].presented_ns - run->frames[f].ready_ns) / 1e6;
-        qsort(values, n, sizeof *values, compare_doubles);
-        vb_svg_path_begin(out);
-        vb_svg_path_point(out, vb_plot_x(&plot, 0), vb_plot_y(&plot, 0), 1);
-        for (size_t k = 0; k < n; k++) {
-            double x = vb_plot_x(&plot, fmin(values[k], x_max));
-            vb_svg_path_point(out, x, vb_plot_y(&plot, 100.0 * (double)k / (double)n), 0);
-            vb_svg_path_point(out, x, vb_plot_y(&plot, 100.0 * (double)(k + 1) / (double)n), 0);
-        }
-        vb_svg_path_end(out, vb_strategy_colour(points[i]->strategy), 3);
-        free(values);
-        labels[i] = points[i]->strategy;
-        colours[i] = vb_strategy_colour(points[i]->strategy);
+        styles[i] = vb_strategy_style(series[i].point->strategy);
+        labels[i] = series[i].point->strategy;
+        latency_curve(&plot, series[i].point, series[i].values, series[i].count, &styles[i]);
+        all_within &= series[i].count == 0 || series[i].values[series[i].count - 1] <= budget;
     }
-    const double bx = vb_plot_x(&plot, budget);
-    vb_svg_line(out, bx, plot.top, bx, plot.top + plot.height, VB_COLOUR_BAD, 2, 1);
-    snprintf(line, sizeof line, "budget 1/fps = %.1f ms", budget);
-    vb_svg_text(out, bx + 6, plot.top + plot.height - 10, "start", 13, 1, VB_COLOUR_BAD, line);
-    vb_svg_legend(out, 90, 486, count, labels, colours);
+    budget_line(&plot, budget, all_within);
+    vb_svg_series_legend(out, 90, 486, count, labels, styles);
     vb_svg_end(out);
+}
+
+static void latency_cdf(const vb_evidence *e, const vb_point *h, vb_view_kind view,
+                        vb_chart_set *set) {
+    latency_series series[VB_SESSION_MAX_RUNS];
+    const int count = latency_series_collect(e, h, view, series);
+    if (count == 0) return;
+    char id[48], title[160];
+    snprintf(id, sizeof id, "latency-cdf-%s", vb_view_name(view));
+    snprintf(title, sizeof title, "Frame latency, %s %dx%d @ %d fps: share of frames within x ms",
+             vb_view_name(view), h->width, h->height, h->fps);
+    vb_chart *c = new_chart(set, id, title);
+    int failed = 0;
+    for (int i = 0; i < count; i++)
+        failed |= series[i].values == NULL;
+    if (c && failed) c->svg.failed = 1; /* vb_charts_build reports it */
+    if (c && !failed) draw_latency_cdf(c, e, h, series, count);
+    for (int i = 0; i < count; i++)
+        free(series[i].values);
 }
 
 /* ---- CPU per frame, by thread ------------------------------------------------------------ */
@@ -154,7 +251,7 @@ static void cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set 
                     CHART_WIDTH - 290,
                     row_height * count + 12 * VB_VIEW_COUNT,
                     0,
-                    x_max * 1.1,
+                    vb_plot_nice_max(x_max * 1.1), /* room for the totals' labels */
                     0,
                     1,
                     0,
@@ -269,7 +366,8 @@ static void bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_se
                 vb_svg_text(out, plot.left + w + 6, y + k * 20 + 13, "start", 12, 0, VB_COLOUR_TEXT,
                             label);
             } else {
-                vb_svg_text(out, plot.left + 6, y + k * 20 + 13, "start", 12, 0, "#777777", "0");
+                vb_svg_text(out, plot.left + 6, y + k * 20 + 13, "start", 12, 0, VB_COLOUR_FAINT,
+                            "0");
             }
         }
         y += group;
@@ -332,7 +430,7 @@ static void budget_map(const vb_evidence *e, const vb_thresholds *t, vb_view_kin
     int rows = 0;
     for (int s = 0; s < vb_strategy_count; s++)
         rows += vb_evidence_has_strategy(e, vb_strategy_list[s]->name);
-    const int height = (int)(top + 40 + row * rows + 40);
+    const int height = (int)(top + 18 + row * rows + 16);
     vb_svg_begin(out, CHART_WIDTH, height, id, title, text);
     for (int k = 0; k < count; k++) {
         char label[48];
@@ -360,7 +458,9 @@ static void budget_map(const vb_evidence *e, const vb_thresholds *t, vb_view_kin
             const double x = left + cell * k;
             char why[200] = "", first[48], second[48], tip[320];
             const int holds = p && vb_point_holds(p, t, why, sizeof why);
-            const char *fill = !p || !p->measured ? "#e5e7eb" : holds ? "#d1f0da" : "#f8d4cf";
+            const char *fill = !p || !p->measured ? VB_COLOUR_CELL_NEUTRAL
+                               : holds            ? VB_COLOUR_CELL_GOOD
+                                                  : VB_COLOUR_CELL_BAD;
             const char *ink = !p || !p->measured ? VB_COLOUR_NEUTRAL
                               : holds            ? VB_COLOUR_GOOD
                                                  : VB_COLOUR_BAD;

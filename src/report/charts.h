@@ -11,6 +11,7 @@
 #ifndef VB_REPORT_CHARTS_H
 #define VB_REPORT_CHARTS_H
 
+#include "report/svg_plot.h"
 #include "report/text_buffer.h"
 #include "verdict/claims.h"
 
@@ -37,5 +38,8 @@ const vb_point *vb_headline_point(const vb_evidence *evidence);
 
 /* The colour a strategy is drawn in, the same in every chart. */
 const char *vb_strategy_colour(const char *strategy);
+/* Its colour, dash pattern and marker in line charts, the same in every chart: the curves of
+ * strategies with like figures lie on one another, and dash and marker still tell them apart. */
+vb_series_style vb_strategy_style(const char *strategy);
 
 #endif

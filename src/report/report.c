@@ -4,6 +4,7 @@
 
 #include "io/atomic_file.h"
 #include "report/charts.h"
+#include "report/svg_plot.h"
 #include "report/text_buffer.h"
 
 #include <stdarg.h>
@@ -32,7 +33,9 @@ static void paragraph(documents *d, const char *text) {
 /* `align`: one letter per column, 'r' for a right-aligned (numeric) column, or NULL. */
 static void table_begin(documents *d, const char *css_class, int columns, const char *const *header,
                         const char *align) {
-    vb_text_printf(&d->html, "<table class=\"%s\">\n<thead><tr>", css_class);
+    /* In a box of its own that scrolls sideways: a wide table on a narrow window stays whole
+     * and the page around it does not widen. */
+    vb_text_printf(&d->html, "<div class=\"table\"><table class=\"%s\">\n<thead><tr>", css_class);
     vb_text_append(&d->md, "|");
     for (int i = 0; i < columns; i++) {
         vb_text_append(&d->html, "<th>");
@@ -84,7 +87,7 @@ static void row_end(documents *d) {
 }
 
 static void table_end(documents *d) {
-    vb_text_append(&d->html, "</tbody>\n</table>\n");
+    vb_text_append(&d->html, "</tbody>\n</table></div>\n");
     vb_text_append(&d->md, "\n");
 }
 
@@ -171,7 +174,7 @@ static void point_row(documents *d, const vb_point *p, const vb_thresholds *t, i
     } else {
         cell(d, vb_view_name(p->view), NULL, 0);
     }
-    cell(d, p->strategy, NULL, 0);
+    cell(d, p->strategy, "name", 0);
     if (!p->measured) {
         char status[400];
         snprintf(status, sizeof status, "%s%s%s", vb_strategy_status_name(p->status),
@@ -250,7 +253,7 @@ static void strategies_section(documents *d, const vb_evidence *e) {
                                         ops->measures};
         row_begin(d);
         for (int c = 0; c < 5; c++)
-            cell(d, columns[c] ? columns[c] : "", c == 0 ? "claim" : NULL, c == 0);
+            cell(d, columns[c] ? columns[c] : "", c == 0 ? "claim name" : NULL, c == 0);
         row_end(d);
     }
     table_end(d);
@@ -284,7 +287,7 @@ static void threads_section(documents *d, const vb_evidence *e) {
         cell(d, vb_view_name(p->view), NULL, 0);
         cellf(d, NULL, "%dx%d", p->width, p->height);
         cellf(d, "num", "%d", p->fps);
-        cell(d, p->strategy, NULL, 0);
+        cell(d, p->strategy, "name", 0);
         const double ms[4] = {s->producer_cpu_ms.mean, s->ui_cpu_ms, s->io_cpu_ms,
                               s->consumer_cpu_ms.mean};
         for (int k = 0; k < 4; k++)
@@ -349,15 +352,20 @@ static void method_section(documents *d, const vb_thresholds *t) {
 
 /* ---- files ------------------------------------------------------------------------------- */
 
+/* The page's style: light, and dark where the reader's system prefers it (the charts' own
+ * colours follow through vb_svg_dark_style, added after this). */
 static const char *const style =
+    ":root{color-scheme:light dark}"
     "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;font-size:18px;line-height:1.45;"
-    "color:#1b1b1b;margin:24px auto;max-width:1500px;padding:0 24px}"
+    "color:#1b1b1b;background:#ffffff;margin:24px auto;max-width:1500px;padding:0 24px}"
     "h1{font-size:34px;margin-bottom:4px}h2{font-size:26px;margin-top:40px;"
     "border-bottom:3px solid #1b1b1b;padding-bottom:4px}"
-    "table{border-collapse:collapse;width:100%;margin:12px 0 24px}"
+    "div.table{overflow-x:auto;margin:12px 0 24px}"
+    "table{border-collapse:collapse;width:100%}"
     "th,td{border:1px solid #b8b8b8;padding:8px 10px;vertical-align:top;text-align:left}"
     "th{background:#eef0f3;font-size:16px}td.num{text-align:right;font-variant-numeric:"
     "tabular-nums}table.figures td{font-size:15px;padding:4px 8px}"
+    "table.figures th{font-size:15px;padding:6px 8px}td.name{white-space:nowrap}"
     "td.claim{font-weight:bold}td.quote{font-style:italic}"
     "table.verdicts td:nth-child(1){width:11%}table.verdicts td:nth-child(2){width:15%}"
     "table.verdicts td:nth-child(3){width:34%}table.verdicts td:nth-child(4){width:15%}"
@@ -373,7 +381,34 @@ static const char *const style =
     ".notice.bad{background:#fdecea;border-left-color:#b42318}"
     "figure{margin:24px 0}figure svg{width:100%;max-width:1200px;height:auto;"
     "border:1px solid #ddd}"
-    "figcaption{font-size:14px;color:#555}";
+    "figcaption{font-size:14px;color:#555}"
+    "@media (max-width:1100px){body{font-size:16px;padding:0 16px}h1{font-size:28px}"
+    "h2{font-size:22px}th,td{padding:6px 8px}table.figures td,table.figures th{font-size:14px;"
+    "padding:4px 6px}td.verdict{min-width:200px}}"
+    "@media (prefers-color-scheme:dark){body{color:#e6e6e6;background:#111317}"
+    "h2{border-bottom-color:#e6e6e6}th,td{border-color:#4a4f57}th{background:#23272e}"
+    "td.small{color:#c9ccd1}td.good{color:#56d364}td.bad{color:#ff7b72}"
+    "td.untestable .badge{background:#5b626e}"
+    ".notice{background:#2e2712}.notice.bad{background:#3d1b19;border-left-color:#ff7b72}"
+    "figure svg{border-color:#3a3f47}figcaption{color:#aab0b8}a{color:#79b8ff}"
+    "a:visited{color:#c5a3ff}}";
+
+/* A chart's standalone file: the XML declaration, and the dark style inside the <svg> (after
+ * its first line), as the file is viewed without the page's stylesheet. */
+static int write_chart_file(const vb_chart *chart, const char *path) {
+    const char *svg = chart->svg.data ? chart->svg.data : "";
+    const char *first_line_end = strchr(svg, '\n');
+    const size_t head = first_line_end ? (size_t)(first_line_end - svg) + 1 : 0;
+    vb_text file;
+    vb_text_init(&file);
+    vb_text_printf(&file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n%.*s<style>", (int)head,
+                   svg);
+    vb_svg_dark_style(&file);
+    vb_text_printf(&file, "</style>\n%s", svg + head);
+    int status = file.failed ? -VB_ERR_FAILURE : vb_text_write_file(&file, path);
+    vb_text_free(&file);
+    return status;
+}
 
 int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
                     const vb_thresholds *t, const char *folder) {
@@ -388,7 +423,9 @@ int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
     vb_text_append(&d.html, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
                             "lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>");
     vb_text_append_escaped(&d.html, title);
-    vb_text_printf(&d.html, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
+    vb_text_printf(&d.html, "</title>\n<style>%s", style);
+    vb_svg_dark_style(&d.html);
+    vb_text_append(&d.html, "</style>\n</head>\n<body>\n<h1>");
     vb_text_append_escaped(&d.html, title);
     vb_text_append(&d.html, "</h1>\n");
     context_section(&d, e);
@@ -411,12 +448,7 @@ int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
     if ((status = vb_folder_ensure(path)) != VB_OK) goto done;
     for (int i = 0; i < charts.count && status == VB_OK; i++) {
         snprintf(path, sizeof path, "%s/charts/%s.svg", folder, charts.charts[i].id);
-        vb_text file;
-        vb_text_init(&file);
-        vb_text_append(&file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        vb_text_append(&file, charts.charts[i].svg.data ? charts.charts[i].svg.data : "");
-        status = file.failed ? -VB_ERR_FAILURE : vb_text_write_file(&file, path);
-        vb_text_free(&file);
+        status = write_chart_file(&charts.charts[i], path);
     }
     if (status == VB_OK) {
         snprintf(path, sizeof path, "%s/report.md", folder);
