@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,7 +171,25 @@ static int choose_device(vb_vk_device *d, const vb_vk_device_wanted *wanted) {
     return -VB_ERR_FAILURE;
 }
 
+/* One instance held for the life of the process. The loader unloads a driver when its last
+ * instance goes; NVIDIA's Vulkan driver is the library its GL and EGL share state with, and
+ * unloading it left the EGL display uninitialised (every later eglMakeCurrent failed with
+ * EGL_NOT_INITIALIZED, on the H200). Held, the driver stays loaded from the first open on. */
+static VkInstance driver_anchor;
+
+static void hold_driver(void) {
+    const VkApplicationInfo app = {.sType = VK_STRUCTURE_TYPE_APPLICATION_INFO,
+                                   .pApplicationName = "vizbench",
+                                   .apiVersion = VK_API_VERSION_1_1};
+    const VkInstanceCreateInfo info = {.sType = VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO,
+                                       .pApplicationInfo = &app};
+    if (vkCreateInstance(&info, NULL, &driver_anchor) != VK_SUCCESS)
+        driver_anchor = VK_NULL_HANDLE;
+}
+
 int vb_vk_device_open(vb_vk_device *d, const vb_vk_device_wanted *wanted) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, hold_driver);
     memset(d, 0, sizeof *d);
     if (create_instance(d) != VB_OK) return -VB_ERR_FAILURE;
     if (choose_device(d, wanted) != VB_OK) goto fail;
