@@ -103,6 +103,53 @@ expect 1 'egl-image: the release fence did not signal within 100 ms' -- \
     --fence-timeout-ms 100 --strategy egl-image,shared-buffer -o "$work/release.json"
 check "a release fence that never signals fails only egl-image" \
     test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/release.json")" = "failed,ok"
+# vulkan-interop's faults: no Vulkan driver, GL on another device, a Vulkan fence that never
+# signals (in one process and across two), a producer process that dies, sends garbage or hangs;
+# each fails (or makes unavailable) vulkan-interop alone, within the fence timeout (and a second),
+# and leaves no producer process behind.
+# A producer process left would still carry this run's mark in its environment.
+mark=vizbench-cli-run-$$
+no_producer_left() { ! grep -qs "VIZBENCH_TEST_MARK=$mark" /proc/[0-9]*/environ; }
+unavailable() { # unavailable PATTERN COMMAND...: exit 3, the reason in the table (stdout)
+    local pattern=$1
+    shift
+    "$@" >"$work/out" 2>"$work/err"
+    [ $? -eq 3 ] && grep -qE -- "$pattern" "$work/out"
+}
+check "no Vulkan driver: vulkan-interop unavailable, saying why" \
+    unavailable 'vulkan-interop +unavailable: Vulkan: no driver' \
+    env VK_DRIVER_FILES="$work/none.json" VK_ICD_FILENAMES="$work/none.json" \
+    "$vizbench" run --frames 5 --pace max --strategy vulkan-interop,shared-buffer -o "$work/vk.json"
+check "no Vulkan driver: only vulkan-interop unavailable" \
+    test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/vk.json")" = "unavailable,ok"
+check "GL on another device than Vulkan's: vulkan-interop refused, saying why" \
+    unavailable "vulkan-interop +unavailable: Vulkan: no device with external memory is GL's" \
+    env VIZBENCH_FAULT=uuid:vulkan-interop "$vizbench" run --frames 5 --pace max \
+    --strategy vulkan-interop
+for where in same separate; do
+    expect 1 'vulkan-interop: .*the Vulkan fence of the frame did not signal within 100 ms' -- \
+        env VIZBENCH_FAULT=vk-fence:vulkan-interop "$vizbench" run --frames 10 --pace max \
+        --fence-timeout-ms 100 --producer-process "$where" \
+        --strategy vulkan-interop,shared-buffer -o "$work/vk.json"
+    check "a Vulkan fence that never signals ($where process) fails only vulkan-interop" \
+        test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/vk.json")" = "failed,ok"
+done
+for fault in kill:'it closed the socket.*killed by signal 9' garbage:'sent garbage .FRAME: buffer index' \
+    hang:'no answer in time .it hangs'; do
+    start=$SECONDS
+    expect 1 "vulkan-interop: producer process: ${fault#*:}" -- \
+        env VIZBENCH_FAULT="producer-${fault%%:*}:vulkan-interop" VIZBENCH_TEST_MARK="$mark" \
+        "$vizbench" run --frames 20 \
+        --pace max --fence-timeout-ms 200 --producer-process separate \
+        --strategy vulkan-interop,shared-buffer -o "$work/vk.json"
+    check "producer ${fault%%:*}: only vulkan-interop failed, the frames before are kept" \
+        test "$(jq -r '([.strategies[] | .status] | join(",")) + " " +
+            (.strategies[0].produced > 0 | tostring)' "$work/vk.json")" = "failed,ok true"
+    check "producer ${fault%%:*}: over within a few seconds" test $((SECONDS - start)) -le 10
+    check "producer ${fault%%:*}: no producer process left" no_producer_left
+done
+expect 2 '--producer-process: unknown producer process' -- "$vizbench" run --producer-process far
+
 expect 1 'gl-texture: fence did not signal within 100 ms' -- env VIZBENCH_FAULT=fence:gl-texture \
     "$vizbench" run --frames 10 --pace max --fence-timeout-ms 100
 cp "$work/r.json" "$work/keep.json"

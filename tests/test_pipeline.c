@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <time.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static vb_audio fixture(void) {
@@ -455,6 +456,102 @@ Test(faults, a_stop_request_keeps_what_was_measured, .timeout = 60) {
     cr_assert(first->frames[first->produced - 1].flags & (VB_FRAME_PRESENTED | VB_FRAME_DROPPED));
     for (int i = 1; i < s.run_count; i++)
         cr_assert_eq(s.runs[i].status, VB_STRATEGY_NOT_RUN, "%s", s.runs[i].ops->name);
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+/* Open fds of this process (the test's own), to see that a run leaves none behind. */
+static int open_fds(void) {
+    int count = 0;
+    char path[64];
+    for (int fd = 0; fd < 4096; fd++) {
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        count += access(path, F_OK) == 0;
+    }
+    return count;
+}
+
+/* vulkan-interop, its producer in this process or another: every frame in order at max pace,
+ * the CPU reference picture exactly (lavapipe and llvmpipe do the arithmetic alike), each
+ * buffer imported once, every frame synchronised on the CPU here (no external semaphores), and
+ * after the run no producer process and no fd left. */
+static void expect_vulkan_frames(vb_view_kind view, vb_producer_process where) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(view, VB_PACE_MAX, 40);
+    o.verify_every = 1;
+    o.slots = 4;
+    o.producer_process = where;
+    const int fds_before = open_fds();
+    vb_session s;
+    run_session(&s, &o, &audio, vb_strategy_find("vulkan-interop"), NULL);
+    const vb_strategy_run *run = &s.runs[0];
+    cr_assert_eq(run->status, VB_STRATEGY_OK, "%s", run->reason);
+    cr_assert_eq(run->produced, run->length);
+    cr_assert(
+        strstr(run->detail, where == VB_PRODUCER_SEPARATE ? "separate process" : "this process"),
+        "%s", run->detail);
+    int64_t imports = 0;
+    for (int64_t n = 0; n < run->length; n++) {
+        const vb_frame_record *r = &run->frames[n];
+        cr_assert_eq(r->sequence, n);
+        cr_assert(r->flags & VB_FRAME_PRESENTED, "frame %lld not presented", (long long)n);
+        cr_assert(r->analyzed_ns <= r->rendered_ns && r->rendered_ns <= r->handed_ns &&
+                      r->handed_ns <= r->taken_ns && r->taken_ns <= r->presented_ns,
+                  "frame %lld's stages out of order", (long long)n);
+        cr_assert_eq(r->checksum_shown, r->checksum_expected,
+                     "frame %lld shows other bytes than the reference", (long long)n);
+        if (strstr(run->detail, "cpu-synchronised"))
+            cr_assert(r->sync_wait_ns >= 0, "frame %lld: no sync wait", (long long)n);
+        cr_assert(r->producer_cpu_ns > 0 && r->bytes_to_gpu > 0, "frame %lld", (long long)n);
+        cr_assert_eq(r->bytes_uploaded, 0, "no pixels uploaded");
+        cr_assert_eq(r->bytes_copied, 0, "no pixels copied");
+        imports += r->import_ns >= 0;
+    }
+    cr_assert_eq(imports, o.slots, "one import per buffer of the ring");
+    cr_assert(run->picture.passed && run->picture.max_error == 0, "max error %d",
+              run->picture.max_error);
+    cr_assert(run->process_cpu_ns > 0);
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+    cr_assert_eq(waitpid(-1, NULL, WNOHANG), -1, "a producer process is left");
+    cr_assert_eq(open_fds(), fds_before, "fds left open by the run");
+}
+
+Test(vulkan, every_frame_exact_in_one_process_waveform, .timeout = 120) {
+    expect_vulkan_frames(VB_VIEW_WAVEFORM, VB_PRODUCER_SAME);
+}
+Test(vulkan, every_frame_exact_in_one_process_spectrogram, .timeout = 120) {
+    expect_vulkan_frames(VB_VIEW_SPECTROGRAM, VB_PRODUCER_SAME);
+}
+Test(vulkan, every_frame_exact_across_processes_waveform, .timeout = 120) {
+    expect_vulkan_frames(VB_VIEW_WAVEFORM, VB_PRODUCER_SEPARATE);
+}
+Test(vulkan, every_frame_exact_across_processes_spectrum, .timeout = 120) {
+    expect_vulkan_frames(VB_VIEW_SPECTRUM, VB_PRODUCER_SEPARATE);
+}
+Test(vulkan, every_frame_exact_across_processes_spectrogram, .timeout = 120) {
+    expect_vulkan_frames(VB_VIEW_SPECTROGRAM, VB_PRODUCER_SEPARATE);
+}
+
+/* Realtime pace drops frames the producer is late for; the spectrogram's history must still
+ * take every skipped frame (fed to the producer process), so the last picture is exact. */
+Test(vulkan, skipped_frames_reach_the_history_across_processes, .timeout = 120) {
+    vb_audio audio = fixture();
+    vb_run_options o = small_run(VB_VIEW_SPECTROGRAM, VB_PACE_REALTIME, 120);
+    o.view = view_of(VB_VIEW_SPECTROGRAM, 640, 200);
+    o.view.fps = 1000; /* faster than a software Vulkan renders 640x200: it falls behind */
+    o.verify_every = 7;
+    o.producer_process = VB_PRODUCER_SEPARATE;
+    vb_session s;
+    run_session(&s, &o, &audio, vb_strategy_find("vulkan-interop"), NULL);
+    const vb_strategy_run *run = &s.runs[0];
+    cr_assert_eq(run->status, VB_STRATEGY_OK, "%s", run->reason);
+    int64_t skipped = 0;
+    for (int64_t n = 0; n < run->length; n++)
+        skipped += (run->frames[n].flags & VB_FRAME_SKIPPED) != 0;
+    cr_assert(skipped > 0, "no frame was skipped: the test did not test the history's feed");
+    cr_assert(run->picture.passed && run->picture.checked > 0, "max error %d",
+              run->picture.max_error);
     vb_session_free(&s);
     vb_audio_free(&audio);
 }

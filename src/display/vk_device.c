@@ -183,8 +183,7 @@ static void hold_driver(void) {
                                    .apiVersion = VK_API_VERSION_1_1};
     const VkInstanceCreateInfo info = {.sType = VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO,
                                        .pApplicationInfo = &app};
-    if (vkCreateInstance(&info, NULL, &driver_anchor) != VK_SUCCESS)
-        driver_anchor = VK_NULL_HANDLE;
+    if (vkCreateInstance(&info, NULL, &driver_anchor) != VK_SUCCESS) driver_anchor = VK_NULL_HANDLE;
 }
 
 int vb_vk_device_open(vb_vk_device *d, const vb_vk_device_wanted *wanted) {

@@ -32,7 +32,7 @@ struct vb_vk_frames {
 };
 
 static int failed(const char *what, VkResult result) {
-    vb_error_set("vulkan-interop: %s failed (%s)", what, vb_vk_result_name(result));
+    vb_error_set("Vulkan: %s failed (%s)", what, vb_vk_result_name(result));
     return -VB_ERR_FAILURE;
 }
 
@@ -77,16 +77,16 @@ static int check_exportable(vb_vk_frames *f) {
     const VkExternalMemoryFeatureFlags features =
         external_properties.externalMemoryProperties.externalMemoryFeatures;
     if (result != VK_SUCCESS || !(features & VK_EXTERNAL_MEMORY_FEATURE_EXPORTABLE_BIT)) {
-        vb_error_set("vulkan-interop: %s cannot export RGBA8 storage images as opaque fds (%s)",
+        vb_error_set("Vulkan: %s cannot export RGBA8 storage images as opaque fds (%s)",
                      f->device.name, vb_vk_result_name(result));
         return -VB_ERR_FAILURE;
     }
     const VkImageFormatProperties *limits = &properties.imageFormatProperties;
     if ((uint32_t)f->config.view.width > limits->maxExtent.width ||
         (uint32_t)f->config.view.height > limits->maxExtent.height) {
-        vb_error_set("vulkan-interop: %dx%d is larger than %s's images (%ux%u)",
-                     f->config.view.width, f->config.view.height, f->device.name,
-                     limits->maxExtent.width, limits->maxExtent.height);
+        vb_error_set("Vulkan: %dx%d is larger than %s's images (%ux%u)", f->config.view.width,
+                     f->config.view.height, f->device.name, limits->maxExtent.width,
+                     limits->maxExtent.height);
         return -VB_ERR_FAILURE;
     }
     return VB_OK;
@@ -269,7 +269,7 @@ static int wait_fence(vb_vk_frames *f, VkFence fence, const char *what) {
         vkWaitForFences(f->device.device, 1, &fence, VK_TRUE, (uint64_t)f->config.fence_timeout_ns);
     if (never) vkDestroyFence(f->device.device, never, NULL);
     if (result == VK_TIMEOUT) {
-        vb_error_set("vulkan-interop: the Vulkan fence of %s did not signal within %.0f ms%s", what,
+        vb_error_set("the Vulkan fence of %s did not signal within %.0f ms%s", what,
                      (double)f->config.fence_timeout_ns / 1e6,
                      f->config.fault_fence ? " (simulated by VIZBENCH_FAULT)" : "");
         return -VB_ERR_FAILURE;
