@@ -272,13 +272,14 @@ static void threads_section(documents *d, const vb_evidence *e) {
                  "(Flutter's uploads) and the raster thread (the consumer); CPU -> CPU copies per "
                  "frame on every thread. On a display clock: latency in vsync periods (p50, p99), "
                  "mean frames of delay (ticks from ready to the latching tick), ticks that "
-                 "repeated the picture, frames never latched; egl-image's one-time import per "
-                 "buffer and its producer's wait for release fences.");
-    static const char *const header[] = {"view",     "size",     "fps",       "strategy",
-                                         "producer", "UI",       "IO",        "raster",
-                                         "copies",   "clock Hz", "periods",   "delay",
-                                         "repeated", "skipped",  "import ms", "release wait ms"};
-    table_begin(d, "figures", 16, header, "llrlrrrrrrrrrrrr");
+                 "repeated the picture, frames never latched; the one-time import per buffer "
+                 "(egl-image, vulkan-interop), the producer's wait for a buffer's release, and "
+                 "vulkan-interop's CPU wait for the GPU where it is cpu-synchronised.");
+    static const char *const header[] = {
+        "view",     "size",    "fps",       "strategy",        "producer",    "UI",
+        "IO",       "raster",  "copies",    "clock Hz",        "periods",     "delay",
+        "repeated", "skipped", "import ms", "release wait ms", "sync wait ms"};
+    table_begin(d, "figures", 17, header, "llrlrrrrrrrrrrrrr");
     for (int i = 0; i < e->count; i++) {
         const vb_point *p = &e->points[i];
         const vb_run_summary *s = &p->summary;
@@ -306,8 +307,8 @@ static void threads_section(documents *d, const vb_evidence *e) {
             for (int k = 0; k < 5; k++)
                 cell(d, "-", "num", 0);
         }
-        const double once[2] = {s->import_ms, s->release_wait_ms};
-        for (int k = 0; k < 2; k++)
+        const double once[3] = {s->import_ms, s->release_wait_ms, s->sync_wait_ms};
+        for (int k = 0; k < 3; k++)
             if (once[k] < 0)
                 cell(d, "-", "num", 0);
             else

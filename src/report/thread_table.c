@@ -41,14 +41,19 @@ void vb_thread_table_print(const vb_session *s, FILE *out) {
             fputc('\n', out);
     }
     if (!header) return;
-    for (int i = 0; i < s->run_count; i++) { /* one-time imports and release waits (egl-image) */
+    for (int i = 0; i < s->run_count; i++) { /* one-time imports and waits (egl-image, vulkan-interop) */
         const vb_strategy_run *run = &s->runs[i];
         vb_run_summary sum;
         if (!run->frames || !vb_strategy_run_has_stages(run) ||
             vb_run_summarize(run, &s->options, &sum) != VB_OK || sum.import_ms < 0)
             continue;
-        fprintf(out, "%-13s import %.3f ms per buffer (once), release-fence wait %.3f ms\n",
-                run->ops->name, sum.import_ms, sum.release_wait_ms < 0 ? 0.0 : sum.release_wait_ms);
+        fprintf(out, "%-13s import %.3f ms per buffer (once), release wait %.3f ms", run->ops->name,
+                sum.import_ms, sum.release_wait_ms < 0 ? 0.0 : sum.release_wait_ms);
+        fputc('\n', out);
+        if (sum.sync_wait_ms >= 0)
+            fprintf(out, "  the producer's CPU wait for the GPU: %.3f ms per frame\n",
+                    sum.sync_wait_ms);
+        if (run->detail[0]) fprintf(out, "  %.76s\n", run->detail); /* the JSON has it whole */
     }
     fputs("threads: CPU ms per frame of the producer (Rust), the UI thread (Dart), the IO\n"
           "thread (Flutter's uploads) and the raster thread (consumer); copy, alloc: CPU ->\n"
