@@ -41,7 +41,8 @@ void vb_thread_table_print(const vb_session *s, FILE *out) {
             fputc('\n', out);
     }
     if (!header) return;
-    for (int i = 0; i < s->run_count; i++) { /* one-time imports and waits (egl-image, vulkan-interop) */
+    for (int i = 0; i < s->run_count;
+         i++) { /* one-time imports and waits (egl-image, vulkan-interop) */
         const vb_strategy_run *run = &s->runs[i];
         vb_run_summary sum;
         if (!run->frames || !vb_strategy_run_has_stages(run) ||
