@@ -76,8 +76,8 @@ static int produce_remotely(pipeline *p, int64_t n, int slot, vb_frame_record *r
     rec->handed_ns = remote.handed_ns - p->start_ns;
     rec->producer_cpu_ns = remote.thread_cpu_ns;
     rec->bytes_to_gpu += remote.bytes_to_gpu;
-    p->remote_cpu_frame = p->remote_cpu_seen >= 0 ? remote.process_cpu_ns - p->remote_cpu_seen
-                                                  : remote.process_cpu_ns;
+    p->remote_cpu_frame =
+        remote.process_cpu_ns - (p->remote_cpu_seen >= 0 ? p->remote_cpu_seen : 0);
     p->remote_cpu_seen = remote.process_cpu_ns;
     return VB_OK;
 }
@@ -165,6 +165,11 @@ void *vb_pipeline_producer(void *opaque) {
         if (remote) {
             if (produce_remotely(p, n, slot, rec) != VB_OK) break;
             if (measuring) p->remote_cpu_measured += p->remote_cpu_frame;
+            if (fail_at >= 0 && n >= fail_at) {
+                vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
+                vb_pipeline_fail(p, p->producer_error, vb_error_get());
+                break;
+            }
         } else {
             if (n > last_rendered + 1 && vb_strategy_takes_skipped_frames(ops) &&
                 vb_renderer_has_history(renderer)) {

@@ -256,10 +256,20 @@ int vb_vk_renderer_stage(vb_vk_renderer *r, int slot, const float *analysis, siz
     staged_copies *s = &r->staged[slot];
     const VkDeviceSize bytes = sizeof(float) * count;
     if (!drawn && !vb_view_desc_get(r->options.view)->keeps_history) return 0;
+    const VkDeviceSize destination =
+        sizeof(float) * r->impl->data_offset(&r->options, frame, count);
+    /* A column staged already (the input looped within the staged frames): the newer frame
+     * replaces it, as the GL renderer's upload would; copy regions must not overlap. */
+    for (uint32_t i = 0; i < s->count; i++)
+        if (s->regions[i].dstOffset == destination && s->regions[i].size == bytes) {
+            memcpy((char *)r->staging[slot].mapped + s->regions[i].srcOffset, analysis, bytes);
+            if (drawn) s->drawn_frame = frame;
+            *bytes_to_gpu += (int64_t)bytes;
+            return 0;
+        }
     if (s->count == VB_VK_STAGED_FRAMES + 1 || s->used + bytes > r->staging[slot].size) return 1;
     memcpy((char *)r->staging[slot].mapped + s->used, analysis, bytes);
-    s->regions[s->count++] = (VkBufferCopy){
-        s->used, sizeof(float) * r->impl->data_offset(&r->options, frame, count), bytes};
+    s->regions[s->count++] = (VkBufferCopy){s->used, destination, bytes};
     s->used += bytes;
     if (drawn) s->drawn_frame = frame;
     *bytes_to_gpu += (int64_t)bytes;

@@ -17,8 +17,12 @@ typedef struct vk_slot {
     VkFence fence;
     VkSemaphore ready, release;
     int submitted;    /* a submission whose fence has not been waited on */
+    int drawn;        /* that submission drew a frame (not only copies) */
     int used;         /* rendered into before: GL has it (its release semaphore is due) */
     int64_t sequence; /* the frame of the pending submission */
+    /* What the last wait on the slot's fence learnt, for the next frame rendered into it (a
+     * feed of skipped frames may be the one that waits): -1 when nothing is pending. */
+    int64_t waited_ns, earlier_gpu_ns;
 } vk_slot;
 
 struct vb_vk_frames {
@@ -183,6 +187,7 @@ static int make_slots(vb_vk_frames *f, vb_vk_shared *shared) {
     VkImageView views[VB_VK_MAX_SLOTS];
     for (int i = 0; i < f->config.slots; i++) {
         vk_slot *s = &f->slot[i];
+        s->waited_ns = s->earlier_gpu_ns = -1;
         if (make_image(f, s, &shared->memory_fd[i], &shared->memory_size[i]) != VB_OK)
             return -VB_ERR_FAILURE;
         views[i] = s->view;
@@ -289,17 +294,15 @@ static int64_t gpu_time(vb_vk_frames *f, int index) {
     return (int64_t)((double)(stamps[1] - stamps[0]) * f->device.timestamp_period_ns);
 }
 
-/* The slot may be recorded again: its previous submission finished. */
-static int prepare(vb_vk_frames *f, int index, vb_vk_frame_times *times) {
+/* The slot may be recorded again: its previous submission finished. The wait and the earlier
+ * frame's GPU time are kept for the next frame rendered into the slot. */
+static int prepare(vb_vk_frames *f, int index, int drawn) {
     vk_slot *s = &f->slot[index];
     if (!s->submitted) return VB_OK;
     const int64_t start = vb_now_ns();
     if (wait_fence(f, s->fence, "an earlier frame") != VB_OK) return -VB_ERR_FAILURE;
-    if (times) {
-        times->release_wait_ns = vb_now_ns() - start;
-        times->earlier_sequence = s->sequence;
-        times->earlier_gpu_ns = gpu_time(f, index);
-    }
+    s->waited_ns = (s->waited_ns > 0 ? s->waited_ns : 0) + (vb_now_ns() - start);
+    if (drawn) s->earlier_gpu_ns = gpu_time(f, index);
     vkResetFences(f->device.device, 1, &s->fence);
     s->submitted = 0;
     return VB_OK;
@@ -322,6 +325,8 @@ static void image_barrier(VkCommandBuffer commands, VkImage image, VkImageLayout
 }
 
 /* Records the slot's commands: the image taken back from GL (the first time: from nothing),
+ * (cpu-synchronised, GL makes no acquire or release of its own: the transfers to and from the
+ * external queue family then only order this queue's work; the CPU waits order the rest),
  * the renderer's copies and (with draw) its dispatch between two timestamps, the image handed
  * to GL. */
 static int record(vb_vk_frames *f, int index, int draw) {
@@ -362,6 +367,7 @@ static int record(vb_vk_frames *f, int index, int draw) {
 
 static int submit(vb_vk_frames *f, int index, int draw) {
     vk_slot *s = &f->slot[index];
+    s->drawn = draw;
     const int wait = draw && f->semaphores && s->used;
     const VkPipelineStageFlags wait_stage = VK_PIPELINE_STAGE_ALL_COMMANDS_BIT;
     const VkSubmitInfo info = {.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO,
@@ -381,13 +387,13 @@ static int submit(vb_vk_frames *f, int index, int draw) {
 
 int vb_vk_frames_feed(vb_vk_frames *f, int slot, const float *analysis, size_t count, int64_t frame,
                       int64_t *bytes_to_gpu) {
-    if (prepare(f, slot, NULL) != VB_OK) return -VB_ERR_FAILURE;
+    if (prepare(f, slot, f->slot[slot].drawn) != VB_OK) return -VB_ERR_FAILURE;
     if (!vb_vk_renderer_stage(f->renderer, slot, analysis, count, frame, 0, bytes_to_gpu))
         return VB_OK;
     /* The slot's staging is full (a long run of skipped frames): copy what is staged now and
      * wait for it, then stage this one. */
     if (record(f, slot, 0) != VB_OK || submit(f, slot, 0) != VB_OK ||
-        prepare(f, slot, NULL) != VB_OK)
+        prepare(f, slot, f->slot[slot].drawn) != VB_OK)
         return -VB_ERR_FAILURE;
     vb_vk_renderer_stage(f->renderer, slot, analysis, count, frame, 0, bytes_to_gpu);
     return VB_OK;
@@ -397,15 +403,21 @@ int vb_vk_frames_render(vb_vk_frames *f, int slot, int64_t sequence, const float
                         size_t count, int64_t frame, int64_t *bytes_to_gpu,
                         vb_vk_frame_times *times) {
     *times = (vb_vk_frame_times){-1, -1, -1, -1, -1};
-    if (prepare(f, slot, times) != VB_OK) return -VB_ERR_FAILURE;
+    vk_slot *s = &f->slot[slot];
+    if (prepare(f, slot, s->drawn) != VB_OK) return -VB_ERR_FAILURE;
+    times->release_wait_ns = s->waited_ns;
+    times->earlier_sequence = s->earlier_gpu_ns >= 0 ? s->sequence : -1;
+    times->earlier_gpu_ns = s->earlier_gpu_ns;
+    s->waited_ns = s->earlier_gpu_ns = -1;
     if (vb_vk_renderer_stage(f->renderer, slot, analysis, count, frame, 1, bytes_to_gpu)) {
         if (record(f, slot, 0) != VB_OK || submit(f, slot, 0) != VB_OK ||
-            prepare(f, slot, NULL) != VB_OK)
+            prepare(f, slot, f->slot[slot].drawn) != VB_OK)
             return -VB_ERR_FAILURE;
         vb_vk_renderer_stage(f->renderer, slot, analysis, count, frame, 1, bytes_to_gpu);
     }
     if (record(f, slot, 1) != VB_OK || submit(f, slot, 1) != VB_OK) return -VB_ERR_FAILURE;
     f->slot[slot].sequence = sequence;
+    f->slot[slot].earlier_gpu_ns = -1;
     if (f->semaphores && !f->config.fault_fence) return VB_OK;
     /* cpu-synchronised: finished before it is handed over */
     const int64_t start = vb_now_ns();

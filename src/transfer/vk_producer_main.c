@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct producer {
@@ -48,6 +49,11 @@ static int load_audio(producer *p, int fd) {
         return vb_audio_open_streamed(path, &p->audio);
     }
     const size_t bytes = sizeof(float) * (size_t)c->samples;
+    struct stat info;
+    if (fstat(fd, &info) != 0 || (uint64_t)info.st_size < bytes) { /* a short one: SIGBUS */
+        vb_error_set("the audio memfd is smaller than its samples");
+        return -VB_ERR_FAILURE;
+    }
     void *mapped = mmap(NULL, bytes, PROT_READ, MAP_PRIVATE, fd, 0);
     if (mapped == MAP_FAILED) {
         vb_error_set("cannot map the audio memfd");
@@ -98,6 +104,7 @@ static int start(producer *p) {
     ready.semaphores = shared.semaphores;
     ready.width = shared.width;
     ready.height = shared.height;
+    ready.process_cpu_ns = vb_process_cpu_ns();
     snprintf(ready.device, sizeof ready.device, "%s", shared.device);
     int out[3 * VB_VK_MAX_SLOTS], n = 0;
     for (int i = 0; i < shared.slots; i++) {
@@ -167,7 +174,10 @@ static int render(producer *p, const vb_wire_render *r) {
 }
 
 int vb_vk_producer_main(int socket) {
-    prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive the measuring process */
+    /* Never outlive the measuring process: killed when the thread that started it ends (its
+     * producer thread, which also stops it), or now if that already happened. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() == 1) return 1;
     producer p;
     memset(&p, 0, sizeof p);
     p.socket = socket;

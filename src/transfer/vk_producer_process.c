@@ -80,12 +80,27 @@ static int spawn(vb_vk_process *p) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, pair[1], VB_PRODUCER_FD); /* clears CLOEXEC */
+    /* Nothing else of this process's: no other fd, and the signals this thread blocks
+     * (SIGINT, SIGTERM: the pipeline's threads leave them to the main thread) unblocked. */
+    posix_spawn_file_actions_addclosefrom_np(&actions, VB_PRODUCER_FD + 1);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGTERM);
+    sigaddset(&defaults, SIGPIPE);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     char *argv[] = {"vizbench", "__vulkan-producer", NULL};
     /* This program again; VIZBENCH_PRODUCER names it where this process is another (tests). */
     const char *program = getenv("VIZBENCH_PRODUCER");
     if (!program || !*program) program = "/proc/self/exe";
-    int error = posix_spawn(&p->pid, program, &actions, NULL, argv, environ);
+    int error = posix_spawn(&p->pid, program, &actions, &attributes, argv, environ);
     posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
     close(pair[1]);
     if (error != 0) {
         close(pair[0]);
@@ -154,6 +169,7 @@ int vb_vk_process_start(vb_vk_process *p, const vb_vk_frames_config *config,
         vb_error_set("%s", message);
         return -VB_ERR_FAILURE;
     }
+    p->ready_cpu_ns = ready.process_cpu_ns > 0 ? ready.process_cpu_ns : 0;
     shared->slots = ready.slots;
     shared->semaphores = ready.semaphores;
     shared->width = ready.width;
@@ -203,8 +219,12 @@ void vb_vk_process_stop(vb_vk_process *p) {
         int status = 0;
         const int64_t deadline = vb_now_ns() + (p->broken ? 0 : 3000000000LL);
         pid_t done = 0;
-        while ((done = waitpid(p->pid, &status, WNOHANG)) == 0 && vb_now_ns() < deadline)
+        for (;;) {
+            done = waitpid(p->pid, &status, WNOHANG);
+            if (done < 0 && errno == EINTR) continue;
+            if (done != 0 || vb_now_ns() >= deadline) break;
             vb_sleep_until_ns(vb_now_ns() + 5000000);
+        }
         if (done == 0) {
             kill(p->pid, SIGKILL);
             while (waitpid(p->pid, &status, 0) < 0 && errno == EINTR) {

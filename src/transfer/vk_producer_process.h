@@ -24,7 +24,8 @@ typedef struct vb_vk_process {
     int slots;
     int64_t timeout_ns; /* the longest wait for one answer */
     int64_t frames_asked;
-    int broken; /* an exchange failed: stop kills it at once */
+    int broken;           /* an exchange failed: stop kills it at once */
+    int64_t ready_cpu_ns; /* its process CPU when it was ready: its set-up, not a frame's */
 } vb_vk_process;
 
 /* Simulated faults of the producer process (VIZBENCH_FAULT), by frame sequence; -1: none. */

@@ -44,6 +44,7 @@ typedef struct vb_wire_config {
 
 typedef struct vb_wire_ready {
     int32_t slots, semaphores, width, height;
+    int64_t process_cpu_ns; /* the producer process's CPU when ready (set-up, not frames) */
     uint64_t memory_size[VB_VK_MAX_SLOTS];
     char device[256];
 } vb_wire_ready;

@@ -29,7 +29,8 @@ typedef struct gl_slot {
     GLuint memory, texture;
     GLuint ready, release; /* semaphores */
     int imported;
-    int waited; /* GL has waited on the ready semaphore of the frame it holds */
+    int waited;             /* GL has waited on the ready semaphore of the frame it holds */
+    int64_t pending_import; /* an import made at a release, reported with the next frame */
 } gl_slot;
 
 struct vb_strategy {
@@ -85,8 +86,10 @@ static int vulkan_create(const vb_strategy_config *config, vb_strategy **out) {
     s->remote = config->producer_process == VB_PRODUCER_SEPARATE;
     s->process.socket = -1;
     vb_vk_shared_clear(&s->shared);
-    for (int i = 0; i < VB_RING_MAX_SLOTS; i++)
+    for (int i = 0; i < VB_RING_MAX_SLOTS; i++) {
         vb_stage_record_clear(&s->stage[i]);
+        s->gl[i].pending_import = -1;
+    }
     *out = s;
     return VB_OK;
 }
@@ -154,8 +157,10 @@ static int vulkan_remote(vb_strategy *s, int slot, int64_t sequence, int64_t aud
     if (vb_vk_process_frame(&s->process, slot, sequence, audio_frame, &f) != VB_OK)
         return -VB_ERR_FAILURE;
     record_times(&s->stage[slot], f.release_wait_ns, f.sync_wait_ns, f.gpu_ns, f.earlier_gpu_ns);
-    *out = (vb_remote_frame){f.analyzed_ns,   f.rendered_ns,    f.handed_ns,
-                             f.thread_cpu_ns, f.process_cpu_ns, f.bytes_to_gpu};
+    /* Its process CPU counted from when it was ready: the set-up is not a frame's. */
+    const int64_t cpu = f.process_cpu_ns - s->process.ready_cpu_ns;
+    *out = (vb_remote_frame){f.analyzed_ns,   f.rendered_ns,     f.handed_ns,
+                             f.thread_cpu_ns, cpu > 0 ? cpu : 0, f.bytes_to_gpu};
     s->frames_done++;
     return VB_OK;
 }
@@ -166,18 +171,33 @@ static int vulkan_hand_off(vb_strategy *s, int slot, int64_t *bytes_copied) {
     return VB_OK;
 }
 
-/* The buffer's one-time import: its memory as a GL texture (and its semaphores). GL takes the
- * fds it imports. */
-static int import_slot(vb_strategy *s, int slot) {
+/* Imports one fd: GL takes it only when the import succeeds; otherwise it is closed here. */
+static int imported_fd(int *fd, const char *what) {
+    GLenum error = vb_gl.GetError();
+    if (error == GL_NO_ERROR) {
+        *fd = -1;
+        return VB_OK;
+    }
+    close(*fd);
+    *fd = -1;
+    vb_error_set("vulkan-interop: importing the Vulkan %s into GL failed (GL error 0x%x)", what,
+                 error);
+    return -VB_ERR_FAILURE;
+}
+
+/* The buffer's one-time import: its memory as a GL texture (and its semaphores). */
+static int import_slot(vb_strategy *s, int slot, int64_t *import_ns) {
     gl_slot *g = &s->gl[slot];
     vb_vk_shared *shared = &s->shared;
+    while (vb_gl.GetError() != GL_NO_ERROR) { /* an earlier call's error is not the import's */
+    }
     const int64_t start = vb_now_ns();
     const GLint dedicated = GL_TRUE;
     vb_gl.CreateMemoryObjectsEXT(1, &g->memory);
     vb_gl.MemoryObjectParameterivEXT(g->memory, GL_DEDICATED_MEMORY_OBJECT_EXT, &dedicated);
     vb_gl.ImportMemoryFdEXT(g->memory, shared->memory_size[slot], GL_HANDLE_TYPE_OPAQUE_FD_EXT,
                             shared->memory_fd[slot]);
-    shared->memory_fd[slot] = -1;
+    if (imported_fd(&shared->memory_fd[slot], "memory") != VB_OK) return -VB_ERR_FAILURE;
     vb_gl.GenTextures(1, &g->texture);
     vb_gl.BindTexture(GL_TEXTURE_2D, g->texture);
     vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_TILING_EXT, GL_OPTIMAL_TILING_EXT);
@@ -185,22 +205,23 @@ static int import_slot(vb_strategy *s, int slot) {
                              0);
     vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     vb_gl.TexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    if (shared->semaphores) {
-        vb_gl.GenSemaphoresEXT(1, &g->ready);
-        vb_gl.ImportSemaphoreFdEXT(g->ready, GL_HANDLE_TYPE_OPAQUE_FD_EXT, shared->ready_fd[slot]);
-        vb_gl.GenSemaphoresEXT(1, &g->release);
-        vb_gl.ImportSemaphoreFdEXT(g->release, GL_HANDLE_TYPE_OPAQUE_FD_EXT,
-                                   shared->release_fd[slot]);
-        shared->ready_fd[slot] = shared->release_fd[slot] = -1;
-    }
     GLenum error = vb_gl.GetError();
-    s->stage[slot].import_ns = vb_now_ns() - start;
-    g->imported = 1;
     if (error != GL_NO_ERROR) {
-        vb_error_set("vulkan-interop: importing the Vulkan memory into GL failed (GL error 0x%x)",
+        vb_error_set("vulkan-interop: a GL texture in the Vulkan memory failed (GL error 0x%x)",
                      error);
         return -VB_ERR_FAILURE;
     }
+    if (shared->semaphores) {
+        vb_gl.GenSemaphoresEXT(1, &g->ready);
+        vb_gl.ImportSemaphoreFdEXT(g->ready, GL_HANDLE_TYPE_OPAQUE_FD_EXT, shared->ready_fd[slot]);
+        if (imported_fd(&shared->ready_fd[slot], "semaphore") != VB_OK) return -VB_ERR_FAILURE;
+        vb_gl.GenSemaphoresEXT(1, &g->release);
+        vb_gl.ImportSemaphoreFdEXT(g->release, GL_HANDLE_TYPE_OPAQUE_FD_EXT,
+                                   shared->release_fd[slot]);
+        if (imported_fd(&shared->release_fd[slot], "semaphore") != VB_OK) return -VB_ERR_FAILURE;
+    }
+    *import_ns = vb_now_ns() - start;
+    g->imported = 1;
     return VB_OK;
 }
 
@@ -215,11 +236,11 @@ static void wait_ready(vb_strategy *s, int slot) {
 static int vulkan_upload(vb_strategy *s, int slot, GLuint frame_texture, GLuint *texture,
                          int64_t *bytes_to_gpu) {
     (void)frame_texture, (void)bytes_to_gpu;
-    if (!s->gl[slot].imported) {
-        if (import_slot(s, slot) != VB_OK) return -VB_ERR_FAILURE;
-    } else {
-        s->stage[slot].import_ns = -1;
-    }
+    gl_slot *g = &s->gl[slot];
+    s->stage[slot].import_ns = g->pending_import; /* an import made at a release, if any */
+    g->pending_import = -1;
+    if (!g->imported && import_slot(s, slot, &s->stage[slot].import_ns) != VB_OK)
+        return -VB_ERR_FAILURE;
     wait_ready(s, slot);
     *texture = s->gl[slot].texture;
     return VB_OK;
@@ -234,7 +255,12 @@ static void vulkan_collect(vb_strategy *s, int slot, vb_stage_record *out) {
 static void vulkan_release(vb_strategy *s, int slot) {
     gl_slot *g = &s->gl[slot];
     if (!s->shared.semaphores) return;
-    if (!g->imported && import_slot(s, slot) != VB_OK) return;
+    if (!g->imported && import_slot(s, slot, &g->pending_import) != VB_OK) {
+        /* Without the import GL cannot signal the release the next render waits on: the run
+         * ends here rather than leave the GPU waiting on a semaphore nothing will signal. */
+        s->config.sink.fail(s->config.sink.context, vb_error_get());
+        return;
+    }
     wait_ready(s, slot);
     vb_gl.SignalSemaphoreEXT(g->release, 0, NULL, 1, &g->texture, &general_layout);
     vb_gl.Flush(); /* the signal reaches the GPU before the producer's submission waits on it */
@@ -250,6 +276,7 @@ static void vulkan_consumer_stop(vb_strategy *s) {
         if (g->ready) vb_gl.DeleteSemaphoresEXT(1, &g->ready);
         if (g->release) vb_gl.DeleteSemaphoresEXT(1, &g->release);
         memset(g, 0, sizeof *g);
+        g->pending_import = -1;
     }
 }
 
