@@ -10,7 +10,9 @@
 #include "report/report.h"
 #include "results/sweep_json.h"
 #include "report/verdict_table.h"
+#include "verdict/decision.h"
 #include "sweep_runner.h"
+#include "transfer/frb_hop.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -29,17 +31,26 @@ static void print_thresholds_help(FILE *out) {
 static void print_validate_help(FILE *out) {
     fputs("usage: vizbench validate [INPUT] [--from RESULTS.json] [-o DIR] [--quick] [options]\n"
           "\n"
-          "Gives a verdict on each claim of the research note (C1-C7: supported, refuted, or\n"
-          "not testable here, with the reason), from a new sweep of the input (the default\n"
-          "grid, as 'vizbench sweep'; about 3-4 minutes) or from the results of an earlier\n"
-          "sweep or run. Prints the verdict table; with -o, writes the sweep and the report.\n"
+          "Opens with a decision (which strategy for the note's case, up to where it holds,\n"
+          "what beyond), then gives a verdict on each claim of the research note (C1-C7:\n"
+          "supported, refuted, undecided where repeated runs straddle the threshold, or not\n"
+          "testable here, with the reason and how far the CPU could be slower before the\n"
+          "verdict flips), from a new sweep of the input (1080x200 and 3840x2160 at 60 and\n"
+          "120 fps, every view and strategy, 3 runs each; about 8 minutes on 2 cores) or from\n"
+          "the results of an earlier sweep or run. With -o, writes the sweep and the report.\n"
           "\n"
           "  --from FILE           read the evidence (vizbench.sweep or vizbench.run JSON)\n"
           "                        instead of measuring\n"
           "  -o, --output DIR      write DIR/sweep.json (as it is measured), DIR/report.html,\n"
           "                        DIR/report.md and DIR/charts/*.svg\n"
-          "  --quick               measure the quick grid ('vizbench sweep --quick', < 60 s)\n"
+          "  --quick               measure the quick grid (1080x200 only, at 60 and 120 fps,\n"
+          "                        2 runs each; about 90 s): its verdicts are labelled quick\n"
+          "  --repeat N            runs of every strategy at every point, interleaved, 1 .. 8\n"
+          "                        (default 3; 2 with --quick): a verdict is decided only\n"
+          "                        where every run agrees, else it is undecided, with the range\n"
           "  --pace PACE           realtime (default) or max for the sweep\n"
+          "  --frb-codec CODEC     the frb-* strategies' codec, sse (default) or dco\n"
+          "  --producer-process WHERE  vulkan-interop's producer: same (default) or separate\n"
           "  -q, --quiet           no verdict table on stdout\n"
           "  -h, --help            this help\n",
           out);
@@ -77,6 +88,9 @@ enum {
     OPT_MAX_DROPPED,
     OPT_MAX_LATENCY,
     OPT_MAX_CPU,
+    OPT_REPEAT,
+    OPT_FRB_CODEC,
+    OPT_PRODUCER_PROCESS,
 };
 
 static const struct option validate_options[] = {
@@ -88,6 +102,9 @@ static const struct option validate_options[] = {
     {"max-dropped", required_argument, NULL, OPT_MAX_DROPPED},
     {"max-latency-frames", required_argument, NULL, OPT_MAX_LATENCY},
     {"max-cpu", required_argument, NULL, OPT_MAX_CPU},
+    {"repeat", required_argument, NULL, OPT_REPEAT},
+    {"frb-codec", required_argument, NULL, OPT_FRB_CODEC},
+    {"producer-process", required_argument, NULL, OPT_PRODUCER_PROCESS},
     {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -98,6 +115,9 @@ typedef struct validate_request {
     const char *command; /* "validate" or "report" */
     const char *input, *from, *output;
     int quick, quiet;
+    int repeat;
+    vb_frb_codec frb_codec;
+    vb_producer_process producer_process;
     vb_pace pace;
     vb_thresholds thresholds;
 } validate_request;
@@ -127,7 +147,8 @@ static int parse_args(int argc, char **argv, validate_request *req) {
     if (unknown >= 0) return unknown;
     while ((opt = getopt_long(argc, argv, ":o:qh", validate_options, NULL)) != -1) {
         int status = VB_OK;
-        if (is_report && (opt == OPT_FROM || opt == OPT_QUICK || opt == OPT_PACE || opt == 'q'))
+        if (is_report && (opt == OPT_FROM || opt == OPT_QUICK || opt == OPT_PACE || opt == 'q' ||
+                          opt == OPT_REPEAT || opt == OPT_FRB_CODEC || opt == OPT_PRODUCER_PROCESS))
             return cli_usage_error("report", "option '%s' is for 'vizbench validate'",
                                    argv[optind - 1]);
         switch (opt) {
@@ -150,6 +171,19 @@ static int parse_args(int argc, char **argv, validate_request *req) {
         case OPT_PACE:
             status = vb_pace_from_name("--pace", optarg, &req->pace);
             break;
+        case OPT_REPEAT: {
+            long long n = 0;
+            status = vb_parse_int("--repeat", optarg, 1, 8, &n);
+            req->repeat = (int)n;
+            break;
+        }
+        case OPT_FRB_CODEC:
+            status = vb_frb_codec_from_name("--frb-codec", optarg, &req->frb_codec);
+            break;
+        case OPT_PRODUCER_PROCESS:
+            status =
+                vb_producer_process_from_name("--producer-process", optarg, &req->producer_process);
+            break;
         case 'o':
             req->output = optarg;
             break;
@@ -171,9 +205,10 @@ static int parse_args(int argc, char **argv, validate_request *req) {
         req->from = req->input;
         req->input = NULL;
     }
-    if (req->from && (req->input || req->quick))
+    if (req->from && (req->input || req->quick || req->repeat))
         return cli_usage_error(req->command,
-                               "--from reads earlier results; INPUT and --quick conflict with it");
+                               "--from reads earlier results; INPUT, --quick and --repeat "
+                               "conflict with it");
     return -1;
 }
 
@@ -183,8 +218,14 @@ static int measure(const validate_request *req, int argc, char **argv, vb_sweep 
     int exit_code = cli_load_input(req->input, &audio);
     if (exit_code != 0) return exit_code;
     vb_sweep_grid grid;
-    vb_sweep_grid_defaults(&grid, req->quick);
+    vb_sweep_grid_validate(&grid, req->quick);
     grid.base.pace = req->pace;
+    grid.base.frb_codec = req->frb_codec;
+    grid.base.producer_process = req->producer_process;
+    if (vb_sweep_grid_repeat(&grid, req->repeat ? req->repeat : req->quick ? 2 : 3) != VB_OK) {
+        vb_audio_free(&audio);
+        return cli_fail(-VB_ERR_USAGE);
+    }
     if (cli_read_fault(&grid.base) != VB_OK || vb_sweep_init(sweep, &grid) != VB_OK) {
         vb_audio_free(&audio);
         return cli_fail(-VB_ERR_USAGE);
@@ -198,9 +239,9 @@ static int measure(const validate_request *req, int argc, char **argv, vb_sweep 
     cli_describe_command(argc, argv, sweep->command, sizeof sweep->command);
     char path[4096];
     if (req->output) snprintf(path, sizeof path, "%s/sweep.json", req->output);
-    fprintf(stderr, "vizbench validate: measuring %d combinations x %d strategies%s%s\n",
-            sweep->count, grid.strategy_count, req->output ? " into " : "",
-            req->output ? path : "");
+    fprintf(stderr, "vizbench validate: measuring %d combinations x %d strategies x %d runs%s%s\n",
+            sweep->count, grid.strategy_count / vb_sweep_grid_repeats(&grid),
+            vb_sweep_grid_repeats(&grid), req->output ? " into " : "", req->output ? path : "");
     exit_code = cli_run_sweep(sweep, &audio, req->output ? path : NULL);
     vb_audio_free(&audio);
     return exit_code;
@@ -235,10 +276,12 @@ static int validate_or_report(int argc, char **argv, const char *command) {
     }
     static vb_claim claims[VB_CLAIM_COUNT];
     vb_claims_evaluate(&evidence, &req.thresholds, claims);
+    vb_decision decision;
+    vb_decide(&evidence, &req.thresholds, &decision);
     if (!req.quiet && strcmp(command, "validate") == 0)
-        vb_verdict_table_print(&evidence, claims, stdout, cli_columns(stdout));
+        vb_verdict_table_print(&evidence, claims, &decision, stdout, cli_columns(stdout));
     if (req.output) {
-        if (vb_report_write(&evidence, claims, &req.thresholds, req.output) != VB_OK) {
+        if (vb_report_write(&evidence, claims, &decision, &req.thresholds, req.output) != VB_OK) {
             cli_print_error(vb_error_get());
             exit_code = 1;
         } else if (!req.quiet) {

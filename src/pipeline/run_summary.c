@@ -79,7 +79,7 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
         vb_error_set("summary: out of memory");
         return -VB_ERR_FAILURE;
     }
-    int64_t copied = 0, to_gpu = 0, uploaded = 0, previous_presented = -1;
+    int64_t copied = 0, to_gpu = 0, uploaded = 0, pixels_up = 0, previous_presented = -1;
     int64_t producer_copied = 0, copies = 0, allocations = 0, delay_sum = 0, delayed = 0;
     size_t intervals = 0;
     for (int64_t n = 0; n < run->length; n++) {
@@ -114,6 +114,7 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
             delayed++;
         }
         uploaded += r->bytes_uploaded;
+        pixels_up += r->bytes_uploaded + (r->stage_bytes_to_gpu > 0 ? r->stage_bytes_to_gpu : 0);
         if (latency(r) > s->budget_ms) {
             s->jank++;
             if (s->deadline_misses >= 0) s->deadline_misses++;
@@ -187,6 +188,7 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     s->copies_per_frame = (double)copies / frames;
     s->allocations_per_frame = (double)allocations / frames;
     s->to_gpu_mb_per_frame = (double)to_gpu / frames / 1e6;
+    s->pixels_to_gpu_mb_per_frame = (double)pixels_up / frames / 1e6;
     s->copy_gbps = s->transfer_ms.mean > 0 && producer_copied > 0
                        ? (double)producer_copied / frames / (s->transfer_ms.mean * 1e6)
                        : 0;

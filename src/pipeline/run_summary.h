@@ -23,13 +23,14 @@ typedef struct vb_run_summary {
                                                   over the measured span (max) */
     double process_cpu_pct;                    /* all threads, driver threads included */
     double process_cpu_ms_per_frame;
-    double copied_mb_per_frame; /* CPU -> CPU */
-    double to_gpu_mb_per_frame; /* CPU -> GPU: pixel uploads plus analysis data */
-    double copy_gbps;           /* while copying: copied bytes / transfer stage time */
-    double upload_gbps;         /* while uploading: uploaded bytes / upload stage time */
-    double gpu_upload_gbps;     /* uploaded bytes / the upload's GPU time (timer query); 0 when not
-                                   measured. A PBO upload's call only queues the copy, so its
-                                   upload_gbps says nothing of the bus: this does */
+    double copied_mb_per_frame;        /* CPU -> CPU */
+    double to_gpu_mb_per_frame;        /* CPU -> GPU: pixel uploads plus analysis data */
+    double pixels_to_gpu_mb_per_frame; /* of which pixel uploads (every thread) */
+    double copy_gbps;                  /* while copying: copied bytes / transfer stage time */
+    double upload_gbps;                /* while uploading: uploaded bytes / upload stage time */
+    double gpu_upload_gbps; /* uploaded bytes / the upload's GPU time (timer query); 0 when not
+                               measured. A PBO upload's call only queues the copy, so its
+                               upload_gbps says nothing of the bus: this does */
     double copy_rate_gbps, upload_rate_gbps; /* sustained: bytes per frame x fps */
     double copies_per_frame;                 /* CPU -> CPU copies of the frame, every thread */
     double allocations_per_frame;            /* vizbench's own allocations, every thread */

@@ -31,6 +31,38 @@ void vb_sweep_grid_defaults(vb_sweep_grid *g, int quick) {
     vb_run_options_defaults(&g->base);
 }
 
+void vb_sweep_grid_validate(vb_sweep_grid *g, int quick) {
+    vb_sweep_grid_defaults(g, 0);
+    /* The phone's case and 4K: 1920x1080 (the sweep's middle size) is left out so that three
+     * runs of every strategy at every point stay within about 8 minutes on 2 cores. */
+    g->widths[1] = 3840;
+    g->heights[1] = 2160;
+    g->size_count = quick ? 1 : 2;
+    g->seconds = quick ? 0.4 : 0.75;
+    g->warmup_seconds = quick ? 0.1 : 0.2;
+}
+
+int vb_sweep_grid_repeat(vb_sweep_grid *g, int repeats) {
+    const int distinct = g->strategy_count;
+    if (repeats < 1 || distinct * repeats > VB_SESSION_MAX_RUNS) {
+        vb_error_set("--repeat %d x %d strategies is over %d runs per combination", repeats,
+                     distinct, VB_SESSION_MAX_RUNS);
+        return -VB_ERR_USAGE;
+    }
+    for (int r = 1; r < repeats; r++)
+        for (int i = 0; i < distinct; i++)
+            g->strategies[r * distinct + i] = g->strategies[i];
+    g->strategy_count = distinct * repeats;
+    return VB_OK;
+}
+
+int vb_sweep_grid_repeats(const vb_sweep_grid *g) {
+    int repeats = 0;
+    for (int i = 0; i < g->strategy_count; i++)
+        repeats += g->strategies[i] == g->strategies[0];
+    return repeats > 0 ? repeats : 1;
+}
+
 int vb_sweep_combination_count(const vb_sweep_grid *g) {
     return g->size_count * g->fps_count * g->view_count;
 }

@@ -35,6 +35,18 @@ typedef struct vb_sweep_grid {
  * realtime pace, 2 s per run after 0.25 s of warm-up. `quick`: the two smaller sizes, 0.5 s
  * per run after 0.15 s. */
 void vb_sweep_grid_defaults(vb_sweep_grid *grid, int quick);
+/* The grid `vizbench validate` measures (before its repeats): 1080x200 and 3840x2160 at 60 and
+ * 120 fps, every view and strategy, 0.75 s per run after 0.2 s of warm-up, so that three runs
+ * of every strategy fit in about 8 minutes on 2 cores; `quick`: 1080x200 only, 0.4 s after
+ * 0.1 s. */
+void vb_sweep_grid_validate(vb_sweep_grid *grid, int quick);
+
+/* Runs every strategy of the grid `repeats` times per combination, interleaved (s1 s2 .. s1 s2
+ * ..) so that a drift of the machine spreads over all of them: the grid's list holds each
+ * strategy `repeats` times. -VB_ERR_USAGE (error set) past VB_SESSION_MAX_RUNS runs. */
+int vb_sweep_grid_repeat(vb_sweep_grid *grid, int repeats);
+/* How many times the grid's list holds its first strategy (1 without repeats). */
+int vb_sweep_grid_repeats(const vb_sweep_grid *grid);
 
 int vb_sweep_combination_count(const vb_sweep_grid *grid);
 /* The options of combination `index` (0 .. count-1). */

@@ -92,7 +92,10 @@ static void table_end(documents *d) {
 }
 
 static const char *verdict_class(vb_verdict v) {
-    return v == VB_SUPPORTED ? "supported" : v == VB_REFUTED ? "refuted" : "untestable";
+    return v == VB_SUPPORTED   ? "supported"
+           : v == VB_REFUTED   ? "refuted"
+           : v == VB_UNDECIDED ? "undecided"
+                               : "untestable";
 }
 
 /* ---- sections ---------------------------------------------------------------------------- */
@@ -150,6 +153,10 @@ static void verdict_section(documents *d, const vb_claim claims[VB_CLAIM_COUNT])
         vb_text_printf(&d->html, "<td class=\"verdict %s\"><span class=\"badge\">%s</span> ",
                        verdict_class(c->verdict), vb_verdict_name(c->verdict));
         vb_text_append_escaped(&d->html, c->reason);
+        if (c->sensitivity[0]) {
+            vb_text_append(&d->html, "; ");
+            vb_text_append_escaped(&d->html, c->sensitivity);
+        }
         vb_text_append(&d->html, " <em>(measured on ");
         vb_text_append_escaped(&d->html, c->renderer);
         vb_text_append(&d->html, ")</em></td>");
@@ -157,6 +164,10 @@ static void verdict_section(documents *d, const vb_claim claims[VB_CLAIM_COUNT])
         vb_text_append_md_cell(&d->md, vb_verdict_name(c->verdict));
         vb_text_append(&d->md, "**: ");
         vb_text_append_md_cell(&d->md, c->reason);
+        if (c->sensitivity[0]) {
+            vb_text_append(&d->md, "; ");
+            vb_text_append_md_cell(&d->md, c->sensitivity);
+        }
         vb_text_append(&d->md, " (measured on ");
         vb_text_append_md_cell(&d->md, c->renderer);
         vb_text_append(&d->md, ") |");
@@ -375,6 +386,7 @@ static const char *const style =
     "padding:2px 10px;border-radius:4px;margin-bottom:4px}"
     "td.supported .badge{background:#1a7f37}td.refuted .badge{background:#b42318}"
     "td.untestable .badge{background:#6b7280}"
+    "td.undecided .badge{background:#a16207}"
     "td.good{color:#1a7f37;font-weight:bold}td.bad{color:#b42318}"
     "dl.context{display:grid;grid-template-columns:max-content auto;gap:2px 16px;"
     "font-size:16px}dt{font-weight:bold}dd{margin:0;word-break:break-word}"
@@ -390,6 +402,7 @@ static const char *const style =
     "h2{border-bottom-color:#e6e6e6}th,td{border-color:#4a4f57}th{background:#23272e}"
     "td.small{color:#c9ccd1}td.good{color:#56d364}td.bad{color:#ff7b72}"
     "td.untestable .badge{background:#5b626e}"
+    "td.undecided .badge{background:#8a5a0a}"
     ".notice{background:#2e2712}.notice.bad{background:#3d1b19;border-left-color:#ff7b72}"
     "figure svg{border-color:#3a3f47}figcaption{color:#aab0b8}a{color:#79b8ff}"
     "a:visited{color:#c5a3ff}}";
@@ -411,8 +424,14 @@ static int write_chart_file(const vb_chart *chart, const char *path) {
     return status;
 }
 
+/* The decision, first: what to use, up to where, what beyond (verdict/decision.h). */
+static void decision_section(documents *d, const vb_decision *decision) {
+    heading(d, 2, "decision", "Decision");
+    paragraph(d, decision->text);
+}
+
 int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
-                    const vb_thresholds *t, const char *folder) {
+                    const vb_decision *decision, const vb_thresholds *t, const char *folder) {
     vb_chart_set charts;
     int status = vb_charts_build(e, t, &charts);
     if (status != VB_OK) return status;
@@ -429,6 +448,7 @@ int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
     vb_text_append(&d.html, "</style>\n</head>\n<body>\n<h1>");
     vb_text_append_escaped(&d.html, title);
     vb_text_append(&d.html, "</h1>\n");
+    decision_section(&d, decision);
     context_section(&d, e);
     verdict_section(&d, claims);
     headline_section(&d, e, t);

@@ -1,5 +1,6 @@
 #include "report/verdict_table.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Prints `text` wrapped at `width` columns, continuation lines indented by `indent`. */
@@ -25,10 +26,22 @@ static void print_wrapped(FILE *out, const char *label, const char *text, int in
     fputc('\n', out);
 }
 
-void vb_verdict_table_print(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT], FILE *out,
-                            int columns) {
+/* "holds on a CPU up to 1.7x slower" for the summary table, or "". */
+static void factor_text(const vb_claim *c, char *dst, size_t size) {
+    dst[0] = '\0';
+    if (c->cpu_factor > 1.0)
+        snprintf(dst, size, "CPU %.1fx slower", c->cpu_factor);
+    else if (c->cpu_factor > 0 && c->cpu_factor < 1.0)
+        snprintf(dst, size, "CPU %.1fx faster", 1.0 / c->cpu_factor);
+    else if (c->cpu_factor == 1.0)
+        snprintf(dst, size, "on the edge");
+}
+
+void vb_verdict_table_print(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
+                            const vb_decision *decision, FILE *out, int columns) {
     const int width = columns < 60 ? 60 : columns;
-    fprintf(out, "vizbench validate: the research note's claims, measured\n");
+    print_wrapped(out, "", decision->text, 4, width);
+    fprintf(out, "\nvizbench validate: the research note's claims, measured\n");
     fprintf(out, "GL renderer: %s\n%smachine: %s\ninput: %s\n", e->renderer,
             e->software ? "    software: no GPU, no bus\n" : "", e->machine, e->input);
     if (!e->complete) fprintf(out, "INCOMPLETE: some combinations were not measured\n");
@@ -37,11 +50,18 @@ void vb_verdict_table_print(const vb_evidence *e, const vb_claim claims[VB_CLAIM
     for (int i = 1; i < VB_CLAIM_COUNT; i++)
         one_renderer &= strcmp(claims[i].renderer, claims[0].renderer) == 0;
     if (one_renderer) {
-        fprintf(out, "\nevery verdict measured on %s\n%-4s %-40s %s\n", claims[0].renderer, "",
-                "claim", "verdict");
-        for (int i = 0; i < VB_CLAIM_COUNT; i++)
-            fprintf(out, "%-4s %-40s %s\n", claims[i].id, claims[i].topic,
-                    vb_verdict_name(claims[i].verdict));
+        fprintf(out, "\nevery verdict measured on %s\n%-4s %-38s %-17s %s\n", claims[0].renderer,
+                "", "claim", "verdict", "flips with a");
+        for (int i = 0; i < VB_CLAIM_COUNT; i++) {
+            char factor[32];
+            factor_text(&claims[i], factor, sizeof factor);
+            if (factor[0])
+                fprintf(out, "%-4s %-38s %-17s %s\n", claims[i].id, claims[i].topic,
+                        vb_verdict_name(claims[i].verdict), factor);
+            else
+                fprintf(out, "%-4s %-38s %s\n", claims[i].id, claims[i].topic,
+                        vb_verdict_name(claims[i].verdict));
+        }
     } else {
         fprintf(out, "\n%-4s %-40s %-18s %s\n", "", "claim", "verdict", "measured on");
         for (int i = 0; i < VB_CLAIM_COUNT; i++)
@@ -55,5 +75,6 @@ void vb_verdict_table_print(const vb_evidence *e, const vb_claim claims[VB_CLAIM
         print_wrapped(out, "measured:", c->measured, 16, width);
         print_wrapped(out, "threshold:", c->threshold, 16, width);
         print_wrapped(out, "why:", c->reason, 16, width);
+        if (c->sensitivity[0]) print_wrapped(out, "sensitivity:", c->sensitivity, 16, width);
     }
 }

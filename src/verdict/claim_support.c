@@ -1,10 +1,12 @@
 /* Queries over the evidence and wording helpers the claims share (verdict/claims.c). */
 #include "verdict/claim_support.h"
 
+#include "transfer/frb_hop.h"
 #include "transfer/strategy.h"
 
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -133,7 +135,17 @@ void vb_claim_set(vb_claim *c, vb_verdict verdict, const char *fmt, ...) {
     va_end(args);
 }
 
-int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t size) {
+/* "CPU 23.1 % of a core", or "CPU 23.1-27.4 % of a core (3 runs)" when the repeats differ. */
+static void describe_range(char *dst, size_t size, const char *label, vb_range r, const char *unit,
+                           int repeats) {
+    if (repeats > 1 && r.high - r.low >= 0.05)
+        vb_claim_appendf(dst, size, "%s%s %.1f-%.1f%s (%d runs)", dst[0] ? ", " : "", label, r.low,
+                         r.high, unit, repeats);
+    else
+        vb_claim_appendf(dst, size, "%s%s %.1f%s", dst[0] ? ", " : "", label, r.mean, unit);
+}
+
+vb_hold vb_point_judge(const vb_point *p, const vb_thresholds *t, char *why, size_t size) {
     char scratch[8];
     if (!why) {
         why = scratch;
@@ -142,22 +154,94 @@ int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t 
     why[0] = '\0';
     if (!p->measured) {
         snprintf(why, size, "did not run to the end (%s)", vb_strategy_status_name(p->status));
-        return 0;
+        return VB_FAILS;
     }
     if (!p->picture_ok) {
         snprintf(why, size, "showed a different picture");
-        return 0;
+        return VB_FAILS;
     }
-    const vb_run_summary *s = &p->summary;
-    const double dropped = vb_point_dropped_pct(p);
-    const double latency_frames = s->latency_ms.p99 / s->budget_ms;
-    if (dropped > t->max_dropped_pct)
-        vb_claim_appendf(why, size, "%.1f %% of frames never shown", dropped);
-    if (latency_frames > t->max_latency_frames)
-        vb_claim_appendf(why, size, "%sp99 latency %.1f ms = %.1f frames", why[0] ? ", " : "",
-                         s->latency_ms.p99, latency_frames);
-    if (s->process_cpu_pct > t->max_cpu_pct)
-        vb_claim_appendf(why, size, "%sCPU %.1f %% of a core", why[0] ? ", " : "",
-                         s->process_cpu_pct);
-    return why[0] == '\0';
+    const double budget = p->summary.budget_ms > 0 ? p->summary.budget_ms : 1000.0 / p->fps;
+    vb_repeat_figures all[VB_POINT_MAX_REPEATS];
+    const int runs = vb_point_figures(p, all);
+    int holding = 0, measured = 0;
+    for (int i = 0; i < runs; i++) {
+        const vb_repeat_figures *r = &all[i];
+        if (!r->measured) continue;
+        measured++;
+        holding += r->dropped_pct <= t->max_dropped_pct &&
+                   r->latency_p99_ms / budget <= t->max_latency_frames &&
+                   r->process_cpu_pct <= t->max_cpu_pct;
+    }
+    /* Each limit over the runs: all above it, or straddling it (then undecided). */
+    const vb_range dropped = vb_point_range(p, offsetof(vb_repeat_figures, dropped_pct));
+    vb_range latency = vb_point_range(p, offsetof(vb_repeat_figures, latency_p99_ms));
+    const vb_range cpu = vb_point_range(p, offsetof(vb_repeat_figures, process_cpu_pct));
+    latency.low /= budget, latency.high /= budget, latency.mean /= budget;
+    if (dropped.high > t->max_dropped_pct)
+        describe_range(why, size, "frames never shown", dropped, " %", measured);
+    if (latency.high > t->max_latency_frames)
+        describe_range(why, size, "p99 latency", latency, " frames", measured);
+    if (cpu.high > t->max_cpu_pct) describe_range(why, size, "CPU", cpu, " % of a core", measured);
+    if (holding == measured) {
+        why[0] = '\0';
+        return VB_HOLDS;
+    }
+    return holding == 0 ? VB_FAILS : VB_HOLD_UNDECIDED;
+}
+
+int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t size) {
+    return vb_point_judge(p, t, why, size) == VB_HOLDS;
+}
+
+static int points_of(const vb_evidence *e, int view, const char *const *names, int count,
+                     const vb_point **out, int max) {
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+        const vb_point *p = view >= 0 ? vb_claim_note_point(e, (vb_view_kind)view, names[i])
+                                      : vb_claim_note_point_any_view(e, names[i]);
+        if (p && n < max) out[n++] = p;
+    }
+    return n;
+}
+
+int vb_claim_chain_points(const vb_evidence *e, int view, const vb_point **out, int max) {
+    static const char *const chains[] = {"frb-image", "frb-texture"};
+    return points_of(e, view, chains, 2, out, max);
+}
+
+int vb_claim_sharing_points(const vb_evidence *e, int view, const vb_point **out, int max) {
+    static const char *const sharing[] = {"gl-texture", "egl-image", "vulkan-interop"};
+    return points_of(e, view, sharing, 3, out, max);
+}
+
+void vb_claim_path_name(const vb_point *p, char *dst, size_t size) {
+    if (strncmp(p->strategy, "frb-", 4) == 0)
+        snprintf(dst, size, "%s (%s)", p->strategy, vb_frb_codec_name(p->frb_codec));
+    else if (strcmp(p->strategy, "vulkan-interop") == 0)
+        snprintf(dst, size, "%s (%s process)", p->strategy,
+                 p->producer_process == VB_PRODUCER_SEPARATE ? "separate" : "same");
+    else
+        snprintf(dst, size, "%s", p->strategy);
+}
+
+void vb_claim_cpu_sensitivity(vb_claim *c, vb_range share, double limit, const char *what) {
+    if (share.high <= 0 || limit <= 0) return;
+    if (share.high <= limit) {
+        c->cpu_factor = limit / share.high;
+        snprintf(c->sensitivity, sizeof c->sensitivity,
+                 "%s on any CPU up to %.1fx slower than this one (or with a budget %.1fx "
+                 "smaller: CPU %.1f %% of a core at worst, limit %.0f %%)",
+                 what, c->cpu_factor, c->cpu_factor, share.high, limit);
+    } else if (share.low > limit) {
+        c->cpu_factor = limit / share.low;
+        snprintf(c->sensitivity, sizeof c->sensitivity,
+                 "the verdict flips on a CPU %.1fx faster than this one (CPU %.1f %% of a core "
+                 "at best, limit %.0f %%)",
+                 1.0 / c->cpu_factor, share.low, limit);
+    } else {
+        c->cpu_factor = 1.0;
+        snprintf(c->sensitivity, sizeof c->sensitivity,
+                 "on the edge: the runs' CPU (%.1f-%.1f %% of a core) straddles the %.0f %% limit",
+                 share.low, share.high, limit);
+    }
 }

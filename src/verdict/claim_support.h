@@ -38,6 +38,18 @@ const vb_point *vb_claim_largest_point(const vb_evidence *e, const char *strateg
 const vb_point *vb_claim_at_same_place(const vb_evidence *e, const vb_point *at,
                                        const char *strategy);
 
+/* The points of the Flutter chains (frb-image, frb-texture) and of the sharing paths
+ * (gl-texture, egl-image, vulkan-interop) at the note's case in `view` (any view when < 0, the
+ * spectrum first), into out[]; returns how many. */
+int vb_claim_chain_points(const vb_evidence *e, int view, const vb_point **out, int max);
+int vb_claim_sharing_points(const vb_evidence *e, int view, const vb_point **out, int max);
+/* "frb-image (sse)", "vulkan-interop (separate process)", else the strategy's name. */
+void vb_claim_path_name(const vb_point *p, char *dst, size_t size);
+/* A verdict resting on a CPU share `share` (range over the runs) against `limit`: sets
+ * c->cpu_factor (limit / the worst share when it holds, limit / the best when it fails) and
+ * says it in c->sensitivity, for `what` ("frb-texture holds the note's case"). */
+void vb_claim_cpu_sensitivity(vb_claim *c, vb_range share, double limit, const char *what);
+
 /* "spectrum 1080x200@60" */
 void vb_claim_describe_point(const vb_point *p, char *dst, size_t size);
 /* "shared-buffer holds; gl-texture: 100 % never shown" for every strategy at at's place. */

@@ -10,6 +10,25 @@
 #include "pipeline/run_summary.h"
 #include "pipeline/sweep.h"
 
+/* The most runs of one strategy at one combination a point keeps the figures of. */
+#define VB_POINT_MAX_REPEATS 16
+
+/* What each repeated run of a point measured, of the figures verdicts decide on. */
+typedef struct vb_repeat_figures {
+    int measured, picture_ok;
+    double dropped_pct;     /* frames never shown, % of those due */
+    double latency_p99_ms;  /* and its budget_ms in the point's summary */
+    double process_cpu_pct; /* of one core */
+    double process_cpu_ms;  /* per frame */
+    double copy_cpu_ms;     /* per frame on the CPU copying frame bytes (all threads) */
+    double copied_mb;       /* per frame, CPU -> CPU */
+} vb_repeat_figures;
+
+/* A figure over a point's repeats: the smallest, the largest, the mean. */
+typedef struct vb_range {
+    double low, high, mean;
+} vb_range;
+
 typedef struct vb_point {
     int combination; /* index in the sweep */
     vb_view_kind view;
@@ -27,6 +46,13 @@ typedef struct vb_point {
     double missed_pct;
     double memcpy_gbps, memset_gbps, upload_reference_gbps; /* the session's own limits */
     const vb_strategy_run *run;                             /* borrowed; NULL when synthetic */
+    vb_frb_codec frb_codec;                                 /* the run's (frb-* strategies) */
+    vb_producer_process producer_process;                   /* the run's (vulkan-interop) */
+    /* The runs of this strategy at this combination (--repeat): `summary` and `run` are the
+     * one of median process CPU; repeat[] holds every run's deciding figures. A synthetic
+     * point with repeats 0 counts as one run, its summary (vb_point_figures). */
+    int repeats;
+    vb_repeat_figures repeat[VB_POINT_MAX_REPEATS];
 } vb_point;
 
 typedef struct vb_evidence {
@@ -57,6 +83,17 @@ double vb_point_dropped_pct(const vb_point *point);
 
 /* Fills the derived fields of a point (frame_bytes, missed_pct) from its summary. */
 void vb_point_derive(vb_point *point);
+
+/* Its runs' deciding figures into out[0 .. returned): the repeats, or its summary alone. */
+int vb_point_figures(const vb_point *point, vb_repeat_figures out[VB_POINT_MAX_REPEATS]);
+
+/* The deciding figures of one run's summary. */
+void vb_repeat_figures_of(const vb_point *point, const vb_run_summary *summary, int measured,
+                          int picture_ok, vb_repeat_figures *out);
+
+/* The range of a figure (a double member of vb_repeat_figures, by offsetof) over the measured
+ * repeats; all zero when none was measured. */
+vb_range vb_point_range(const vb_point *point, size_t figure);
 
 /* The measured point of `strategy` at that view, size and fps, or NULL. */
 const vb_point *vb_evidence_find(const vb_evidence *evidence, vb_view_kind view, int width,
