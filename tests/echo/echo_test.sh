@@ -24,12 +24,13 @@ expect 0 '' -- "$vizbench" sweep --sizes 256x64 --fps 60 --views spectrum --stra
     --seconds 0.2 --warmup-seconds 0.05 -q -o "$work/sweep.json"
 expect 0 '' -- "$vizbench" report "$work/sweep.json" -o "$work/report"
 check "the report's model table has its row, in its own words" \
-    bash -c "grep -q '<td class=\"claim\">echo</td><td>CPU render into a private buffer per slot' \
+    bash -c "grep -q '<td class=\"claim name\">echo</td><td>CPU render into a private buffer per slot' \
                  '$work/report/report.html' &&
              grep -q 'nothing real: the registry' '$work/report/report.html'"
 check "a chart draws it and its legend names it, in its own colour" \
     bash -c "svg='$work/report/charts/latency-cdf-spectrum.svg';
-             grep -q 'stroke=\"#117733\"' \"\$svg\" && grep -q 'fill=\"#117733\"' \"\$svg\" &&
+             grep -q 'polyline [^>]*stroke=\"#117733\"' \"\$svg\" &&
+             grep -q 'circle [^>]*stroke=\"#117733\"' \"\$svg\" &&
              grep -q '>echo</text>' \"\$svg\""
 
 cli_summary
