@@ -292,6 +292,86 @@ static void cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set 
     vb_svg_end(out);
 }
 
+/* ---- from a sound to its picture --------------------------------------------------------- */
+
+/* Per view and strategy at the headline: the analysis window's lag, then each stage's mean,
+ * stacked; the hand-off's share (transfer, queue, upload) at the end of each bar. */
+static void sound_to_screen(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
+    const vb_point *rows[VB_VIEW_COUNT * VB_SESSION_MAX_RUNS];
+    int count = 0;
+    double x_max = 0;
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        for (int i = 0; i < vb_strategy_count; i++) {
+            const vb_point *p = at_headline(e, h, (vb_view_kind)v, vb_strategy_list[i]->name);
+            if (!p) continue;
+            vb_sound_budget b;
+            vb_point_sound_budget(p, &b);
+            rows[count++] = p;
+            if (b.total_ms > x_max) x_max = b.total_ms;
+        }
+    if (count == 0) return;
+    char title[160], text[1024];
+    snprintf(title, sizeof title, "From a sound to its picture, %dx%d @ %d fps", h->width,
+             h->height, h->fps);
+    vb_chart *c = new_chart(set, "sound-to-screen", title);
+    if (!c) return;
+    caption(e,
+            "mean ms from a sound to its frame: the analysis window's lag, then each stage; "
+            "% = hand-off (transfer + queue + upload)",
+            text, sizeof text);
+    vb_text *out = &c->svg;
+    const double row_height = 26;
+    const int height = (int)(240 + row_height * count + 12 * VB_VIEW_COUNT);
+    vb_svg_begin(out, CHART_WIDTH, height, "sound-to-screen", title, text);
+    vb_plot plot = {out,
+                    250,
+                    130,
+                    CHART_WIDTH - 300,
+                    row_height * count + 12 * VB_VIEW_COUNT,
+                    0,
+                    vb_plot_nice_max(x_max * 1.15), /* room for the labels */
+                    0,
+                    1,
+                    0,
+                    0};
+    vb_plot_axes(&plot, "ms from the sound", "", 1);
+    static const char *const colours[] = {"#BBBBBB", "#88CCEE", "#44AA99", "#117733",
+                                          "#CC6677", "#AA4499", "#DDCC77", "#332288"};
+    static const char *const labels[] = {"analysis window", "wait for a slot", "analysis", "render",
+                                         "hand-off",        "queue",           "upload",   "draw"};
+    double y = plot.top + 4;
+    vb_view_kind last_view = rows[0]->view;
+    for (int r = 0; r < count; r++) {
+        const vb_point *p = rows[r];
+        if (p->view != last_view) {
+            y += 12;
+            last_view = p->view;
+        }
+        vb_sound_budget b;
+        vb_point_sound_budget(p, &b);
+        const double parts[8] = {b.window_ms,   b.wait_ms,  b.analysis_ms, b.render_ms,
+                                 b.transfer_ms, b.queue_ms, b.upload_ms,   b.draw_ms};
+        char label[96];
+        snprintf(label, sizeof label, "%s · %s", vb_view_name(p->view), p->strategy);
+        vb_svg_text(out, plot.left - 8, y + 16, "end", 13, 0, VB_COLOUR_TEXT, label);
+        double x = plot.left;
+        for (int k = 0; k < 8; k++) {
+            double w = vb_plot_x(&plot, parts[k]) - plot.left;
+            char tip[160];
+            snprintf(tip, sizeof tip, "%s, %s: %s %.3f ms", vb_view_name(p->view), p->strategy,
+                     labels[k], parts[k]);
+            vb_svg_rect(out, x, y + 2, w, row_height - 6, colours[k], tip);
+            x += w;
+        }
+        snprintf(label, sizeof label, "%.1f ms, hand-off %.0f %%", b.total_ms, b.hand_off_pct);
+        vb_svg_text(out, x + 6, y + 16, "start", 12, 0, VB_COLOUR_TEXT, label);
+        y += row_height;
+    }
+    vb_svg_legend(out, 40, height - 34, 4, labels, colours);
+    vb_svg_legend(out, 40, height - 14, 4, labels + 4, colours + 4);
+    vb_svg_end(out);
+}
+
 /* ---- bytes per frame across each boundary ------------------------------------------------ */
 
 static void bytes_split(const vb_point *p, double out[3]) {
@@ -492,6 +572,7 @@ int vb_charts_build(const vb_evidence *e, const vb_thresholds *t, vb_chart_set *
         for (int v = 0; v < VB_VIEW_COUNT; v++)
             latency_cdf(e, h, (vb_view_kind)v, set);
         cpu_per_frame(e, h, set);
+        sound_to_screen(e, h, set);
         bytes_per_frame(e, h, set);
     }
     for (int v = 0; v < VB_VIEW_COUNT; v++)

@@ -2,6 +2,8 @@
  *   latency-cdf-VIEW   distribution of frame latency per strategy, with the frame budget;
  *   cpu-per-frame      CPU ms per frame per strategy, stacked by thread (producer, consumer,
  *                      the rest of the process: driver and rasteriser threads);
+ *   sound-to-screen    per view and strategy, the delay from a sound to its picture: the
+ *                      analysis window's lag, then each stage, the hand-off's share;
  *   bytes-per-frame    bytes per frame across each boundary (CPU copy, pixels to GL,
  *                      analysis data to GL), log scale;
  *   budget-map-VIEW    C4's size x fps map: where each strategy holds the budget.

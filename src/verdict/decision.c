@@ -118,6 +118,26 @@ void vb_decide(const vb_evidence *e, const vb_thresholds *t, vb_decision *d) {
         vb_claim_appendf(d->text, sizeof d->text, " (%s, preferred, is undecided: %s)", undecided,
                          undecided_why);
     vb_claim_appendf(d->text, sizeof d->text, ".");
+    /* What the hand-off is of the delay from a sound to its picture, view by view. */
+    double low = 100, high = 0;
+    int shown = 0;
+    for (int v = 0; v < VB_VIEW_COUNT; v++) {
+        const vb_point *p = vb_claim_note_point(e, (vb_view_kind)v, d->strategy);
+        if (!p) continue;
+        vb_sound_budget b;
+        vb_point_sound_budget(p, &b);
+        vb_claim_appendf(d->text, sizeof d->text, "%s %s %.1f ms",
+                         shown++ ? ","
+                                 : " From a "
+                                   "sound to its "
+                                   "picture:",
+                         vb_view_name((vb_view_kind)v), b.total_ms);
+        if (b.hand_off_pct < low) low = b.hand_off_pct;
+        if (b.hand_off_pct > high) high = b.hand_off_pct;
+    }
+    if (shown)
+        vb_claim_appendf(d->text, sizeof d->text, "; the hand-off is %.0f-%.0f %% of it.", low,
+                         high);
     const vb_point *held, *failed;
     limits(e, t, d->strategy, &held, &failed);
     if (!failed) {

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,11 @@ static int add_point(vb_evidence *e, const vb_sweep *sweep, const vb_session *s,
     p->strategy = first->ops->name;
     p->renders_on_gpu = first->ops->renders_on_gpu;
     p->frb_codec = s->options.frb_codec;
+    const vb_view_options *view = &s->options.view;
+    if (view->view == VB_VIEW_WAVEFORM)
+        p->window_lag_ms = view->width > 0 ? view->window_ms / view->width / 2 : 0;
+    else if (s->input.sample_rate > 0)
+        p->window_lag_ms = 1000.0 * view->fft_size / s->input.sample_rate / 2;
     p->producer_process = s->options.producer_process;
     p->memcpy_gbps = s->limits.memcpy_gbps;
     p->memset_gbps = s->limits.memset_gbps;
@@ -192,6 +198,22 @@ int vb_evidence_from_sweep(const vb_sweep *sweep, vb_evidence *e) {
         }
     }
     return VB_OK;
+}
+
+void vb_point_sound_budget(const vb_point *p, vb_sound_budget *b) {
+    const vb_run_summary *s = &p->summary;
+    *b = (vb_sound_budget){.window_ms = p->window_lag_ms,
+                           .wait_ms = fmax(0, s->wait_ms.mean),
+                           .analysis_ms = fmax(0, s->analysis_ms.mean),
+                           .render_ms = fmax(0, s->render_ms.mean),
+                           .transfer_ms = fmax(0, s->transfer_ms.mean),
+                           .queue_ms = fmax(0, s->queue_ms.mean),
+                           .upload_ms = fmax(0, s->upload_ms.mean),
+                           .draw_ms = fmax(0, s->compose_ms.mean)};
+    b->total_ms = b->window_ms + b->wait_ms + b->analysis_ms + b->render_ms + b->transfer_ms +
+                  b->queue_ms + b->upload_ms + b->draw_ms;
+    b->hand_off_pct =
+        b->total_ms > 0 ? 100.0 * (b->transfer_ms + b->queue_ms + b->upload_ms) / b->total_ms : 0;
 }
 
 void vb_evidence_free(vb_evidence *e) {

@@ -47,7 +47,10 @@ typedef struct vb_point {
     double memcpy_gbps, memset_gbps, upload_reference_gbps; /* the session's own limits */
     const vb_strategy_run *run;                             /* borrowed; NULL when synthetic */
     vb_frb_codec frb_codec;                                 /* the run's (frb-* strategies) */
-    vb_producer_process producer_process;                   /* the run's (vulkan-interop) */
+    /* How far the analysis window's centre lies behind the newest sample it holds (FFT size /
+     * sample rate / 2; the waveform: half of one column's span): 0 when not known. */
+    double window_lag_ms;
+    vb_producer_process producer_process; /* the run's (vulkan-interop) */
     /* The runs of this strategy at this combination (--repeat): `summary` and `run` are the
      * one of median process CPU; repeat[] holds every run's deciding figures. A synthetic
      * point with repeats 0 counts as one run, its summary (vb_point_figures). */
@@ -94,6 +97,15 @@ void vb_repeat_figures_of(const vb_point *point, const vb_run_summary *summary, 
 /* The range of a figure (a double member of vb_repeat_figures, by offsetof) over the measured
  * repeats; all zero when none was measured. */
 vb_range vb_point_range(const vb_point *point, size_t figure);
+
+/* From a sound to its picture, at one point: the analysis window's lag, then the pipeline's
+ * stages (means), the hand-off's share of the whole (transfer + queue + upload: what the
+ * strategy decides; the queue includes a display clock's wait for its tick). */
+typedef struct vb_sound_budget {
+    double window_ms, wait_ms, analysis_ms, render_ms, transfer_ms, queue_ms, upload_ms, draw_ms;
+    double total_ms, hand_off_pct;
+} vb_sound_budget;
+void vb_point_sound_budget(const vb_point *point, vb_sound_budget *out);
 
 /* The measured point of `strategy` at that view, size and fps, or NULL. */
 const vb_point *vb_evidence_find(const vb_evidence *evidence, vb_view_kind view, int width,
