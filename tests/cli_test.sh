@@ -148,15 +148,17 @@ for view in waveform spectrum spectrogram; do
         grep -q "<title>Frame latency, $view 1080x200 @ 60 fps: share of frames within x ms</title>" "$svg"
     check "report: $view latency chart has the dark style of its own" \
         grep -q '<style>@media (prefers-color-scheme:dark)' "$svg"
-    # Curves are the polylines with a tooltip (the legend's line samples have none): 4 strategies,
-    # each with its own dash pattern (none = solid), each with marks that have tooltips.
+    # Curves are the polylines with a tooltip (the legend's line samples have none): one per
+    # strategy the sweep ran, each with its own dash pattern (none = solid), each with marks
+    # that have tooltips.
+    strategies=$(jq '.grid.strategies | unique | length' "$root/reports/example/sweep.json")
     curves=$(grep -o '<polyline [^>]*><title>' "$svg")
-    check "report: $view latency chart has a curve with a tooltip per strategy" \
-        [ "$(grep -c . <<<"$curves")" -eq 4 ]
+    check "report: $view latency chart has a curve with a tooltip per strategy ($strategies)" \
+        [ "$(grep -c . <<<"$curves")" -eq "$strategies" ]
     check "report: $view latency curves have distinct dash patterns" [ "$(
-        sed -E 's/.*stroke-dasharray="([^"]*)".*/\1/; t; s/.*/solid/' <<<"$curves" | sort -u | wc -l)" -eq 4 ]
+        sed -E 's/.*stroke-dasharray="([^"]*)".*/\1/; t; s/.*/solid/' <<<"$curves" | sort -u | wc -l)" -eq "$strategies" ]
     check "report: $view latency marks p50, p90, p99 with tooltips" \
-        [ "$(grep -cE '<(circle|polygon) [^>]*><title>[a-z-]+: p(50|90|99) ' "$svg")" -eq 12 ]
+        [ "$(grep -cE '<(circle|polygon|rect|path) [^>]*><title>[a-z-]+: p(50|90|99) ' "$svg")" -eq $((3 * strategies)) ]
     # The x axis ends on the first tick at or past the slowest frame (the tooltips name it), or
     # past the 16.7 ms budget when that is within 1.5 times the slowest, not at a fixed multiple
     # of the budget (it was 2.2); the ticks are the labels under the plot (y = 420).

@@ -208,20 +208,19 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
             char name[64];
             vb_claim_path_name(p, name, sizeof name);
             vb_claim_appendf(c->measured, sizeof c->measured,
-                             " %s %.1f KB copied, %.1f KB of pixels up, CPU %.3f-%.3f ms", name,
-                             p->summary.copied_mb_per_frame * 1e3,
+                             "%s %s %.1f KB copied, %.1f KB of pixels up, CPU %.3f-%.3f ms",
+                             i ? "," : "", name, p->summary.copied_mb_per_frame * 1e3,
                              p->summary.pixels_to_gpu_mb_per_frame * 1e3, cpu.low, cpu.high);
             if (ideal && p != ideal && ideal_cpu.mean > 0)
                 vb_claim_appendf(c->measured, sizeof c->measured, " (%.2fx gl-texture's)",
                                  cpu.mean / ideal_cpu.mean);
-            vb_claim_appendf(c->measured, sizeof c->measured, ",");
             if ((p->summary.copied_mb_per_frame > 0 || p->summary.pixels_to_gpu_mb_per_frame > 0) &&
                 !copying)
                 copying = p;
         }
     }
     vb_claim_appendf(c->measured, sizeof c->measured,
-                     " The note's Linux path (DMA-BUF across processes) could not be measured: "
+                     ". The note's Linux path (DMA-BUF across processes) could not be measured: "
                      "the export fails on both machines here; vulkan-interop's opaque fds, "
                      "passed between processes the same way, stand in for it");
     if (paths == 0) {
