@@ -171,4 +171,24 @@ for view in waveform spectrum spectrogram; do
         <<<"$ticks"
 done
 
+# The README says what the committed evidence says: its decisions and its verdict columns are
+# the ones `validate --from` gives for reports/example (llvmpipe) and reports/h200 (H200).
+readme_matches() { # readme_matches SWEEP.json COLUMN (4: llvmpipe, 5: H200)
+    local out decision claims=0
+    out=$("$vizbench" validate --from "$1") || return 1
+    decision=$(awk 'NF == 0 { exit } { sub(/^ +/, ""); printf "%s%s", sep, $0; sep = " " }' <<<"$out")
+    grep -qF "> $decision" "$root/README.md" || { echo "README lacks: $decision"; return 1; }
+    while read -r id verdict; do
+        awk -F ' [|] ' -v id="| $id" -v col="$2" -v want="**$verdict**" \
+            '$1 == id { found = 1; if (index($col, want) != 1) bad = 1 } END { exit !(found && !bad) }' \
+            "$root/README.md" || { echo "README's $id column $2 is not $verdict"; return 1; }
+        claims=$((claims + 1))
+    done < <(sed -nE 's/^(C[1-7])   .{38} (supported|refuted|undecided|not testable here).*/\1 \2/p' <<<"$out")
+    [ "$claims" -eq 7 ] || { echo "read $claims verdicts, not 7"; return 1; }
+}
+check "README: llvmpipe's decision and verdicts are reports/example's" \
+    readme_matches "$root/reports/example/sweep.json" 4
+check "README: the H200's decision and verdicts are reports/h200's" \
+    readme_matches "$root/reports/h200/validation/sweep.json" 5
+
 cli_summary
