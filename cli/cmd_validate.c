@@ -145,12 +145,21 @@ static int parse_args(int argc, char **argv, validate_request *req) {
     opterr = 0;
     int opt, unknown = cli_check_long_options(req->command, argc, argv, validate_options, ":o:qh");
     if (unknown >= 0) return unknown;
-    while ((opt = getopt_long(argc, argv, ":o:qh", validate_options, NULL)) != -1) {
+    int index = -1;
+    while ((opt = getopt_long(argc, argv, ":o:qh", validate_options, &index)) != -1) {
         int status = VB_OK;
-        if (is_report && (opt == OPT_FROM || opt == OPT_QUICK || opt == OPT_PACE || opt == 'q' ||
-                          opt == OPT_REPEAT || opt == OPT_FRB_CODEC || opt == OPT_PRODUCER_PROCESS))
-            return cli_usage_error("report", "option '%s' is for 'vizbench validate'",
-                                   argv[optind - 1]);
+        if (is_report &&
+            (opt == OPT_FROM || opt == OPT_QUICK || opt == OPT_PACE || opt == 'q' ||
+             opt == OPT_REPEAT || opt == OPT_FRB_CODEC || opt == OPT_PRODUCER_PROCESS)) {
+            /* the option's own name: argv[optind - 1] is its value when it takes one */
+            char name[48];
+            if (index >= 0)
+                snprintf(name, sizeof name, "--%s", validate_options[index].name);
+            else
+                snprintf(name, sizeof name, "-%c", opt);
+            return cli_usage_error("report", "option '%s' is for 'vizbench validate'", name);
+        }
+        index = -1;
         switch (opt) {
         case 'h':
             if (is_report)

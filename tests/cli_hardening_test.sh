@@ -104,7 +104,9 @@ expect 2 "resamples: '0' is outside" -- "$vizbench" compare --resamples 0 a b
 expect 2 "metrics: unknown metric 'bogus'" -- "$vizbench" compare --metrics bogus a b
 expect 2 'needs BASELINE and CURRENT' -- "$vizbench" compare a
 expect 2 "max-cpu: '-1' is outside" -- "$vizbench" validate --max-cpu -1
-expect 2 '--from reads earlier results; INPUT and --quick conflict' -- "$vizbench" validate --from x --quick
+expect 2 '--from reads earlier results; INPUT, --quick and --repeat conflict' -- "$vizbench" validate --from x --quick
+expect 2 '--repeat: ' -- "$vizbench" validate --repeat 9
+expect 2 "option '--repeat' is for 'vizbench validate'" -- "$vizbench" report x --repeat 2 -o "$work/r"
 expect 2 "arith-tolerance: '1e400' is not a finite number" -- "$vizbench" validate --arith-tolerance 1e400
 expect 2 "at: 'nan' is not a finite number" -- "$vizbench" render --at nan -o "$work/x.png"
 check "no output was written by a refused command" test ! -e "$work/s.json"
