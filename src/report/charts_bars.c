@@ -1,0 +1,251 @@
+/* The report's bar charts: CPU per frame by thread, from a sound to its picture, bytes per frame
+ * across each boundary (report/charts.h says what each shows). */
+#include "report/charts_impl.h"
+
+#include "transfer/strategy.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void vb_chart_cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
+    const vb_point *rows[VB_VIEW_COUNT * VB_SESSION_MAX_RUNS];
+    int count = 0;
+    double x_max = 0;
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        for (int i = 0; i < vb_strategy_count; i++) {
+            const vb_point *p =
+                vb_chart_at_headline(e, h, (vb_view_kind)v, vb_strategy_list[i]->name);
+            if (!p) continue;
+            rows[count++] = p;
+            double total = fmax(p->summary.process_cpu_ms_per_frame,
+                                p->summary.producer_cpu_ms.mean + p->summary.consumer_cpu_ms.mean);
+            if (total > x_max) x_max = total;
+        }
+    if (count == 0) return;
+    char title[160], line[256], text[1024];
+    snprintf(title, sizeof title, "CPU time per frame, %dx%d @ %d fps, by thread", h->width,
+             h->height, h->fps);
+    vb_chart *c = vb_chart_new(set, "cpu-per-frame", title);
+    if (!c) return;
+    snprintf(line, sizeof line,
+             "mean ms of CPU per frame shown; the frame budget is %.1f ms; 'rest of process' = "
+             "driver and rasteriser threads",
+             1000.0 / h->fps);
+    vb_chart_caption(e, line, text, sizeof text);
+    vb_text *out = &c->svg;
+    const double row_height = 26;
+    const int height = (int)(210 + row_height * count + 12 * VB_VIEW_COUNT);
+    vb_svg_begin(out, CHART_WIDTH, height, "cpu-per-frame", title, text);
+    vb_plot plot = {out,
+                    250,
+                    110,
+                    CHART_WIDTH - 290,
+                    row_height * count + 12 * VB_VIEW_COUNT,
+                    0,
+                    vb_plot_nice_max(x_max * 1.1), /* room for the totals' labels */
+                    0,
+                    1,
+                    0,
+                    0};
+    vb_plot_axes(&plot, "CPU ms per frame", "", 1);
+    static const char *const colours[] = {"#0072B2", "#E69F00", "#999999"};
+    static const char *const labels[] = {"producer thread (render + hand-off)",
+                                         "consumer thread (upload + draw)", "rest of process"};
+    double y = plot.top + 4;
+    vb_view_kind last_view = rows[0]->view;
+    for (int r = 0; r < count; r++) {
+        const vb_point *p = rows[r];
+        if (p->view != last_view) {
+            y += 12;
+            last_view = p->view;
+        }
+        const vb_run_summary *s = &p->summary;
+        double parts[3] = {s->producer_cpu_ms.mean, s->consumer_cpu_ms.mean,
+                           fmax(0, s->process_cpu_ms_per_frame - s->producer_cpu_ms.mean -
+                                       s->consumer_cpu_ms.mean)};
+        char label[96];
+        snprintf(label, sizeof label, "%s · %s", vb_view_name(p->view), p->strategy);
+        vb_svg_text(out, plot.left - 8, y + 16, "end", 13, 0, VB_COLOUR_TEXT, label);
+        double x = plot.left;
+        for (int k = 0; k < 3; k++) {
+            double w = vb_plot_x(&plot, parts[k]) - plot.left;
+            char tip[160];
+            snprintf(tip, sizeof tip, "%s, %s: %s %.3f ms", vb_view_name(p->view), p->strategy,
+                     labels[k], parts[k]);
+            vb_svg_rect(out, x, y + 2, w, row_height - 6, colours[k], tip);
+            x += w;
+        }
+        snprintf(label, sizeof label, "%.2f ms", parts[0] + parts[1] + parts[2]);
+        vb_svg_text(out, x + 6, y + 16, "start", 12, 0, VB_COLOUR_TEXT, label);
+        y += row_height;
+    }
+    vb_svg_legend(out, 90, height - 14, 3, labels, colours);
+    vb_svg_end(out);
+}
+
+/* ---- from a sound to its picture --------------------------------------------------------- */
+
+/* Per view and strategy at the headline: the analysis window's lag, then each stage's mean,
+ * stacked; the hand-off's share (transfer, queue, upload) at the end of each bar. */
+void vb_chart_sound_to_screen(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
+    const vb_point *rows[VB_VIEW_COUNT * VB_SESSION_MAX_RUNS];
+    int count = 0;
+    double x_max = 0;
+    for (int v = 0; v < VB_VIEW_COUNT; v++)
+        for (int i = 0; i < vb_strategy_count; i++) {
+            const vb_point *p =
+                vb_chart_at_headline(e, h, (vb_view_kind)v, vb_strategy_list[i]->name);
+            if (!p) continue;
+            vb_sound_budget b;
+            vb_point_sound_budget(p, &b);
+            rows[count++] = p;
+            if (b.total_ms > x_max) x_max = b.total_ms;
+        }
+    if (count == 0) return;
+    char title[160], text[1024];
+    snprintf(title, sizeof title, "From a sound to its picture, %dx%d @ %d fps", h->width,
+             h->height, h->fps);
+    vb_chart *c = vb_chart_new(set, "sound-to-screen", title);
+    if (!c) return;
+    vb_chart_caption(
+        e,
+        "mean ms from a sound to its frame: the analysis window's lag, then each stage; "
+        "% = hand-off (transfer + queue + upload)",
+        text, sizeof text);
+    vb_text *out = &c->svg;
+    const double row_height = 26;
+    const int height = (int)(240 + row_height * count + 12 * VB_VIEW_COUNT);
+    vb_svg_begin(out, CHART_WIDTH, height, "sound-to-screen", title, text);
+    vb_plot plot = {out,
+                    250,
+                    130,
+                    CHART_WIDTH - 300,
+                    row_height * count + 12 * VB_VIEW_COUNT,
+                    0,
+                    vb_plot_nice_max(x_max * 1.15), /* room for the labels */
+                    0,
+                    1,
+                    0,
+                    0};
+    vb_plot_axes(&plot, "ms from the sound", "", 1);
+    static const char *const colours[] = {"#BBBBBB", "#88CCEE", "#44AA99", "#117733",
+                                          "#CC6677", "#AA4499", "#DDCC77", "#332288"};
+    static const char *const labels[] = {"analysis window", "wait for a slot", "analysis", "render",
+                                         "hand-off",        "queue",           "upload",   "draw"};
+    double y = plot.top + 4;
+    vb_view_kind last_view = rows[0]->view;
+    for (int r = 0; r < count; r++) {
+        const vb_point *p = rows[r];
+        if (p->view != last_view) {
+            y += 12;
+            last_view = p->view;
+        }
+        vb_sound_budget b;
+        vb_point_sound_budget(p, &b);
+        const double parts[8] = {b.window_ms,   b.wait_ms,  b.analysis_ms, b.render_ms,
+                                 b.transfer_ms, b.queue_ms, b.upload_ms,   b.draw_ms};
+        char label[96];
+        snprintf(label, sizeof label, "%s · %s", vb_view_name(p->view), p->strategy);
+        vb_svg_text(out, plot.left - 8, y + 16, "end", 13, 0, VB_COLOUR_TEXT, label);
+        double x = plot.left;
+        for (int k = 0; k < 8; k++) {
+            double w = vb_plot_x(&plot, parts[k]) - plot.left;
+            char tip[160];
+            snprintf(tip, sizeof tip, "%s, %s: %s %.3f ms", vb_view_name(p->view), p->strategy,
+                     labels[k], parts[k]);
+            vb_svg_rect(out, x, y + 2, w, row_height - 6, colours[k], tip);
+            x += w;
+        }
+        snprintf(label, sizeof label, "%.1f ms, hand-off %.0f %%", b.total_ms, b.hand_off_pct);
+        vb_svg_text(out, x + 6, y + 16, "start", 12, 0, VB_COLOUR_TEXT, label);
+        y += row_height;
+    }
+    vb_svg_legend(out, 40, height - 34, 4, labels, colours);
+    vb_svg_legend(out, 40, height - 14, 4, labels + 4, colours + 4);
+    vb_svg_end(out);
+}
+
+/* ---- bytes per frame across each boundary ------------------------------------------------ */
+
+static void bytes_split(const vb_point *p, double out[3]) {
+    out[0] = p->summary.copied_mb_per_frame * 1e6;
+    out[1] = p->summary.to_gpu_mb_per_frame * 1e6; /* pixels, unless split below */
+    out[2] = 0;
+    if (!p->run || !p->run->frames) return;
+    double pixels = 0, analysis = 0;
+    int64_t n = 0;
+    for (int64_t f = 0; f < p->run->length; f++) {
+        const vb_frame_record *r = &p->run->frames[f];
+        if (!vb_frame_is_measured(r)) continue;
+        pixels += (double)r->bytes_uploaded;
+        analysis += (double)r->bytes_to_gpu;
+        n++;
+    }
+    if (n > 0) {
+        out[1] = pixels / (double)n;
+        out[2] = analysis / (double)n;
+    }
+}
+
+void vb_chart_bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
+    vb_view_kind view = VB_VIEW_SPECTRUM;
+    const vb_point *rows[VB_SESSION_MAX_RUNS];
+    int count = 0;
+    for (int attempt = 0; attempt <= VB_VIEW_COUNT && count == 0; attempt++) {
+        if (attempt > 0) view = (vb_view_kind)(attempt - 1);
+        for (int i = 0; i < vb_strategy_count; i++) {
+            const vb_point *p = vb_chart_at_headline(e, h, view, vb_strategy_list[i]->name);
+            if (p) rows[count++] = p;
+        }
+    }
+    if (count == 0) return;
+    char title[160], line[256], text[1024];
+    snprintf(title, sizeof title, "Bytes per frame across each boundary, %s %dx%d @ %d fps",
+             vb_view_name(view), h->width, h->height, h->fps);
+    vb_chart *c = vb_chart_new(set, "bytes-per-frame", title);
+    if (!c) return;
+    snprintf(line, sizeof line,
+             "log scale; one %dx%d RGBA frame = %.0f bytes; '0' = nothing crosses that boundary",
+             h->width, h->height, (double)h->width * h->height * 4);
+    vb_chart_caption(e, line, text, sizeof text);
+    vb_text *out = &c->svg;
+    const double group = 3 * 20 + 16;
+    const int height = (int)(215 + group * count);
+    vb_svg_begin(out, CHART_WIDTH, height, "bytes-per-frame", title, text);
+    double x_max = 10;
+    for (int r = 0; r < count; r++) {
+        double b[3];
+        bytes_split(rows[r], b);
+        for (int k = 0; k < 3; k++)
+            x_max = fmax(x_max, b[k]);
+    }
+    x_max = pow(10.0, ceil(log10(x_max * 1.5)));
+    vb_plot plot = {out, 170, 110, CHART_WIDTH - 230, group * count, 10, x_max, 0, 1, 1, 0};
+    vb_plot_axes(&plot, "bytes per frame (log scale)", "", 1);
+    static const char *const colours[] = {"#D55E00", "#0072B2", "#CC79A7"};
+    static const char *const labels[] = {"CPU -> CPU copy", "CPU -> GL: pixels",
+                                         "CPU -> GL: analysis data"};
+    double y = plot.top + 6;
+    for (int r = 0; r < count; r++) {
+        double b[3];
+        bytes_split(rows[r], b);
+        vb_svg_text(out, plot.left - 8, y + 36, "end", 14, 1, VB_COLOUR_TEXT, rows[r]->strategy);
+        for (int k = 0; k < 3; k++) {
+            char label[48];
+            if (b[k] > 0) {
+                double w = vb_plot_x(&plot, fmax(b[k], 10)) - plot.left;
+                vb_format_bytes(b[k], label, sizeof label);
+                vb_svg_rect(out, plot.left, y + k * 20, w, 16, colours[k], labels[k]);
+                vb_svg_text(out, plot.left + w + 6, y + k * 20 + 13, "start", 12, 0, VB_COLOUR_TEXT,
+                            label);
+            } else {
+                vb_svg_text(out, plot.left + 6, y + k * 20 + 13, "start", 12, 0, VB_COLOUR_FAINT,
+                            "0");
+            }
+        }
+        y += group;
+    }
+    vb_svg_legend(out, 90, height - 14, 3, labels, colours);
+    vb_svg_end(out);
+}
