@@ -92,7 +92,9 @@ static void base_world(world *w) {
         for (int s = 0; s < STRATEGIES; s++) {
             add(w, (vb_view_kind)v, 1080, 200, 60, strategies[s]);
             vb_point *big = add(w, (vb_view_kind)v, 1920, 1080, 60, strategies[s]);
-            if (s == 0) big->summary.process_cpu_pct = 60;
+            /* the copy chains (pixel-copy, and frb-image as Flutter runs it) fail there */
+            if (s == 0 || strcmp(strategies[s], "frb-image") == 0)
+                big->summary.process_cpu_pct = 60;
         }
 }
 
@@ -207,26 +209,37 @@ Test(claims, c3_spectrum_copy) {
     EXPECT(&w, 3, VB_NOT_TESTABLE);
 }
 
+/* C4 on the copy chain as Flutter runs it (frb-image; pixel-copy where it was not measured). */
 Test(claims, c4_high_resolution) {
     world w;
     base_world(&w);
-    find(&w, VB_VIEW_WAVEFORM, 1920, 60, "pixel-copy")->summary.process_cpu_pct = 15;
-    find(&w, VB_VIEW_SPECTROGRAM, 1920, 60, "pixel-copy")->summary.process_cpu_pct = 15;
+    EXPECT(&w, 4, VB_SUPPORTED); /* frb-image fails at 1920x1080 where shared-buffer holds */
+    find(&w, VB_VIEW_WAVEFORM, 1920, 60, "frb-image")->summary.process_cpu_pct = 15;
+    find(&w, VB_VIEW_SPECTROGRAM, 1920, 60, "frb-image")->summary.process_cpu_pct = 15;
     EXPECT(&w, 4, VB_REFUTED); /* holds everywhere measured */
+    cr_assert(strstr(w.claims[3].reason, "frb-image never stops"), "%s", w.claims[3].reason);
     base_world(&w);
     software(&w);
-    for (int s = 1; s < STRATEGIES; s++)
+    for (int s = 0; s < STRATEGIES; s++)
         for (int v = 0; v < VB_VIEW_COUNT; v++)
             find(&w, (vb_view_kind)v, 1920, 60, strategies[s])->summary.process_cpu_pct = 80;
     EXPECT(&w, 4, VB_NOT_TESTABLE); /* everything fails there, GPU path not judgeable */
     w.evidence.software = 0;
     EXPECT(&w, 4, VB_REFUTED); /* on a GPU everything failing means it is not the copy */
     for (int v = 0; v < VB_VIEW_COUNT; v++)
-        find(&w, (vb_view_kind)v, 1920, 60, "gl-texture")->summary.process_cpu_pct = 10;
-    EXPECT(&w, 4, VB_SUPPORTED); /* the GPU texture holds where CPU rendering fails */
+        find(&w, (vb_view_kind)v, 1920, 60, "vulkan-interop")->summary.process_cpu_pct = 10;
+    EXPECT(&w, 4, VB_SUPPORTED); /* GPU sharing holds where CPU rendering fails */
+    /* the runs straddle the limit where frb-image first stops holding */
     base_world(&w);
-    remove_strategy(&w, "pixel-copy", 1080);
-    remove_strategy(&w, "pixel-copy", 1920);
+    const double cpu[3] = {20, 24, 27};
+    repeats(find(&w, VB_VIEW_SPECTROGRAM, 1920, 60, "frb-image"), 3, cpu);
+    repeats(find(&w, VB_VIEW_WAVEFORM, 1920, 60, "frb-image"), 3, cpu);
+    EXPECT(&w, 4, VB_UNDECIDED);
+    base_world(&w);
+    remove_strategy(&w, "frb-image", 0);
+    EXPECT(&w, 4, VB_SUPPORTED); /* pixel-copy, then: it fails where shared-buffer holds */
+    cr_assert(strstr(w.claims[3].reason, "pixel-copy fails"), "%s", w.claims[3].reason);
+    remove_strategy(&w, "pixel-copy", 0);
     EXPECT(&w, 4, VB_NOT_TESTABLE);
 }
 
