@@ -44,7 +44,7 @@ static void print_validate_help(FILE *out) {
           "  -o, --output DIR      write DIR/sweep.json (as it is measured), DIR/report.html,\n"
           "                        DIR/report.md and DIR/charts/*.svg\n"
           "  --quick               measure the quick grid (1080x200 only, at 60 and 120 fps,\n"
-          "                        2 runs each; about 90 s): its verdicts are labelled quick\n"
+          "                        2 runs each; under a minute): its verdicts are labelled quick\n"
           "  --repeat N            runs of every strategy at every point, interleaved, 1 .. 8\n"
           "                        (default 3; 2 with --quick): a verdict is decided only\n"
           "                        where every run agrees, else it is undecided, with the range\n"
