@@ -337,6 +337,35 @@ Test(claims, c3_undecided_when_runs_straddle) {
     cr_assert(strstr(w.claims[2].sensitivity, "1.9x slower"), "%s", w.claims[2].sensitivity);
 }
 
+/* Copies are exact counts: decided when every run agrees, undecided when they do not. */
+Test(claims, copy_counts_undecided_when_runs_disagree) {
+    world w;
+    base_world(&w);
+    vb_point *chain = find(&w, VB_VIEW_SPECTRUM, 1080, 60, "frb-image");
+    chain->summary.copied_mb_per_frame = 3 * 0.864;
+    chain->repeats = 3;
+    const double copied[3] = {0.864, 3 * 0.864, 0.864}; /* 1 frame, 3, 1 */
+    for (int i = 0; i < 3; i++) {
+        vb_repeat_figures_of(chain, &chain->summary, 1, 1, &chain->repeat[i]);
+        chain->repeat[i].copied_mb = copied[i];
+    }
+    EXPECT(&w, 1, VB_UNDECIDED);
+    for (int i = 0; i < 3; i++)
+        chain->repeat[i].copied_mb = i == 1 ? 0.864 : 0; /* a copy in one run of three */
+    EXPECT(&w, 5, VB_UNDECIDED);
+    for (int i = 0; i < 3; i++)
+        chain->repeat[i].copied_mb = 0.864;
+    EXPECT(&w, 5, VB_REFUTED);
+    base_world(&w);
+    vb_point *egl = find(&w, VB_VIEW_SPECTRUM, 1080, 60, "egl-image");
+    egl->repeats = 2;
+    for (int i = 0; i < 2; i++) {
+        vb_repeat_figures_of(egl, &egl->summary, 1, 1, &egl->repeat[i]);
+        egl->repeat[i].pixels_mb = i ? 0.864 : 0;
+    }
+    EXPECT(&w, 6, VB_UNDECIDED);
+}
+
 Test(claims, holding_the_budget_breaks_on_each_limit) {
     world w;
     base_world(&w);

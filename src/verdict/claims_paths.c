@@ -61,7 +61,21 @@ void vb_claim_frame_arithmetic(const vb_evidence *e, const vb_thresholds *t, vb_
     const double frames = worst->summary.copied_mb_per_frame * 1e6 / bytes;
     char name[64];
     vb_claim_path_name(worst, name, sizeof name);
-    if (frames > 1.0 + t->arithmetic_pct / 100.0)
+    /* Copies are counted exactly; runs that disagree (a chain copying in some only) leave it
+     * undecided. */
+    const double limit = (1.0 + t->arithmetic_pct / 100.0) * bytes / 1e6;
+    int over = 0, straddle = 0;
+    for (int i = 0; i < n; i++) {
+        const vb_range r = vb_point_range(chains[i], offsetof(vb_repeat_figures, copied_mb));
+        over += r.low > limit;
+        straddle += r.low <= limit && r.high > limit;
+    }
+    if (!over && straddle)
+        vb_claim_set(c, VB_UNDECIDED,
+                     "the runs disagree on how often a Flutter chain copies the frame (%s: up to "
+                     "%.1f frames in some runs only)",
+                     name, frames);
+    else if (over)
         vb_claim_set(c, VB_REFUTED,
                      "the arithmetic holds for one copy, but %s copies the frame %.1f times per "
                      "frame: %.0f MB/s, not ~48",
@@ -149,7 +163,7 @@ void vb_claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_cla
         vb_claim_set(c, VB_NOT_TESTABLE, "nothing measured on the note's path");
         return;
     }
-    const vb_point *copying = NULL;
+    const vb_point *copying = NULL, *mixed = NULL;
     for (int i = 0; i < n; i++) {
         const vb_point *p = chains[i];
         const vb_point *sb = vb_claim_at_same_place(e, p, "shared-buffer");
@@ -167,9 +181,15 @@ void vb_claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_cla
                              " (shared-buffer %.3f-%.3f ms: %.1fx)", sb_cpu.low, sb_cpu.high,
                              sb_cpu.mean > 0 ? cpu.mean / sb_cpu.mean : 0.0);
         }
-        if (p->summary.copied_mb_per_frame > 0 && !copying) copying = p;
+        const vb_range copied = vb_point_range(p, offsetof(vb_repeat_figures, copied_mb));
+        if (copied.low > 0 && !copying) copying = p;
+        if (copied.low == 0 && copied.high > 0 && !mixed) mixed = p;
     }
-    if (copying) {
+    if (!copying && mixed) {
+        char name[64];
+        vb_claim_path_name(mixed, name, sizeof name);
+        vb_claim_set(c, VB_UNDECIDED, "%s copies the frame in some runs only", name);
+    } else if (copying) {
         char name[64];
         vb_claim_path_name(copying, name, sizeof name);
         vb_claim_set(c, VB_REFUTED,
@@ -190,7 +210,7 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
              "imported into GL, in one process or two) copies no frame bytes on the CPU and "
              "uploads no pixels, in every view; its CPU beside gl-texture's is reported");
     int views = 0, paths = 0;
-    const vb_point *copying = NULL;
+    const vb_point *copying = NULL, *mixed = NULL;
     for (int v = 0; v < VB_VIEW_COUNT; v++) {
         const vb_point *sharing[MAX_PATHS];
         const int n = vb_claim_sharing_points(e, v, sharing, MAX_PATHS);
@@ -214,9 +234,12 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
             if (ideal && p != ideal && ideal_cpu.mean > 0)
                 vb_claim_appendf(c->measured, sizeof c->measured, " (%.2fx gl-texture's)",
                                  cpu.mean / ideal_cpu.mean);
-            if ((p->summary.copied_mb_per_frame > 0 || p->summary.pixels_to_gpu_mb_per_frame > 0) &&
-                !copying)
-                copying = p;
+            const vb_range copied = vb_point_range(p, offsetof(vb_repeat_figures, copied_mb));
+            const vb_range pixels = vb_point_range(p, offsetof(vb_repeat_figures, pixels_mb));
+            if ((copied.low > 0 || pixels.low > 0) && !copying) copying = p;
+            if (copied.low == 0 && pixels.low == 0 && (copied.high > 0 || pixels.high > 0) &&
+                !mixed)
+                mixed = p;
         }
     }
     vb_claim_appendf(c->measured, sizeof c->measured,
@@ -225,6 +248,13 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
                      "passed between processes the same way, stand in for it");
     if (paths == 0) {
         vb_claim_set(c, VB_NOT_TESTABLE, "no GPU sharing path measured at the note's case");
+        return;
+    }
+    if (!copying && mixed) {
+        char name[64];
+        vb_claim_path_name(mixed, name, sizeof name);
+        vb_claim_set(c, VB_UNDECIDED, "%s moved frame bytes in some runs only (%s)", name,
+                     vb_view_name(mixed->view));
         return;
     }
     if (copying) {
