@@ -538,8 +538,8 @@ Test(vulkan, every_frame_exact_across_processes_spectrogram, .timeout = 120) {
 Test(vulkan, skipped_frames_reach_the_history_across_processes, .timeout = 120) {
     vb_audio audio = fixture();
     vb_run_options o = small_run(VB_VIEW_SPECTROGRAM, VB_PACE_REALTIME, 120);
-    o.view = view_of(VB_VIEW_SPECTROGRAM, 640, 200);
-    o.view.fps = 1000; /* faster than a software Vulkan renders 640x200: it falls behind */
+    o.view = view_of(VB_VIEW_SPECTROGRAM, 1280, 400);
+    o.view.fps = 1000; /* faster than a software Vulkan renders 1280x400: it falls behind */
     o.verify_every = 7;
     o.producer_process = VB_PRODUCER_SEPARATE;
     vb_session s;
