@@ -189,7 +189,8 @@ static int imported_fd(int *fd, const char *what) {
 static int import_slot(vb_strategy *s, int slot, int64_t *import_ns) {
     gl_slot *g = &s->gl[slot];
     vb_vk_shared *shared = &s->shared;
-    while (vb_gl.GetError() != GL_NO_ERROR) { /* an earlier call's error is not the import's */
+    /* An earlier call's error is not the import's (bounded: a lost context may keep one). */
+    for (int i = 0; i < 16 && vb_gl.GetError() != GL_NO_ERROR; i++) {
     }
     const int64_t start = vb_now_ns();
     const GLint dedicated = GL_TRUE;
