@@ -315,16 +315,8 @@ int cmd_run(int argc, char **argv) {
     req.repeat = 1;
     int stop = parse_run_args(argc, argv, &req);
     if (stop >= 0) return stop;
-    /* --repeat N: every strategy N times, interleaved (s1 s2 .. s1 s2 ..), so that a drift of
-     * the machine is spread over all of them rather than landing on one. */
-    if (req.strategy_count * req.repeat > VB_SESSION_MAX_RUNS)
-        return cli_usage_error("run", "--repeat %d x %d strategies is over %d runs", req.repeat,
-                               req.strategy_count, VB_SESSION_MAX_RUNS);
-    const int distinct = req.strategy_count;
-    for (int r = 1; r < req.repeat; r++)
-        for (int i = 0; i < distinct; i++)
-            req.strategies[r * distinct + i] = req.strategies[i];
-    req.strategy_count = distinct * req.repeat;
+    if (vb_session_repeat(req.strategies, &req.strategy_count, req.repeat) != VB_OK)
+        return cli_usage_error("run", "%s", vb_error_get());
 
     /* Outputs that cannot be written are found now, not after the measurement. */
     if ((req.output && vb_atomic_probe(req.output) != VB_OK) ||

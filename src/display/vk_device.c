@@ -107,15 +107,21 @@ static int compute_family(VkPhysicalDevice physical, uint32_t *family, int *time
     return 0;
 }
 
-static int create_instance(vb_vk_device *d) {
+/* An instance of Vulkan 1.1 for vizbench, with no layers or extensions. */
+static VkResult new_instance(VkInstance *instance) {
     const VkApplicationInfo app = {.sType = VK_STRUCTURE_TYPE_APPLICATION_INFO,
                                    .pApplicationName = "vizbench",
                                    .apiVersion = VK_API_VERSION_1_1};
     const VkInstanceCreateInfo info = {.sType = VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO,
                                        .pApplicationInfo = &app};
-    VkResult result = vkCreateInstance(&info, NULL, &d->instance);
+    VkResult result = vkCreateInstance(&info, NULL, instance);
+    if (result != VK_SUCCESS) *instance = VK_NULL_HANDLE;
+    return result;
+}
+
+static int create_instance(vb_vk_device *d) {
+    VkResult result = new_instance(&d->instance);
     if (result != VK_SUCCESS) {
-        d->instance = VK_NULL_HANDLE;
         vb_error_set("Vulkan: no driver (vkCreateInstance: %s)", vb_vk_result_name(result));
         return -VB_ERR_FAILURE;
     }
@@ -178,12 +184,7 @@ static int choose_device(vb_vk_device *d, const vb_vk_device_wanted *wanted) {
 static VkInstance driver_anchor;
 
 static void hold_driver(void) {
-    const VkApplicationInfo app = {.sType = VK_STRUCTURE_TYPE_APPLICATION_INFO,
-                                   .pApplicationName = "vizbench",
-                                   .apiVersion = VK_API_VERSION_1_1};
-    const VkInstanceCreateInfo info = {.sType = VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO,
-                                       .pApplicationInfo = &app};
-    if (vkCreateInstance(&info, NULL, &driver_anchor) != VK_SUCCESS) driver_anchor = VK_NULL_HANDLE;
+    new_instance(&driver_anchor);
 }
 
 int vb_vk_device_open(vb_vk_device *d, const vb_vk_device_wanted *wanted) {

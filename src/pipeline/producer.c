@@ -58,6 +58,13 @@ static int64_t skip_late_frames(pipeline *p, int64_t next) {
     return next;
 }
 
+/* VIZBENCH_FAULT=fail:STRATEGY: frame n fails from `fail_at` on (-1: never). */
+static int simulated_failure(int64_t fail_at, int64_t n) {
+    if (fail_at < 0 || n < fail_at) return VB_OK;
+    vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
+    return -VB_ERR_FAILURE;
+}
+
 /* A producer in another process (vb_strategy_is_remote) analysed and rendered frame n into
  * `slot`: its figures into the record, as this thread's own would be; the hand-off follows.
  * The producer's CPU is its thread's there; this thread's relay is in this process's CPU. */
@@ -165,8 +172,7 @@ void *vb_pipeline_producer(void *opaque) {
         if (remote) {
             if (produce_remotely(p, n, slot, rec) != VB_OK) break;
             if (measuring) p->remote_cpu_measured += p->remote_cpu_frame;
-            if (fail_at >= 0 && n >= fail_at) {
-                vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
+            if (simulated_failure(fail_at, n) != VB_OK) {
                 vb_pipeline_fail(p, p->producer_error, vb_error_get());
                 break;
             }
@@ -206,10 +212,7 @@ void *vb_pipeline_producer(void *opaque) {
             if (status == VB_OK)
                 status = vb_strategy_hand_off(ops, p->strategy, slot, &rec->bytes_copied);
             if (ops->renders_on_gpu) vb_pipeline_gl_end(serialized);
-            if (status == VB_OK && fail_at >= 0 && n >= fail_at) {
-                vb_error_set("simulated failure at frame %lld (VIZBENCH_FAULT)", (long long)n);
-                status = -VB_ERR_FAILURE;
-            }
+            if (status == VB_OK) status = simulated_failure(fail_at, n);
             if (status != VB_OK) {
                 vb_pipeline_fail(p, p->producer_error, vb_error_get());
                 break;

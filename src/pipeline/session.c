@@ -69,3 +69,17 @@ void vb_session_free(vb_session *s) {
         vb_strategy_run_free(&s->runs[i]);
     s->run_count = 0;
 }
+
+int vb_session_repeat(const vb_strategy_ops **list, int *count, int repeats) {
+    const int distinct = *count;
+    if (repeats < 1 || distinct * repeats > VB_SESSION_MAX_RUNS) {
+        vb_error_set("--repeat %d x %d strategies is over %d runs", repeats, distinct,
+                     VB_SESSION_MAX_RUNS);
+        return -VB_ERR_USAGE;
+    }
+    for (int r = 1; r < repeats; r++)
+        for (int i = 0; i < distinct; i++)
+            list[r * distinct + i] = list[i];
+    *count = distinct * repeats;
+    return VB_OK;
+}

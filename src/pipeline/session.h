@@ -55,4 +55,9 @@ int vb_session_run(vb_session *session, const vb_audio *audio,
                    const vb_strategy_ops *const *strategies, int count, const atomic_int *stop);
 void vb_session_free(vb_session *session);
 
+/* --repeat: the `*count` strategies of `list` (room for VB_SESSION_MAX_RUNS) each `repeats`
+ * times, interleaved (s1 s2 .. s1 s2 ..), so that a drift of the machine spreads over all of
+ * them rather than landing on one. -VB_ERR_USAGE (error set) past VB_SESSION_MAX_RUNS runs. */
+int vb_session_repeat(const vb_strategy_ops **list, int *count, int repeats);
+
 #endif

@@ -4,6 +4,7 @@
 #include "common/error.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -43,17 +44,11 @@ void vb_sweep_grid_validate(vb_sweep_grid *g, int quick) {
 }
 
 int vb_sweep_grid_repeat(vb_sweep_grid *g, int repeats) {
-    const int distinct = g->strategy_count;
-    if (repeats < 1 || distinct * repeats > VB_SESSION_MAX_RUNS) {
-        vb_error_set("--repeat %d x %d strategies is over %d runs per combination", repeats,
-                     distinct, VB_SESSION_MAX_RUNS);
-        return -VB_ERR_USAGE;
-    }
-    for (int r = 1; r < repeats; r++)
-        for (int i = 0; i < distinct; i++)
-            g->strategies[r * distinct + i] = g->strategies[i];
-    g->strategy_count = distinct * repeats;
-    return VB_OK;
+    if (vb_session_repeat(g->strategies, &g->strategy_count, repeats) == VB_OK) return VB_OK;
+    char why[160];
+    snprintf(why, sizeof why, "%s", vb_error_get());
+    vb_error_set("%s per combination", why);
+    return -VB_ERR_USAGE;
 }
 
 int vb_sweep_grid_repeats(const vb_sweep_grid *g) {

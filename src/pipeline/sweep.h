@@ -41,9 +41,9 @@ void vb_sweep_grid_defaults(vb_sweep_grid *grid, int quick);
  * 0.1 s. */
 void vb_sweep_grid_validate(vb_sweep_grid *grid, int quick);
 
-/* Runs every strategy of the grid `repeats` times per combination, interleaved (s1 s2 .. s1 s2
- * ..) so that a drift of the machine spreads over all of them: the grid's list holds each
- * strategy `repeats` times. -VB_ERR_USAGE (error set) past VB_SESSION_MAX_RUNS runs. */
+/* Runs every strategy of the grid `repeats` times per combination (vb_session_repeat): the
+ * grid's list holds each strategy `repeats` times. -VB_ERR_USAGE (error set) past
+ * VB_SESSION_MAX_RUNS runs. */
 int vb_sweep_grid_repeat(vb_sweep_grid *grid, int repeats);
 /* How many times the grid's list holds its first strategy (1 without repeats). */
 int vb_sweep_grid_repeats(const vb_sweep_grid *grid);

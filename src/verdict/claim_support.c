@@ -245,3 +245,10 @@ void vb_claim_cpu_sensitivity(vb_claim *c, vb_range share, double limit, const c
                  share.low, share.high, limit);
     }
 }
+
+void vb_claim_renderer_name(const vb_evidence *e, char *dst, size_t size) {
+    size_t cut = strcspn(e->renderer, "(|");
+    while (cut > 0 && e->renderer[cut - 1] == ' ')
+        cut--;
+    snprintf(dst, size, "%.*s", (int)cut, e->renderer);
+}

@@ -50,6 +50,9 @@ void vb_claim_path_name(const vb_point *p, char *dst, size_t size);
  * says it in c->sensitivity, for `what` ("frb-texture holds the note's case"). */
 void vb_claim_cpu_sensitivity(vb_claim *c, vb_range share, double limit, const char *what);
 
+/* The GL renderer's name without its details: "llvmpipe", "NVIDIA H200/PCIe/SSE2". */
+void vb_claim_renderer_name(const vb_evidence *e, char *dst, size_t size);
+
 /* "spectrum 1080x200@60" */
 void vb_claim_describe_point(const vb_point *p, char *dst, size_t size);
 /* "shared-buffer holds; gl-texture: 100 % never shown" for every strategy at at's place. */

@@ -183,10 +183,7 @@ void vb_claims_evaluate(const vb_evidence *e, const vb_thresholds *t,
         c->id = table[i].id;
         c->topic = table[i].topic;
         c->note_says = table[i].note_says;
-        size_t cut = strcspn(e->renderer, "(|");
-        while (cut > 0 && e->renderer[cut - 1] == ' ')
-            cut--;
-        snprintf(c->renderer, sizeof c->renderer, "%.*s", (int)cut, e->renderer);
+        vb_claim_renderer_name(e, c->renderer, sizeof c->renderer);
         table[i].evaluate(e, t, c);
     }
 }

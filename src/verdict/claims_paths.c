@@ -33,8 +33,15 @@ void vb_claim_frame_arithmetic(const vb_evidence *e, const vb_thresholds *t, vb_
     const vb_point *chains[MAX_PATHS];
     const int n = vb_claim_chain_points(e, -1, chains, MAX_PATHS);
     const vb_point *worst = NULL;
+    /* Copies are counted exactly; runs that disagree (a chain copying in some only) leave it
+     * undecided. */
+    const double limit = (1.0 + t->arithmetic_pct / 100.0) * bytes / 1e6;
+    int over = 0, straddle = 0;
     for (int i = 0; i < n; i++) {
         const vb_point *p = chains[i];
+        const vb_range r = vb_point_range(p, offsetof(vb_repeat_figures, copied_mb));
+        over += r.low > limit;
+        straddle += r.low <= limit && r.high > limit;
         char name[64];
         vb_claim_path_name(p, name, sizeof name);
         vb_claim_appendf(c->measured, sizeof c->measured,
@@ -61,15 +68,6 @@ void vb_claim_frame_arithmetic(const vb_evidence *e, const vb_thresholds *t, vb_
     const double frames = worst->summary.copied_mb_per_frame * 1e6 / bytes;
     char name[64];
     vb_claim_path_name(worst, name, sizeof name);
-    /* Copies are counted exactly; runs that disagree (a chain copying in some only) leave it
-     * undecided. */
-    const double limit = (1.0 + t->arithmetic_pct / 100.0) * bytes / 1e6;
-    int over = 0, straddle = 0;
-    for (int i = 0; i < n; i++) {
-        const vb_range r = vb_point_range(chains[i], offsetof(vb_repeat_figures, copied_mb));
-        over += r.low > limit;
-        straddle += r.low <= limit && r.high > limit;
-    }
     if (!over && straddle)
         vb_claim_set(c, VB_UNDECIDED,
                      "the runs disagree on how often a Flutter chain copies the frame (%s: up to "
@@ -105,11 +103,14 @@ void vb_claim_bandwidth(const vb_evidence *e, const vb_thresholds *t, vb_claim *
              chains[0]->memcpy_gbps, VB_NOTE_MEMORY_GBPS);
     vb_range worst = {0, 0, 0};
     const vb_point *worst_point = NULL;
+    int over = 0, straddles = 0;
     for (int i = 0; i < n; i++) {
         const vb_point *p = chains[i];
         vb_range ms = vb_point_range(p, offsetof(vb_repeat_figures, copy_cpu_ms));
         const vb_range share = {ms.low * p->fps / 10.0, ms.high * p->fps / 10.0,
                                 ms.mean * p->fps / 10.0};
+        over += share.low > t->copy_share_pct;
+        straddles += share.low <= t->copy_share_pct && share.high > t->copy_share_pct;
         const double gbps =
             ms.mean > 0 ? p->summary.copied_mb_per_frame / 1e3 / (ms.mean / 1e3) : 0.0;
         char name[64];
@@ -127,13 +128,6 @@ void vb_claim_bandwidth(const vb_evidence *e, const vb_thresholds *t, vb_claim *
     snprintf(what, sizeof what, "%s's copying stays within %.1f %% of a core", name,
              t->copy_share_pct);
     vb_claim_cpu_sensitivity(c, worst, t->copy_share_pct, what);
-    int over = 0, straddles = 0;
-    for (int i = 0; i < n; i++) {
-        vb_range ms = vb_point_range(chains[i], offsetof(vb_repeat_figures, copy_cpu_ms));
-        const double low = ms.low * chains[i]->fps / 10.0, high = ms.high * chains[i]->fps / 10.0;
-        over += low > t->copy_share_pct;
-        straddles += low <= t->copy_share_pct && high > t->copy_share_pct;
-    }
     if (over)
         vb_claim_set(c, VB_REFUTED,
                      "copying costs more than %.1f %% of a core on a Flutter chain (%s: "

@@ -57,15 +57,15 @@ static void limits(const vb_evidence *e, const vb_thresholds *t, const char *str
 }
 
 static void context(const vb_evidence *e, char *dst, size_t size) {
-    size_t cut = strcspn(e->renderer, "(|");
-    while (cut > 0 && e->renderer[cut - 1] == ' ')
-        cut--;
+    char renderer[160];
+    vb_claim_renderer_name(e, renderer, sizeof renderer);
     const int quick = strstr(e->command, "--quick") != NULL;
     int runs = 1;
     for (int i = 0; i < e->count; i++)
         if (e->points[i].repeats > runs) runs = e->points[i].repeats;
-    snprintf(dst, size, "%s%.*s on %s, %d run%s a point", quick ? "quick, " : "", (int)cut,
-             e->renderer, e->machine, runs, runs == 1 ? "" : "s");
+    dst[0] = '\0';
+    vb_claim_appendf(dst, size, "%s%s on %s, %d run%s a point", quick ? "quick, " : "", renderer,
+                     e->machine, runs, runs == 1 ? "" : "s");
 }
 
 void vb_decide(const vb_evidence *e, const vb_thresholds *t, vb_decision *d) {
