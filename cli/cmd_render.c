@@ -18,7 +18,7 @@ static void print_render_help(FILE *out) {
           "       vizbench render [INPUT] --view VIEW [options] --contact-sheet [--grid CxR] -o "
           "OUT.png\n"
           "       vizbench render [INPUT] --view VIEW [options] --all-frames [--threads N] "
-          "[--checksum]\n"
+          "[--split S] [--checksum]\n"
           "\n"
           "Renders frames of the CPU reference renderer to PNG. Frame n shows the audio ending\n"
           "at n / fps seconds. Without --frame or --at, the middle of the input is shown.\n"
@@ -32,8 +32,11 @@ static void print_render_help(FILE *out) {
           "  --grid CxR            contact sheet columns x rows (default 4x3)\n"
           "  --all-frames          render every frame of the input in order to no output and\n"
           "                        print the time and frames per second (a benchmark)\n"
-          "  --threads N           --all-frames: 1 (default) or 2 threads, each drawing every\n"
-          "                        other frame (each analyses every frame: history)\n"
+          "  --threads N           --all-frames: 1 (default) or 2 threads\n"
+          "  --split S             how 2 threads share the work: rows (each frame analysed once,\n"
+          "                        its rows drawn half by each thread), frames (each thread\n"
+          "                        draws every other frame and analyses every frame: history)\n"
+          "                        or auto (default: rows for frames of 2 MiB and more)\n"
           "  --checksum            --all-frames: print the sum of every frame's FNV-1a, the\n"
           "                        same for any --threads (costs a read of every frame)\n"
           "  -o, --output OUT.png  where to write (atomically: never a half-written file)\n"
@@ -50,6 +53,7 @@ enum {
     OPT_GRID,
     OPT_ALL_FRAMES,
     OPT_THREADS,
+    OPT_SPLIT,
     OPT_CHECKSUM,
 };
 
@@ -61,6 +65,7 @@ static const struct option render_options[] = {
     {"grid", required_argument, NULL, OPT_GRID},
     {"all-frames", no_argument, NULL, OPT_ALL_FRAMES},
     {"threads", required_argument, NULL, OPT_THREADS},
+    {"split", required_argument, NULL, OPT_SPLIT},
     {"checksum", no_argument, NULL, OPT_CHECKSUM},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -75,6 +80,8 @@ typedef struct render_request {
     int grid_columns, grid_rows;
     int all_frames, checksum;
     long long threads;
+    vb_render_split split;
+    int split_given;
     const char *output;
     const char *input;
 } render_request;
@@ -96,6 +103,9 @@ static int parse_option(int opt, const char *arg, render_request *req) {
         return VB_OK;
     case OPT_THREADS:
         return vb_parse_int("--threads", arg, 1, VB_RENDER_MAX_THREADS, &req->threads);
+    case OPT_SPLIT:
+        req->split_given = 1;
+        return vb_render_split_from_name(arg, &req->split);
     case OPT_CHECKSUM:
         req->checksum = 1;
         return VB_OK;
@@ -129,8 +139,11 @@ static int parse_render_args(int argc, char **argv, render_request *req) {
     if (req->all_frames && (req->output || req->contact_sheet || req->frame >= 0 || req->at >= 0.0))
         return cli_usage_error("render", "--all-frames renders every frame to no output; drop "
                                          "-o, --contact-sheet, --frame and --at");
-    if ((req->threads != 1 || req->checksum) && !req->all_frames)
-        return cli_usage_error("render", "--threads and --checksum go with --all-frames");
+    if ((req->threads != 1 || req->checksum || req->split_given) && !req->all_frames)
+        return cli_usage_error("render", "--threads, --split and --checksum go with --all-frames");
+    if (req->split_given && req->threads != 2)
+        return cli_usage_error("render",
+                               "--split says how 2 threads share the work: add --threads 2");
     if (!req->output && !req->all_frames)
         return cli_usage_error("render", "-o OUT.png is required");
     struct stat target;
@@ -162,14 +175,16 @@ int cmd_render(int argc, char **argv) {
     int status;
     if (req.all_frames) {
         vb_render_all_result done;
-        status = vb_render_all_frames(&audio, &req.view, (int)req.threads, req.checksum, &done);
+        status = vb_render_all_frames(&audio, &req.view, (int)req.threads, req.split, req.checksum,
+                                      &done);
         if (status == VB_OK) {
             printf("render: %lld frames of %s %dx%d at %d fps in %.4f s = %.1f frames/s "
-                   "(%lld thread%s)\n",
+                   "(%s%s%s)\n",
                    (long long)done.frames, vb_view_name(req.view.view), req.view.width,
                    req.view.height, req.view.fps, done.seconds,
-                   done.seconds > 0 ? (double)done.frames / done.seconds : 0.0, req.threads,
-                   req.threads == 1 ? "" : "s");
+                   done.seconds > 0 ? (double)done.frames / done.seconds : 0.0,
+                   req.threads == 1 ? "1 thread" : "2 threads, split by ",
+                   req.threads == 1 ? "" : vb_render_split_name(done.split), "");
             if (req.checksum) printf("checksum: %016llx\n", (unsigned long long)done.checksum);
         }
     } else if (req.contact_sheet) {

@@ -37,17 +37,27 @@ check "same options give the same pixels" bash -c \
 expect 0 '' -- "$vizbench" render --view waveform --size 7680x4320 --frame 10 -o "$work/big.png"
 expect 0 '' -- "$vizbench" render --view spectrum --size 64x32 -o "$work/small.png"
 
-# Every frame to no output (the peer benchmark's command): the same pictures on two threads
+# Every frame to no output (the peer benchmark's command): the same pictures on two threads,
+# whichever way they split the work (rows: an odd height, so the halves differ; the waveform's
+# centre line falls in the second half)
 for view in waveform spectrum spectrogram; do
-    one=$("$vizbench" render --view "$view" --size 128x64 --all-frames --checksum | tail -1)
-    two=$("$vizbench" render --view "$view" --size 128x64 --all-frames --checksum --threads 2 | tail -1)
-    check "$view: --all-frames on 2 threads gives the same frames ($one / $two)" \
-        test -n "$one" -a "$one" = "$two"
+    one=$("$vizbench" render --view "$view" --size 128x65 --all-frames --checksum | tail -1)
+    for split in frames rows; do
+        two=$("$vizbench" render --view "$view" --size 128x65 --all-frames --checksum --threads 2 --split $split | tail -1)
+        check "$view: --all-frames on 2 threads split by $split gives the same frames ($one / $two)" \
+            test -n "$one" -a "$one" = "$two"
+    done
 done
+expect 0 '' -- "$vizbench" render --view spectrum --size 1920x1080 --fps 5 --all-frames --threads 2
+check "2 threads split 1920x1080 frames by rows unless told" grep -q '(2 threads, split by rows)' "$work/out"
+expect 0 '' -- "$vizbench" render --view spectrum --size 640x200 --fps 5 --all-frames --threads 2
+check "2 threads split small frames by frames unless told" grep -q '(2 threads, split by frames)' "$work/out"
+expect 2 "split: unknown split 'cols' \\(expected auto, rows or frames\\)" -- "$vizbench" render --all-frames --threads 2 --split cols
+expect 2 '--split says how 2 threads share the work' -- "$vizbench" render --all-frames --split rows
 expect 0 '' -- "$vizbench" render --all-frames --view spectrum
 check "--all-frames reports every frame of the input" grep -q '^render: 1477 frames of spectrum 1080x200 at 60 fps in ' "$work/out"
 expect 2 '--all-frames renders every frame to no output' -- "$vizbench" render --all-frames -o "$work/x.png"
-expect 2 '--threads and --checksum go with --all-frames' -- "$vizbench" render --threads 2 -o "$work/x.png"
+expect 2 '--threads, --split and --checksum go with --all-frames' -- "$vizbench" render --threads 2 -o "$work/x.png"
 expect 2 "threads: '3' is outside 1 .. 2" -- "$vizbench" render --all-frames --threads 3
 
 # Usage errors: exit 2, one line naming the option

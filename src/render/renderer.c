@@ -26,7 +26,7 @@ vb_renderer *vb_renderer_create(const vb_view_options *options, const vb_audio *
     r->frame_count = vb_frame_count(audio->length, audio->sample_rate, options->fps);
     r->state = r->impl->create(&r->options, audio);
     if (!r->state) {
-        free(r);
+        vb_renderer_destroy(r);
         return NULL;
     }
     return r;
@@ -34,7 +34,7 @@ vb_renderer *vb_renderer_create(const vb_view_options *options, const vb_audio *
 
 void vb_renderer_destroy(vb_renderer *r) {
     if (!r) return;
-    r->impl->destroy(r->state);
+    if (r->state) r->impl->destroy(r->state);
     free(r);
 }
 
@@ -62,6 +62,16 @@ const float *vb_renderer_analysis(const vb_renderer *r, size_t *count) {
     return r->impl->analysis(r->state, count);
 }
 
+void vb_renderer_prepare(vb_renderer *r) {
+    if (r->impl->prepare) r->impl->prepare(r->state);
+}
+
+void vb_renderer_draw_rows(const vb_renderer *r, uint8_t *dst, size_t stride, int first_row,
+                           int end_row) {
+    r->impl->draw_rows(r->state, dst, stride, first_row, end_row);
+}
+
 void vb_renderer_draw(vb_renderer *r, uint8_t *dst, size_t stride) {
-    r->impl->draw(r->state, dst, stride);
+    vb_renderer_prepare(r);
+    vb_renderer_draw_rows(r, dst, stride, 0, r->options.height);
 }

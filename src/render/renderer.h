@@ -6,7 +6,9 @@
  * any other frame rebuilds the history it needs, so the bytes are the same either way and on
  * every run. Rendering is split into analyze (audio -> the few KB a GPU renderer would upload)
  * and draw (-> pixels), so callers can time the stages apart. The renderer borrows `audio` for
- * its lifetime and allocates nothing per frame. Not thread-safe; one renderer per thread. */
+ * its lifetime and allocates nothing per frame. Not thread-safe, with one exception: the rows of
+ * one prepared frame may be drawn by several threads at once (vb_renderer_draw_rows), so a second
+ * core can share a large frame. */
 #ifndef VB_RENDER_RENDERER_H
 #define VB_RENDER_RENDERER_H
 
@@ -37,6 +39,14 @@ int vb_renderer_has_history(const vb_renderer *renderer);
 /* Draws the last analysed frame into `dst`: width x height RGBA8, rows `stride` bytes apart;
  * `dst` 4-byte aligned and `stride` a multiple of 4. */
 void vb_renderer_draw(vb_renderer *renderer, uint8_t *dst, size_t stride);
+
+/* Drawing in bands: vb_renderer_prepare once after analyze, then rows [first_row, end_row) of
+ * that frame into dst (row y at dst + (y - first_row) * stride) as often as wanted, from any
+ * number of threads at once, each drawing rows no other thread is drawing (drawing only reads
+ * the renderer). The bands together are the same bytes as vb_renderer_draw. */
+void vb_renderer_prepare(vb_renderer *renderer);
+void vb_renderer_draw_rows(const vb_renderer *renderer, uint8_t *dst, size_t stride, int first_row,
+                           int end_row);
 
 /* The last analysed frame as a GPU renderer uploads it (a few KB), borrowed until the next
  * analyze; *count is the number of floats.

@@ -13,15 +13,10 @@ int vb_span_raster_init(vb_span_raster *r, int width, int height, int changes_pe
     r->capacity = width * changes_per_column;
     size_t cap = (size_t)r->capacity;
     r->top_colour = malloc(sizeof(uint32_t) * (size_t)width);
-    r->working_row = malloc(sizeof(uint32_t) * (size_t)width);
-    r->change_row = malloc(sizeof(int) * cap);
-    r->change_first = malloc(sizeof(int) * cap);
-    r->change_end = malloc(sizeof(int) * cap);
-    r->change_colour = malloc(sizeof(uint32_t) * cap);
-    r->sorted = malloc(sizeof(int) * cap);
-    r->row_first = malloc(sizeof(int) * ((size_t)height + 1));
-    if (!r->top_colour || !r->working_row || !r->change_row || !r->change_first || !r->change_end ||
-        !r->change_colour || !r->sorted || !r->row_first) {
+    r->pushed = malloc(sizeof(vb_span_change) * cap);
+    r->sorted = malloc(sizeof(vb_span_change) * cap);
+    r->row_first = calloc((size_t)height + 1, sizeof(int));
+    if (!r->top_colour || !r->pushed || !r->sorted || !r->row_first) {
         vb_span_raster_free(r);
         vb_error_set("render: out of memory for a %dx%d raster", width, height);
         return -VB_ERR_FAILURE;
@@ -31,11 +26,7 @@ int vb_span_raster_init(vb_span_raster *r, int width, int height, int changes_pe
 
 void vb_span_raster_free(vb_span_raster *r) {
     free(r->top_colour);
-    free(r->working_row);
-    free(r->change_row);
-    free(r->change_first);
-    free(r->change_end);
-    free(r->change_colour);
+    free(r->pushed);
     free(r->sorted);
     free(r->row_first);
     memset(r, 0, sizeof *r);
@@ -47,29 +38,43 @@ void vb_span_raster_begin(vb_span_raster *r, uint32_t background) {
     r->count = 0;
 }
 
-void vb_span_raster_draw(vb_span_raster *r, uint8_t *dst, size_t stride) {
+void vb_span_raster_sort(vb_span_raster *r) {
     const int h = r->height;
     int *first = r->row_first;
     memset(first, 0, sizeof(int) * ((size_t)h + 1));
     for (int i = 0; i < r->count; i++)
-        first[r->change_row[i] + 1]++;
+        first[r->pushed[i].row + 1]++;
     for (int y = 0; y < h; y++)
         first[y + 1] += first[y];
-    /* Stable placement: first[y] walks forward while filling, then is restored below. */
+    /* Stable placement: first[y] walks forward while filling, then is restored below. The
+     * changes move whole, so drawing reads them in order, one after another. */
     for (int i = 0; i < r->count; i++)
-        r->sorted[first[r->change_row[i]]++] = i;
+        r->sorted[first[r->pushed[i].row]++] = r->pushed[i];
     for (int y = h; y > 0; y--)
         first[y] = first[y - 1];
     first[0] = 0;
+}
 
+static void apply(uint32_t *row, const vb_span_change *from, const vb_span_change *to) {
+    for (const vb_span_change *c = from; c < to; c++)
+        for (int x = c->first; x < c->end; x++)
+            row[x] = c->colour;
+}
+
+void vb_span_raster_draw_rows(const vb_span_raster *r, uint8_t *dst, size_t stride, int first_row,
+                              int end_row) {
+    if (first_row >= end_row) return;
     const size_t width = (size_t)r->width;
-    memcpy(r->working_row, r->top_colour, width * sizeof(uint32_t));
-    for (int y = 0; y < h; y++) {
-        for (int s = first[y]; s < first[y + 1]; s++) {
-            int i = r->sorted[s];
-            for (int x = r->change_first[i]; x < r->change_end[i]; x++)
-                r->working_row[x] = r->change_colour[i];
-        }
-        vb_copy_pixels(dst + (size_t)y * stride, r->working_row, width);
+    const int *first = r->row_first;
+    /* The band's first row: the top colours with every change down to it (those of the rows
+     * above the band included). */
+    uint32_t *row = (uint32_t *)(void *)dst;
+    vb_copy_pixels(row, r->top_colour, width);
+    apply(row, r->sorted, r->sorted + first[first_row + 1]);
+    for (int y = first_row + 1; y < end_row; y++) {
+        uint32_t *above = row;
+        row = (uint32_t *)(void *)(dst + (size_t)(y - first_row) * stride);
+        vb_copy_pixels(row, above, width);
+        apply(row, r->sorted + first[y], r->sorted + first[y + 1]);
     }
 }

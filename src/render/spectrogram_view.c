@@ -103,14 +103,15 @@ static void spectrogram_analyze(void *opaque, int64_t frame) {
     s->drawn_frame = frame;
 }
 
-static void spectrogram_draw(void *opaque, uint8_t *dst, size_t stride) {
-    spectrogram_state *s = opaque;
+static void spectrogram_draw_rows(const void *opaque, uint8_t *dst, size_t stride, int first_row,
+                                  int end_row) {
+    const spectrogram_state *s = opaque;
     const int width = s->options.width;
     const size_t split = (size_t)((s->drawn_frame + 1) % width);
     const size_t tail = (size_t)width - split;
-    for (int y = 0; y < s->options.height; y++) {
+    for (int y = first_row; y < end_row; y++) {
         const uint32_t *ring_row = s->ring + (size_t)y * (size_t)width;
-        uint8_t *out = dst + (size_t)y * stride;
+        uint8_t *out = dst + (size_t)(y - first_row) * stride;
         vb_copy_pixels(out, ring_row + split, tail);
         vb_copy_pixels(out + tail * sizeof(uint32_t), ring_row, split);
     }
@@ -126,6 +127,6 @@ static int spectrogram_status(const void *opaque) {
     return vb_audio_reader_status(((const spectrogram_state *)opaque)->reader);
 }
 
-const vb_view_impl vb_spectrogram_view = {spectrogram_create,   spectrogram_destroy,
-                                          spectrogram_analyze,  spectrogram_draw,
-                                          spectrogram_analysis, spectrogram_status};
+const vb_view_impl vb_spectrogram_view = {
+    spectrogram_create,    spectrogram_destroy,  spectrogram_analyze, NULL,
+    spectrogram_draw_rows, spectrogram_analysis, spectrogram_status};

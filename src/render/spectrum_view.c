@@ -135,7 +135,7 @@ static int height_of_db(float db, float floor_db, int height) {
     return (int)floorf((db - floor_db) / -floor_db * (float)height + 0.5f);
 }
 
-static void spectrum_draw(void *opaque, uint8_t *dst, size_t stride) {
+static void spectrum_prepare(void *opaque) {
     spectrum_state *s = opaque;
     const int width = s->options.width, height = s->options.height;
     const float floor_db = (float)s->options.floor_db;
@@ -156,7 +156,13 @@ static void spectrum_draw(void *opaque, uint8_t *dst, size_t stride) {
         }
         vb_span_raster_change_run(&s->raster, x0, x1, bar_top, VB_COLOUR_BAR);
     }
-    vb_span_raster_draw(&s->raster, dst, stride);
+    vb_span_raster_sort(&s->raster);
+}
+
+static void spectrum_draw_rows(const void *opaque, uint8_t *dst, size_t stride, int first_row,
+                               int end_row) {
+    const spectrum_state *s = opaque;
+    vb_span_raster_draw_rows(&s->raster, dst, stride, first_row, end_row);
 }
 
 static const float *spectrum_analysis(const void *opaque, size_t *count) {
@@ -169,5 +175,6 @@ static int spectrum_status(const void *opaque) {
     return vb_audio_reader_status(((const spectrum_state *)opaque)->reader);
 }
 
-const vb_view_impl vb_spectrum_view = {spectrum_create, spectrum_destroy,  spectrum_analyze,
-                                       spectrum_draw,   spectrum_analysis, spectrum_status};
+const vb_view_impl vb_spectrum_view = {spectrum_create,  spectrum_destroy,   spectrum_analyze,
+                                       spectrum_prepare, spectrum_draw_rows, spectrum_analysis,
+                                       spectrum_status};

@@ -14,7 +14,12 @@ typedef struct vb_view_impl {
     void *(*create)(const vb_view_options *options, const vb_audio *audio);
     void (*destroy)(void *state);
     void (*analyze)(void *state, int64_t frame);
-    void (*draw)(void *state, uint8_t *dst, size_t stride);
+    /* Once per analysed frame, before its rows are drawn (may be NULL): what drawing any band
+     * of rows needs, computed once. */
+    void (*prepare)(void *state);
+    /* Rows [first_row, end_row) of the prepared frame, row y at dst + (y - first_row) * stride;
+     * only reads the state, so threads may draw disjoint bands at once. */
+    void (*draw_rows)(const void *state, uint8_t *dst, size_t stride, int first_row, int end_row);
     const float *(*analysis)(const void *state, size_t *count);
     /* VB_OK, or the error of the view's audio reader (a streamed input failed or changed). */
     int (*status)(const void *state);

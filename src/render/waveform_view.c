@@ -131,7 +131,7 @@ static int row_of_amplitude(float amplitude, int height) {
     return row < 0 ? 0 : row >= height ? height - 1 : row;
 }
 
-static void waveform_draw(void *opaque, uint8_t *dst, size_t stride) {
+static void waveform_prepare(void *opaque) {
     waveform_state *s = opaque;
     const int height = s->options.height;
     const uint32_t background = VB_COLOUR_BACKGROUND;
@@ -153,10 +153,19 @@ static void waveform_draw(void *opaque, uint8_t *dst, size_t stride) {
         }
         vb_span_raster_change(&s->raster, x, bottom + 1, background);
     }
-    vb_span_raster_draw(&s->raster, dst, stride);
-    uint32_t *centre = (uint32_t *)(void *)(dst + (size_t)(height / 2) * stride);
+    vb_span_raster_sort(&s->raster);
+}
+
+static void waveform_draw_rows(const void *opaque, uint8_t *dst, size_t stride, int first_row,
+                               int end_row) {
+    const waveform_state *s = opaque;
+    vb_span_raster_draw_rows(&s->raster, dst, stride, first_row, end_row);
+    /* After the band: the rows below the centre were copied from it before the line. */
+    const int centre_row = s->options.height / 2;
+    if (centre_row < first_row || centre_row >= end_row) return;
+    uint32_t *centre = (uint32_t *)(void *)(dst + (size_t)(centre_row - first_row) * stride);
     for (int x = 0; x < s->options.width; x++)
-        if (centre[x] == background) centre[x] = VB_COLOUR_CENTRE_LINE;
+        if (centre[x] == VB_COLOUR_BACKGROUND) centre[x] = VB_COLOUR_CENTRE_LINE;
 }
 
 static const float *waveform_analysis(const void *opaque, size_t *count) {
@@ -170,5 +179,6 @@ static int waveform_status(const void *opaque) {
     return vb_audio_reader_status(((const waveform_state *)opaque)->reader);
 }
 
-const vb_view_impl vb_waveform_view = {waveform_create, waveform_destroy,  waveform_analyze,
-                                       waveform_draw,   waveform_analysis, waveform_status};
+const vb_view_impl vb_waveform_view = {waveform_create,  waveform_destroy,   waveform_analyze,
+                                       waveform_prepare, waveform_draw_rows, waveform_analysis,
+                                       waveform_status};
