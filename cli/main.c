@@ -1,5 +1,7 @@
 /* vizbench: the program's entry point; dispatches to one file per subcommand. */
 #include "cli.h"
+#include "common/error.h"
+#include "display/sdl_api.h"
 #include "measure/machine_info.h"
 #include "transfer/vk_producer_process.h"
 #include "version.h"
@@ -33,13 +35,22 @@ static const subcommand *find_command(const char *name) {
 static void print_version(void) {
     vb_machine_info info;
     vb_machine_info_read(&info);
-    SDL_version sdl;
-    SDL_GetVersion(&sdl);
+    /* SDL is loaded only for GL (display/sdl_api.h): here to say which one a run would get. */
+    SDL_version built, loaded;
+    SDL_VERSION(&built);
+    char sdl[320];
+    if (vb_sdl_api_load() == VB_OK) {
+        vb_sdl.GetVersion(&loaded);
+        snprintf(sdl, sizeof sdl, "%d.%d.%d (built with %d.%d.%d)", loaded.major, loaded.minor,
+                 loaded.patch, built.major, built.minor, built.patch);
+    } else {
+        snprintf(sdl, sizeof sdl, "not loaded (built with %d.%d.%d; %s)", built.major, built.minor,
+                 built.patch, vb_error_get());
+    }
     printf("vizbench %s (commit %s, %s build, %s)\n", VB_VERSION, info.revision, info.build_type,
            info.compiler);
-    printf("libraries: %s, FFTW %s, SDL2 %d.%d.%d, jansson %s, libpng %s\n", sf_version_string(),
-           fftwf_version, sdl.major, sdl.minor, sdl.patch, jansson_version_str(),
-           png_get_libpng_ver(NULL));
+    printf("libraries: %s, FFTW %s, SDL2 %s, jansson %s, libpng %s\n", sf_version_string(),
+           fftwf_version, sdl, jansson_version_str(), png_get_libpng_ver(NULL));
 }
 
 static void print_help(FILE *out) {

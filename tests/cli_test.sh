@@ -15,7 +15,7 @@ expect 0 '' -- "$vizbench" --version
 check "--version prints a version" grep -qE '^vizbench [0-9a-f.]+' "$work/out"
 check "--version names the commit, the build and the libraries" \
     bash -c "grep -qE '^vizbench .* \(commit [0-9a-f]{40}|unknown, [a-z]+ build, ' '$work/out' &&
-             grep -qE '^libraries: libsndfile-[0-9.]+, FFTW .*, SDL2 [0-9.]+, jansson [0-9.]+, libpng [0-9.]+$' '$work/out'"
+             grep -qE '^libraries: libsndfile-[0-9.]+, FFTW .*, SDL2 [0-9.]+ \(built with [0-9.]+\), jansson [0-9.]+, libpng [0-9.]+$' '$work/out'"
 expect 0 '' -- "$vizbench" help run
 check "help CMD prints that command's help" grep -q '^usage: vizbench run ' "$work/out"
 expect 2 "unknown command 'nope'" -- "$vizbench" help nope

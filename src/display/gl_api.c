@@ -1,8 +1,7 @@
 #include "display/gl_api.h"
 
 #include "common/error.h"
-
-#include <SDL2/SDL.h>
+#include "display/sdl_api.h"
 
 #include <string.h>
 
@@ -11,14 +10,14 @@ vb_gl_api vb_gl_table;
 int vb_gl_api_load(void) {
     void *address;
 #define VB_GL_LOAD_REQUIRED(ret, name, params)                                                     \
-    address = SDL_GL_GetProcAddress("gl" #name);                                                   \
+    address = vb_sdl.GL_GetProcAddress("gl" #name);                                                \
     if (!address) {                                                                                \
         vb_error_set("OpenGL: the driver has no gl" #name);                                        \
         return -VB_ERR_FAILURE;                                                                    \
     }                                                                                              \
     memcpy(&vb_gl_table.name, &address, sizeof address);
 #define VB_GL_LOAD_OPTIONAL(ret, name, params)                                                     \
-    address = SDL_GL_GetProcAddress("gl" #name);                                                   \
+    address = vb_sdl.GL_GetProcAddress("gl" #name);                                                \
     memcpy(&vb_gl_table.name, &address, sizeof address);
     VB_GL_FUNCTIONS(VB_GL_LOAD_REQUIRED)
     VB_GL_OPTIONAL_FUNCTIONS(VB_GL_LOAD_OPTIONAL)

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "display/egl_api.h"
 #include "display/gl_api.h"
+#include "display/sdl_api.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,8 +86,8 @@ static void read_info(vb_gl_info *info) {
 
 static SDL_Window *create_window(const char *title, int width, int height, int visible) {
     Uint32 flags = SDL_WINDOW_OPENGL | (visible ? SDL_WINDOW_SHOWN : SDL_WINDOW_HIDDEN);
-    return SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width, height,
-                            flags);
+    return vb_sdl.CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width,
+                               height, flags);
 }
 
 int vb_gl_contexts_open(vb_gl_contexts *c, int width, int height, int visible) {
@@ -96,59 +97,66 @@ int vb_gl_contexts_open(vb_gl_contexts *c, int width, int height, int visible) {
         vb_error_set("OpenGL: unavailable (VIZBENCH_NO_GL is set)");
         return -VB_ERR_FAILURE;
     }
+    if (vb_sdl_api_load() != VB_OK) {
+        char reason[512];
+        snprintf(reason, sizeof reason, "%s", vb_error_get());
+        vb_error_set("OpenGL: unavailable (%s)", reason);
+        return -VB_ERR_FAILURE;
+    }
     /* Headless unless asked for a window, so figures do not depend on a desktop compositor;
      * a driver the user names in SDL_VIDEODRIVER still wins. */
-    if (!visible) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        vb_error_set("OpenGL: no video driver (%s)", SDL_GetError());
+    if (!visible) vb_sdl.SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    if (vb_sdl.InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        vb_error_set("OpenGL: no video driver (%s)", vb_sdl.GetError());
         return -VB_ERR_FAILURE;
     }
     /* One reference to the GL library held for the process, so that destroying the last
      * window does not unload the driver (see vb_gl_contexts_close). */
     static int library_held;
     if (!library_held) {
-        if (SDL_GL_LoadLibrary(NULL) != 0) {
-            vb_error_set("OpenGL: cannot load the GL library (%s)", SDL_GetError());
+        if (vb_sdl.GL_LoadLibrary(NULL) != 0) {
+            vb_error_set("OpenGL: cannot load the GL library (%s)", vb_sdl.GetError());
             return -VB_ERR_FAILURE;
         }
         library_held = 1;
     }
     snprintf(c->info.video_driver, sizeof c->info.video_driver, "%s",
-             SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "none");
-    SDL_GL_ResetAttributes();
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+             vb_sdl.GetCurrentVideoDriver() ? vb_sdl.GetCurrentVideoDriver() : "none");
+    vb_sdl.GL_ResetAttributes();
+    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    vb_sdl.GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    vb_sdl.GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
     c->consumer_window = create_window("vizbench", width, height, visible);
     if (!c->consumer_window) {
-        vb_error_set("OpenGL: cannot open a %s surface (%s)", c->info.video_driver, SDL_GetError());
+        vb_error_set("OpenGL: cannot open a %s surface (%s)", c->info.video_driver,
+                     vb_sdl.GetError());
         goto fail;
     }
-    c->consumer = SDL_GL_CreateContext(c->consumer_window);
+    c->consumer = vb_sdl.GL_CreateContext(c->consumer_window);
     if (!c->consumer) {
-        vb_error_set("OpenGL: no core 3.3 context (%s)", SDL_GetError());
+        vb_error_set("OpenGL: no core 3.3 context (%s)", vb_sdl.GetError());
         goto fail;
     }
     if (vb_gl_api_load() != VB_OK) goto fail;
     read_info(&c->info);
-    if (visible) SDL_GL_SetSwapInterval(0);
+    if (visible) vb_sdl.GL_SetSwapInterval(0);
 
-    SDL_GL_SetAttribute(SDL_GL_SHARE_WITH_CURRENT_CONTEXT, 1);
+    vb_sdl.GL_SetAttribute(SDL_GL_SHARE_WITH_CURRENT_CONTEXT, 1);
     c->producer_window = create_window("vizbench producer", 64, 64, 0);
-    c->producer = c->producer_window ? SDL_GL_CreateContext(c->producer_window) : NULL;
-    SDL_GL_SetAttribute(SDL_GL_SHARE_WITH_CURRENT_CONTEXT, 0);
+    c->producer = c->producer_window ? vb_sdl.GL_CreateContext(c->producer_window) : NULL;
+    vb_sdl.GL_SetAttribute(SDL_GL_SHARE_WITH_CURRENT_CONTEXT, 0);
     if (!c->producer) {
-        vb_error_set("OpenGL: no shared producer context (%s)", SDL_GetError());
+        vb_error_set("OpenGL: no shared producer context (%s)", vb_sdl.GetError());
         goto fail;
     }
     /* Unshared: made with sharing off (SDL shares only when asked). Strategies that need it say
      * so; a driver that cannot make it leaves it NULL and they are unavailable. */
     c->isolated_window = create_window("vizbench isolated producer", 64, 64, 0);
-    c->isolated = c->isolated_window ? SDL_GL_CreateContext(c->isolated_window) : NULL;
-    SDL_GL_MakeCurrent(NULL, NULL);
+    c->isolated = c->isolated_window ? vb_sdl.GL_CreateContext(c->isolated_window) : NULL;
+    vb_sdl.GL_MakeCurrent(NULL, NULL);
     return VB_OK;
 fail:
     vb_gl_contexts_close(c);
@@ -156,15 +164,15 @@ fail:
 }
 
 void vb_gl_contexts_close(vb_gl_contexts *c) {
-    if (c->consumer || c->producer) SDL_GL_MakeCurrent(NULL, NULL);
-    if (c->isolated) SDL_GL_DeleteContext(c->isolated);
-    if (c->isolated_window) SDL_DestroyWindow(c->isolated_window);
+    if (c->consumer || c->producer) vb_sdl.GL_MakeCurrent(NULL, NULL);
+    if (c->isolated) vb_sdl.GL_DeleteContext(c->isolated);
+    if (c->isolated_window) vb_sdl.DestroyWindow(c->isolated_window);
     c->isolated = NULL;
     c->isolated_window = NULL;
-    if (c->producer) SDL_GL_DeleteContext(c->producer);
-    if (c->consumer) SDL_GL_DeleteContext(c->consumer);
-    if (c->producer_window) SDL_DestroyWindow(c->producer_window);
-    if (c->consumer_window) SDL_DestroyWindow(c->consumer_window);
+    if (c->producer) vb_sdl.GL_DeleteContext(c->producer);
+    if (c->consumer) vb_sdl.GL_DeleteContext(c->consumer);
+    if (c->producer_window) vb_sdl.DestroyWindow(c->producer_window);
+    if (c->consumer_window) vb_sdl.DestroyWindow(c->consumer_window);
     /* SDL's video subsystem (and the GL driver it loaded) stays up until the process ends: a
      * later session reuses it, and leak checkers can still name the driver's own allocations
      * at exit instead of reporting frames of an unloaded library. */
@@ -173,8 +181,8 @@ void vb_gl_contexts_close(vb_gl_contexts *c) {
 }
 
 static int make_current(SDL_Window *window, SDL_GLContext context, const char *which) {
-    if (SDL_GL_MakeCurrent(window, context) != 0) {
-        vb_error_set("OpenGL: cannot make the %s context current (%s)", which, SDL_GetError());
+    if (vb_sdl.GL_MakeCurrent(window, context) != 0) {
+        vb_error_set("OpenGL: cannot make the %s context current (%s)", which, vb_sdl.GetError());
         return -VB_ERR_FAILURE;
     }
     return VB_OK;
@@ -196,16 +204,13 @@ int vb_gl_make_isolated_current(vb_gl_contexts *c) {
     return make_current(c->isolated_window, c->isolated, "unshared producer");
 }
 
+/* Without SDL loaded no context was ever made, so there is nothing to release. */
 void vb_gl_release_current(void) {
-    SDL_GL_MakeCurrent(NULL, NULL);
+    if (vb_sdl_api_loaded()) vb_sdl.GL_MakeCurrent(NULL, NULL);
 }
 
-#if !SDL_VERSION_ATLEAST(2, 28, 0)
-/* Exported since SDL 2.0.16, declared in its headers from 2.28 (Debian 12 has 2.26). */
-extern DECLSPEC void SDLCALL SDL_TLSCleanup(void);
-#endif
-
 void vb_gl_release_thread(void) {
-    SDL_GL_MakeCurrent(NULL, NULL);
-    SDL_TLSCleanup();
+    if (!vb_sdl_api_loaded()) return;
+    vb_sdl.GL_MakeCurrent(NULL, NULL);
+    vb_sdl.TLSCleanup();
 }

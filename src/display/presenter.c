@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "display/gl_program.h"
+#include "display/sdl_api.h"
 #include "common/clock.h"
 
 #include <string.h>
@@ -79,12 +80,12 @@ void vb_presenter_compose(vb_presenter *p, GLuint texture) {
     vb_gl.DrawArrays(GL_TRIANGLES, 0, 3);
     if (p->window) {
         int window_width = p->width, window_height = p->height;
-        SDL_GL_GetDrawableSize(p->window, &window_width, &window_height);
+        vb_sdl.GL_GetDrawableSize(p->window, &window_width, &window_height);
         vb_gl.BindFramebuffer(GL_READ_FRAMEBUFFER, p->target_framebuffer);
         vb_gl.BindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
         vb_gl.BlitFramebuffer(0, 0, p->width, p->height, 0, window_height, window_width, 0,
                               GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        SDL_GL_SwapWindow(p->window);
+        vb_sdl.GL_SwapWindow(p->window);
         vb_gl.BindFramebuffer(GL_FRAMEBUFFER, p->target_framebuffer);
     }
 }

@@ -120,9 +120,15 @@ static VkResult new_instance(VkInstance *instance) {
 }
 
 static int create_instance(vb_vk_device *d) {
+    if (vb_vk_api_load() != VB_OK) return -VB_ERR_FAILURE;
     VkResult result = new_instance(&d->instance);
     if (result != VK_SUCCESS) {
         vb_error_set("Vulkan: no driver (vkCreateInstance: %s)", vb_vk_result_name(result));
+        return -VB_ERR_FAILURE;
+    }
+    if (vb_vk_api_load_instance(d->instance) != VB_OK) {
+        if (vkDestroyInstance) vkDestroyInstance(d->instance, NULL);
+        d->instance = VK_NULL_HANDLE;
         return -VB_ERR_FAILURE;
     }
     return VB_OK;
@@ -180,11 +186,13 @@ static int choose_device(vb_vk_device *d, const vb_vk_device_wanted *wanted) {
 /* One instance held for the life of the process. The loader unloads a driver when its last
  * instance goes; NVIDIA's Vulkan driver is the library its GL and EGL share state with, and
  * unloading it left the EGL display uninitialised (every later eglMakeCurrent failed with
- * EGL_NOT_INITIALIZED, on the H200). Held, the driver stays loaded from the first open on. */
+ * EGL_NOT_INITIALIZED, on the H200). Held, the driver stays loaded from the first open on, and
+ * the commands are resolved through it (vk_api.h). */
 static VkInstance driver_anchor;
 
 static void hold_driver(void) {
-    new_instance(&driver_anchor);
+    if (vb_vk_api_load() == VB_OK && new_instance(&driver_anchor) == VK_SUCCESS)
+        vb_vk_api_load_instance(driver_anchor);
 }
 
 int vb_vk_device_open(vb_vk_device *d, const vb_vk_device_wanted *wanted) {

@@ -5,11 +5,11 @@
  * Vulkan 1.1 or later is required (VkPhysicalDeviceIDProperties, external memory capabilities
  * in core); VK_KHR_external_memory_fd is required, VK_KHR_external_semaphore_fd is used where the
  * device has it. Use from one thread; the device owns nothing the caller frees but through
- * vb_vk_device_close. */
+ * vb_vk_device_close. The first open loads Vulkan (display/vk_api.h). */
 #ifndef VB_DISPLAY_VK_DEVICE_H
 #define VB_DISPLAY_VK_DEVICE_H
 
-#include <vulkan/vulkan.h>
+#include "display/vk_api.h"
 
 #include <stddef.h>
 #include <stdint.h>

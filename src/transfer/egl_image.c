@@ -107,10 +107,10 @@ static int egl_image_producer_start(vb_strategy *s) {
             return -VB_ERR_FAILURE;
         }
         s->images[i] =
-            vb_egl.CreateImageKHR(vb_egl.display, eglGetCurrentContext(), EGL_GL_TEXTURE_2D_KHR,
+            vb_egl.CreateImageKHR(vb_egl.display, vb_egl.GetCurrentContext(), EGL_GL_TEXTURE_2D_KHR,
                                   (EGLClientBuffer)(uintptr_t)s->textures[i], attributes);
         if (s->images[i] == EGL_NO_IMAGE_KHR) {
-            vb_error_set("egl-image: eglCreateImageKHR failed (EGL error 0x%x)", eglGetError());
+            vb_error_set("egl-image: eglCreateImageKHR failed (EGL error 0x%x)", vb_egl.GetError());
             egl_image_producer_stop(s);
             return -VB_ERR_FAILURE;
         }
@@ -168,7 +168,7 @@ static int egl_image_hand_off(vb_strategy *s, int slot, int64_t *bytes_copied) {
     (void)bytes_copied;
     s->queued[slot] = fence_now();
     if (s->queued[slot] == EGL_NO_SYNC_KHR) {
-        vb_error_set("egl-image: cannot create an EGL fence (EGL error 0x%x)", eglGetError());
+        vb_error_set("egl-image: cannot create an EGL fence (EGL error 0x%x)", vb_egl.GetError());
         return -VB_ERR_FAILURE;
     }
     return VB_OK;
