@@ -1,16 +1,26 @@
-/* render-bench: single-thread frames per second of analysis + render from already-decoded audio
- * (the bundled fixture), per view, beside the time to write a frame's bytes once with memset,
- * measured in the same run.  usage: render-bench [--size WxH] [--view VIEW] [--seconds S] [--check]
- * --check exits 1 if a view misses its target (spectrogram 10,000 fps, others 20,000 fps). */
+/* render-bench: single-thread time per frame of analysis + render from already-decoded audio
+ * (the bundled fixture), per view, beside the time to write a frame's bytes once with memset
+ * and to copy them once with memcpy, and the same frames drawn by two threads splitting each
+ * frame's rows (render/row_split.h). Batches of the four are interleaved, round after round, and
+ * each figure is its best batch: on a shared machine the references and the views then see the
+ * same disturbance, so the ratios hold where absolute times drift.
+ *   usage: render-bench [--size WxH] [--view VIEW] [--seconds S] [--check]
+ * Targets: at 1080x200, frames per second (spectrogram 10,000, others 20,000); at any other
+ * size, time per frame within 1.5 x a memset of the frame (waveform, spectrum) or 1.5 x a
+ * memcpy of it (the spectrogram scrolls: every pixel is read from its ring and written).
+ * --check exits 1 if a view misses its target. */
 #include "audio/audio.h"
 #include "common/error.h"
 #include "common/parse.h"
 #include "render/renderer.h"
+#include "render/row_split.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#define ROUNDS 5
 
 static double now_seconds(void) {
     struct timespec ts;
@@ -18,104 +28,109 @@ static double now_seconds(void) {
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* Best of three timed batches of frames each lasting about `seconds` / 3: the best batch is the
- * one least disturbed by the other work on a shared machine. */
-static double best_seconds_per_frame(vb_renderer *r, uint8_t *dst, size_t stride, double seconds,
-                                     double *analyze_share) {
-    const int64_t count = vb_renderer_frame_count(r);
-    int64_t frame = 0;
-    double best = 1e9, best_analyze = 0.0;
-    for (int batch = 0; batch < 3; batch++) {
-        int64_t frames = 0;
-        double analyze = 0.0, start = now_seconds(), end = start;
-        while (end - start < seconds / 3) {
-            for (int i = 0; i < 64; i++) {
+typedef struct bench {
+    vb_renderer *renderer;
+    vb_row_split *split; /* NULL: one thread */
+    uint8_t *dst, *src;
+    size_t stride, bytes;
+    int64_t frame, count;
+} bench;
+
+typedef enum kind { KIND_MEMSET, KIND_MEMCPY, KIND_ONE_THREAD, KIND_TWO_THREADS, KIND_COUNT } kind;
+
+/* One batch of `what` lasting about `seconds`: seconds per frame, and per frame the seconds of
+ * analysis and of preparing the frame's drawing (the rest is drawing its rows). */
+static double batch(bench *b, kind what, double seconds, double *analyze_s, double *prepare_s) {
+    int64_t n = 0;
+    double analyze = 0.0, prepare = 0.0, start = now_seconds(), end = start;
+    while (end - start < seconds) {
+        for (int i = 0; i < 16; i++) {
+            if (what == KIND_MEMSET) {
+                memset(b->dst, (int)(n + i) & 0xff, b->bytes);
+            } else if (what == KIND_MEMCPY) {
+                memcpy(b->dst, b->src, b->bytes);
+            } else {
                 double t0 = now_seconds();
-                vb_renderer_analyze(r, frame);
+                vb_renderer_analyze(b->renderer, b->frame);
                 double t1 = now_seconds();
-                vb_renderer_draw(r, dst, stride);
+                vb_renderer_prepare(b->renderer);
+                double t2 = now_seconds();
                 analyze += t1 - t0;
-                frame = frame + 1 < count ? frame + 1 : 0;
+                prepare += t2 - t1;
+                if (what == KIND_TWO_THREADS)
+                    vb_row_split_draw(b->split, b->renderer, b->dst, b->stride);
+                else
+                    vb_renderer_draw_rows(b->renderer, b->dst, b->stride, 0,
+                                          vb_renderer_options(b->renderer)->height);
+                b->frame = b->frame + 1 < b->count ? b->frame + 1 : 0;
             }
-            frames += 64;
-            end = now_seconds();
         }
-        double per_frame = (end - start) / (double)frames;
-        if (per_frame < best) {
-            best = per_frame;
-            best_analyze = analyze / (end - start);
-        }
+        n += 16;
+        end = now_seconds();
     }
-    *analyze_share = best_analyze;
-    return best;
+    *analyze_s = analyze / (double)n;
+    *prepare_s = prepare / (double)n;
+    return (end - start) / (double)n;
 }
 
-/* Best of three batches of writing a frame's bytes once: a memset, or with `src` a memcpy from
- * another buffer (the floor of a view that must move every pixel it already holds: the
- * spectrogram's scroll reads its ring and writes the frame). */
-static double write_seconds_per_frame(uint8_t *dst, const uint8_t *src, size_t bytes,
-                                      double seconds) {
-    const int per_clock_read = src ? 16 : 64; /* frames between two clock reads */
-    double best = 1e9;
-    for (int batch = 0; batch < 3; batch++) {
-        int64_t n = 0;
-        double start = now_seconds(), end = start;
-        while (end - start < seconds / 3) {
-            for (int i = 0; i < per_clock_read; i++) {
-                if (src)
-                    memcpy(dst, src, bytes);
-                else
-                    memset(dst, (int)(n + i) & 0xff, bytes);
-            }
-            n += per_clock_read;
-            end = now_seconds();
+static int parse_args(int argc, char **argv, int *width, int *height, double *seconds,
+                      int *only_view, int *check) {
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
+            if (vb_parse_size("--size", argv[++i], 64, 32, 7680, 4320, width, height) != 0)
+                return -1;
+        } else if (strcmp(argv[i], "--seconds") == 0 && i + 1 < argc) {
+            if (vb_parse_double("--seconds", argv[++i], 0.1, 600, seconds) != 0) return -1;
+        } else if (strcmp(argv[i], "--view") == 0 && i + 1 < argc) {
+            vb_view_kind kind;
+            if (vb_view_from_name(argv[++i], &kind) != 0) return -1;
+            *only_view = (int)kind;
+        } else if (strcmp(argv[i], "--check") == 0) {
+            *check = 1;
+        } else {
+            vb_error_set("unknown argument '%s'", argv[i]);
+            return -1;
         }
-        double per = (end - start) / (double)n;
-        best = per < best ? per : best;
     }
-    return best;
+    return 0;
 }
 
 int main(int argc, char **argv) {
     int width = 1080, height = 200, check = 0, only_view = -1;
     double seconds = 1.5;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
-            if (vb_parse_size("--size", argv[++i], 64, 32, 7680, 4320, &width, &height) != 0)
-                goto usage;
-        } else if (strcmp(argv[i], "--seconds") == 0 && i + 1 < argc) {
-            if (vb_parse_double("--seconds", argv[++i], 0.1, 600, &seconds) != 0) goto usage;
-        } else if (strcmp(argv[i], "--view") == 0 && i + 1 < argc) {
-            vb_view_kind kind;
-            if (vb_view_from_name(argv[++i], &kind) != 0) goto usage;
-            only_view = (int)kind;
-        } else if (strcmp(argv[i], "--check") == 0) {
-            check = 1;
-        } else {
-            vb_error_set("unknown argument '%s'", argv[i]);
-            goto usage;
-        }
+    if (parse_args(argc, argv, &width, &height, &seconds, &only_view, &check) != 0) {
+        fprintf(stderr,
+                "render-bench: %s\nusage: render-bench [--size WxH] [--view VIEW] [--seconds S] "
+                "[--check]\n",
+                vb_error_get());
+        return 2;
     }
     vb_audio audio;
     if (vb_audio_load_default(&audio) != 0) {
         fprintf(stderr, "render-bench: %s\n", vb_error_get());
         return 1;
     }
-    const size_t stride = (size_t)width * 4, bytes = stride * (size_t)height;
-    uint8_t *dst = aligned_alloc(64, (bytes + 63) / 64 * 64);
-    uint8_t *src = aligned_alloc(64, (bytes + 63) / 64 * 64);
-    if (!dst || !src) return 1;
-    memset(src, 0x5a, bytes);
-    const double memset_frame = write_seconds_per_frame(dst, NULL, bytes, seconds);
-    const double memcpy_frame = write_seconds_per_frame(dst, src, bytes, seconds);
-    free(src);
-    printf("render-bench: %dx%d, single thread, bundled fixture (%s)\n", width, height, audio.name);
-    printf("memset of one frame (%zu bytes): %.1f us = %.1f GB/s; memcpy: %.1f us = %.1f GB/s\n\n",
-           bytes, memset_frame * 1e6, (double)bytes / memset_frame / 1e9, memcpy_frame * 1e6,
-           (double)bytes / memcpy_frame / 1e9);
-    printf("%-12s %12s %10s %10s %14s %14s %8s\n", "view", "frames/s", "us/frame", "analysis",
-           "x memset time", "x memcpy time", "target");
-    static const double targets[VB_VIEW_COUNT] = {20000, 20000, 10000};
+    bench b = {.stride = (size_t)width * 4};
+    b.bytes = b.stride * (size_t)height;
+    b.dst = aligned_alloc(64, (b.bytes + 63) / 64 * 64);
+    b.src = aligned_alloc(64, (b.bytes + 63) / 64 * 64);
+    b.split = vb_row_split_start();
+    if (!b.dst || !b.src || !b.split) {
+        fprintf(stderr, "render-bench: out of memory or no second thread\n");
+        return 1;
+    }
+    memset(b.src, 0x5a, b.bytes);
+    memset(b.dst, 0, b.bytes);
+    /* The frames-per-second targets were set for the 1080x200 the app shows; elsewhere the
+     * target is the memory floor. */
+    const int fps_targets = width == 1080 && height == 200;
+    static const double fps_target[VB_VIEW_COUNT] = {20000, 20000, 10000};
+    printf("render-bench: %dx%d (%zu bytes a frame), bundled fixture (%s); best of %d "
+           "interleaved batches each\n\n",
+           width, height, b.bytes, audio.name, ROUNDS);
+    printf("%-12s %9s %9s %9s %7s %7s %7s %8s %8s %8s %7s  %s\n", "view", "memset us", "memcpy us",
+           "us/frame", "analyze", "prepare", "draw", "x memset", "x memcpy", "2 thr us", "2 thr x",
+           "target");
     int missed = 0;
     for (int v = 0; v < VB_VIEW_COUNT; v++) {
         if (only_view >= 0 && v != only_view) continue;
@@ -124,31 +139,52 @@ int main(int argc, char **argv) {
         o.view = (vb_view_kind)v;
         o.width = width;
         o.height = height;
-        vb_renderer *r = vb_renderer_create(&o, &audio);
-        if (!r) {
+        b.renderer = vb_renderer_create(&o, &audio);
+        if (!b.renderer) {
             fprintf(stderr, "render-bench: %s\n", vb_error_get());
             return 1;
         }
-        double analyze_share = 0.0;
-        double per_frame = best_seconds_per_frame(r, dst, stride, seconds, &analyze_share);
-        double fps = 1.0 / per_frame;
-        int met = fps >= targets[v];
+        b.count = vb_renderer_frame_count(b.renderer);
+        b.frame = 0;
+        double best[KIND_COUNT], analyze = 0.0, prepare = 0.0;
+        for (int k = 0; k < KIND_COUNT; k++)
+            best[k] = 1e9;
+        for (int round = 0; round < ROUNDS; round++)
+            for (int k = 0; k < KIND_COUNT; k++) {
+                double a = 0.0, p = 0.0;
+                double per = batch(&b, (kind)k, seconds / (ROUNDS * KIND_COUNT), &a, &p);
+                if (per < best[k]) {
+                    best[k] = per;
+                    if (k == KIND_ONE_THREAD) analyze = a, prepare = p;
+                }
+            }
+        const double one = best[KIND_ONE_THREAD];
+        const double x_memset = one / best[KIND_MEMSET], x_memcpy = one / best[KIND_MEMCPY];
+        char target[48];
+        int met;
+        if (fps_targets) {
+            met = 1.0 / one >= fps_target[v];
+            snprintf(target, sizeof target, ">= %.0fk frames/s (%.0fk): %s", fps_target[v] / 1000,
+                     1.0 / one / 1000, met ? "met" : "MISSED");
+        } else {
+            const int scrolls = o.view == VB_VIEW_SPECTROGRAM;
+            met = (scrolls ? x_memcpy : x_memset) <= 1.5;
+            snprintf(target, sizeof target, "<= 1.5 x %s: %s", scrolls ? "memcpy" : "memset",
+                     met ? "met" : "MISSED");
+        }
         missed += !met;
-        printf("%-12s %12.0f %10.1f %9.0f%% %14.2f %14.2f %6.0fk %s\n", vb_view_name(o.view), fps,
-               per_frame * 1e6, analyze_share * 100.0, per_frame / memset_frame,
-               per_frame / memcpy_frame, targets[v] / 1000, met ? "met" : "MISSED");
-        vb_renderer_destroy(r);
+        printf("%-12s %9.1f %9.1f %9.1f %7.1f %7.1f %7.1f %8.2f %8.2f %8.1f %6.2fx  %s\n",
+               vb_view_name(o.view), best[KIND_MEMSET] * 1e6, best[KIND_MEMCPY] * 1e6, one * 1e6,
+               analyze * 1e6, prepare * 1e6, (one - analyze - prepare) * 1e6, x_memset, x_memcpy,
+               best[KIND_TWO_THREADS] * 1e6, one / best[KIND_TWO_THREADS], target);
+        vb_renderer_destroy(b.renderer);
     }
-    printf(
-        "\n(frames/s targets apply at 1080x200; at 1920x1080 the target is <= 1.5 x memset time; "
-        "'analysis' is the share of frame time spent in FFT / envelope analysis)\n");
-    free(dst);
+    printf("\n(us per frame; analyze: FFT / envelope analysis; prepare: the frame's changes "
+           "bucketed by row; draw: its rows written (with the clock reads); 2 thr: the same "
+           "frames, each frame's rows split between two threads, and the speed-up over one)\n");
+    vb_row_split_stop(b.split);
+    free(b.dst);
+    free(b.src);
     vb_audio_free(&audio);
     return check && missed ? 1 : 0;
-usage:
-    fprintf(stderr,
-            "render-bench: %s\nusage: render-bench [--size WxH] [--view VIEW] [--seconds S] "
-            "[--check]\n",
-            vb_error_get());
-    return 2;
 }

@@ -32,24 +32,28 @@ void vb_span_raster_free(vb_span_raster *r) {
     memset(r, 0, sizeof *r);
 }
 
-void vb_span_raster_begin(vb_span_raster *r, uint32_t background) {
+vb_span_pusher vb_span_raster_begin(vb_span_raster *r, uint32_t background) {
     for (int x = 0; x < r->width; x++)
         r->top_colour[x] = background;
     r->count = 0;
+    return (vb_span_pusher){r->pushed, r->pushed + r->capacity, (unsigned)r->height};
 }
 
-void vb_span_raster_sort(vb_span_raster *r) {
-    const int h = r->height;
+void vb_span_raster_sort(vb_span_raster *r, const vb_span_pusher *pushed) {
+    const int h = r->height, count = (int)(pushed->next - r->pushed);
+    const vb_span_change *changes = r->pushed;
+    vb_span_change *sorted = r->sorted;
     int *first = r->row_first;
+    r->count = count;
     memset(first, 0, sizeof(int) * ((size_t)h + 1));
-    for (int i = 0; i < r->count; i++)
-        first[r->pushed[i].row + 1]++;
+    for (int i = 0; i < count; i++)
+        first[changes[i].row + 1]++;
     for (int y = 0; y < h; y++)
         first[y + 1] += first[y];
     /* Stable placement: first[y] walks forward while filling, then is restored below. The
      * changes move whole, so drawing reads them in order, one after another. */
-    for (int i = 0; i < r->count; i++)
-        r->sorted[first[r->pushed[i].row]++] = r->pushed[i];
+    for (int i = 0; i < count; i++)
+        sorted[first[changes[i].row]++] = changes[i];
     for (int y = h; y > 0; y--)
         first[y] = first[y - 1];
     first[0] = 0;

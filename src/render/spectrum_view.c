@@ -141,7 +141,7 @@ static void spectrum_prepare(void *opaque) {
     const float floor_db = (float)s->options.floor_db;
     const int cap_rows = height >= 128 ? height / 64 : 1;
     const uint32_t background = VB_COLOUR_BACKGROUND;
-    vb_span_raster_begin(&s->raster, background);
+    vb_span_pusher push = vb_span_raster_begin(&s->raster, background);
     for (int b = 0; b < s->bars; b++) {
         int x0 = (int)((int64_t)b * width / s->bars);
         int x1 = (int)((int64_t)(b + 1) * width / s->bars);
@@ -151,12 +151,12 @@ static void spectrum_prepare(void *opaque) {
         int cap_end = height - peak_height;
         int cap_start = cap_end - cap_rows < 0 ? 0 : cap_end - cap_rows;
         if (peak_height > 0) {
-            vb_span_raster_change_run(&s->raster, x0, x1, cap_start, VB_COLOUR_PEAK_CAP);
-            vb_span_raster_change_run(&s->raster, x0, x1, cap_end, background);
+            vb_span_push_run(&push, x0, x1, cap_start, VB_COLOUR_PEAK_CAP);
+            vb_span_push_run(&push, x0, x1, cap_end, background);
         }
-        vb_span_raster_change_run(&s->raster, x0, x1, bar_top, VB_COLOUR_BAR);
+        vb_span_push_run(&push, x0, x1, bar_top, VB_COLOUR_BAR);
     }
-    vb_span_raster_sort(&s->raster);
+    vb_span_raster_sort(&s->raster, &push);
 }
 
 static void spectrum_draw_rows(const void *opaque, uint8_t *dst, size_t stride, int first_row,
