@@ -10,6 +10,7 @@
 #include "results/frames_csv.h"
 #include "results/results_json.h"
 #include "report/run_table.h"
+#include "report/memory_table.h"
 #include "report/thread_table.h"
 #include "transfer/frb_hop.h"
 #include "measure_args.h"
@@ -356,6 +357,7 @@ int cmd_run(int argc, char **argv) {
     if (!req.quiet) {
         vb_run_table_print_rows(&session, stdout, cli_columns(stdout));
         vb_thread_table_print(&session, stdout);
+        vb_memory_table_print(&session, stdout);
     }
     for (int i = 0; i < session.run_count; i++)
         if (session.runs[i].status == VB_STRATEGY_FAILED)

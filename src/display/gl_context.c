@@ -129,7 +129,11 @@ int vb_gl_contexts_open(vb_gl_contexts *c, int width, int height, int visible) {
     vb_sdl.GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     vb_sdl.GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
-    c->consumer_window = create_window("vizbench", width, height, visible);
+    /* Hidden, nothing is drawn to the window (the display draws into its own framebuffer), so
+     * its surface is kept small: at the view's size it would hold a 3840x2160 back buffer
+     * (33 MB) for nothing. */
+    c->consumer_window =
+        create_window("vizbench", visible ? width : 64, visible ? height : 64, visible);
     if (!c->consumer_window) {
         vb_error_set("OpenGL: cannot open a %s surface (%s)", c->info.video_driver,
                      vb_sdl.GetError());

@@ -110,8 +110,10 @@ int vb_presenter_wait(vb_presenter *p, uint64_t timeout_ns) {
     return -VB_ERR_FAILURE;
 }
 
-void vb_presenter_read(vb_presenter *p, uint8_t *rgba) {
+void vb_presenter_read_rows(vb_presenter *p, int first_row, int rows, uint8_t *rgba) {
+    /* The target holds the CPU renderer's row order (texelFetch at the fragment's own
+     * coordinates), so GL's row y is the picture's row y. */
     vb_gl.BindFramebuffer(GL_READ_FRAMEBUFFER, p->target_framebuffer);
-    vb_gl.ReadPixels(0, 0, p->width, p->height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    vb_gl.ReadPixels(0, first_row, p->width, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     vb_gl.BindFramebuffer(GL_FRAMEBUFFER, p->target_framebuffer);
 }

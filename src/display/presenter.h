@@ -35,7 +35,8 @@ void vb_presenter_compose(vb_presenter *presenter, GLuint texture);
  * waits longer. Polling cuts the calling thread's timer slack (init), so call both on the
  * consumer thread. */
 int vb_presenter_wait(vb_presenter *presenter, uint64_t timeout_ns);
-/* Reads the target back into `rgba` (width * height * 4 bytes, top row first). */
-void vb_presenter_read(vb_presenter *presenter, uint8_t *rgba);
+/* Rows [first_row, first_row + rows) of the last composed picture, tightly packed, top row
+ * first. */
+void vb_presenter_read_rows(vb_presenter *presenter, int first_row, int rows, uint8_t *rgba);
 
 #endif

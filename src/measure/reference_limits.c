@@ -6,6 +6,8 @@
 #include "common/clock.h"
 #include "measure/stats.h"
 
+#include <pthread.h>
+#include <semaphore.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +83,80 @@ int vb_reference_limits_measure_cpu(vb_reference_limits *limits, size_t frame_by
     free(a);
     free(b);
     return VB_OK;
+}
+
+#define CROSS_COPIES 200
+#define CROSS_MAX_SLOTS 8
+
+typedef struct cross_reader {
+    sem_t go, done;
+    const uint8_t *buffer; /* to read next; NULL: quit */
+    size_t bytes;
+    uint64_t sum;
+} cross_reader;
+
+/* The other thread: reads one word of every cache line of the buffer it is given, as an upload
+ * reads the frame, leaving the lines in its core's cache. */
+static void *cross_reader_main(void *opaque) {
+    cross_reader *r = opaque;
+    for (;;) {
+        while (sem_wait(&r->go) != 0) {
+        }
+        if (!r->buffer) return NULL;
+        uint64_t sum = 0;
+        for (size_t i = 0; i + sizeof(uint64_t) <= r->bytes; i += 64) {
+            uint64_t word;
+            memcpy(&word, r->buffer + i, sizeof word);
+            sum += word;
+        }
+        r->sum += sum;
+        sem_post(&r->done);
+    }
+}
+
+double vb_reference_cross_core_copy_gbps(size_t bytes, int slots) {
+    if (slots < 1) slots = 1;
+    if (slots > CROSS_MAX_SLOTS) slots = CROSS_MAX_SLOTS;
+    uint8_t *source = malloc(bytes), *destinations[CROSS_MAX_SLOTS] = {0};
+    int ok = source != NULL;
+    for (int k = 0; k < slots; k++)
+        ok &= (destinations[k] = malloc(bytes)) != NULL;
+    cross_reader reader = {.bytes = bytes};
+    sem_init(&reader.go, 0, 0);
+    sem_init(&reader.done, 0, 0);
+    pthread_t thread;
+    const int started = ok && pthread_create(&thread, NULL, cross_reader_main, &reader) == 0;
+    double rates[CROSS_COPIES], gbps = -1.0;
+    if (started) {
+        for (int k = 0; k < slots; k++)
+            memset(destinations[k], k, bytes);
+        for (int i = 0; i < CROSS_COPIES; i++) {
+            uint8_t *dst = destinations[i % slots];
+            reader.buffer = dst;
+            sem_post(&reader.go);
+            memset(source, i & 0xff, bytes); /* the frame this thread just rendered */
+            while (sem_wait(&reader.done) != 0) {
+            }
+            int64_t t0 = vb_now_ns();
+            copy_op(NULL, dst, source, bytes);
+            int64_t elapsed = vb_now_ns() - t0;
+            rates[i] = (double)bytes / (double)(elapsed > 0 ? elapsed : 1);
+        }
+        reader.buffer = NULL;
+        sem_post(&reader.go);
+        pthread_join(thread, NULL);
+        vb_stats stats;
+        vb_stats_compute(rates, CROSS_COPIES, &stats);
+        gbps = stats.p50;
+    } else {
+        vb_error_set("reference limits: no memory or no second thread for the cross-core copy");
+    }
+    sem_destroy(&reader.go);
+    sem_destroy(&reader.done);
+    for (int k = 0; k < slots; k++)
+        free(destinations[k]);
+    free(source);
+    return gbps;
 }
 
 int vb_reference_limits_measure_upload(vb_reference_limits *limits, int width, int height) {

@@ -17,6 +17,13 @@ typedef struct vb_reference_limits {
 
 /* CPU limits; allocates two frame buffers for the duration of the call. */
 int vb_reference_limits_measure_cpu(vb_reference_limits *limits, size_t frame_bytes);
+/* memcpy bandwidth the way pixel-copy's hand-off copies (median of many single copies): the
+ * source written by this thread just before (the frame it rendered), the destination one of
+ * `slots` buffers last read by another thread (the consumer's upload of an earlier frame), so
+ * that every destination line is fetched from the other core's cache before it is written. A
+ * cache-hot memcpy (memcpy_gbps) is the ceiling no hand-off reaches; this is the fair floor.
+ * -1 with the error set when the reader thread cannot start or memory is short. */
+double vb_reference_cross_core_copy_gbps(size_t frame_bytes, int slots);
 /* Upload limit, on the calling thread with a GL context current. */
 int vb_reference_limits_measure_upload(vb_reference_limits *limits, int width, int height);
 

@@ -54,6 +54,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
                     const vb_strategy_ops *ops, const atomic_int *stop, vb_strategy_run *run) {
     memset(run, 0, sizeof *run);
     run->ops = ops;
+    run->memory.producer_process_peak_bytes = -1;
     run->length = o->warmup + o->frames;
     run->picture.exact = !ops->renders_on_gpu;
     run->picture.passed = 1;
@@ -144,6 +145,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     pthread_join(consumer, NULL);
 
     vb_strategy_describe(ops, p->strategy, run->detail, sizeof run->detail);
+    run->memory.producer_process_peak_bytes = vb_strategy_producer_process_peak(ops, p->strategy);
     run->process_cpu_ns = p->process_cpu_end - p->process_cpu_start + p->remote_cpu_measured;
     run->measured_wall_ns = p->measured_end_ns - p->measured_start_ns;
     if (p->stage_error[0] || p->consumer_error[0] || p->producer_error[0]) {

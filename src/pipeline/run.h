@@ -106,6 +106,16 @@ typedef struct vb_picture_result {
     int64_t first_failure;    /* sequence of the first failing frame, or -1 */
 } vb_picture_result;
 
+/* Resident memory over one strategy's run, set-up to teardown (measure/memory_use.h); bytes,
+ * -1 where unknown. */
+typedef struct vb_memory_use {
+    int64_t start_bytes; /* resident before it (what earlier runs freed returned first) */
+    int64_t peak_bytes;  /* its peak: the process's peak reset before it started */
+    int64_t end_bytes;   /* resident after its teardown */
+    int64_t producer_process_peak_bytes; /* its producer process's own peak (-1: none) */
+    int peak_is_own; /* 0: the peak could not be reset, so it includes every run before */
+} vb_memory_use;
+
 typedef struct vb_strategy_run {
     const vb_strategy_ops *ops;
     vb_strategy_status status;
@@ -118,6 +128,8 @@ typedef struct vb_strategy_run {
     vb_picture_result picture;
     vb_vsync vsync;   /* the display clock's accounting; hz 0 when presented as frames arrive */
     char detail[160]; /* the strategy's own line on the run (vb_strategy_describe), or "" */
+    vb_memory_use memory; /* set by the session around the run; unknown (-1) when read back
+                             from a file that has none */
 } vb_strategy_run;
 
 /* The display clock a run of `ops` with these options presents on: 0 for none. */

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "display/gl_context.h"
+#include "measure/memory_use.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -38,6 +39,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
     }
 
     if (s->on_context) s->on_context(s, s->on_context_user);
+    s->setup_peak_bytes = s->peak_bytes = vb_memory_peak_bytes();
     s->complete = 1;
     s->run_count = 0;
     int status = VB_OK;
@@ -49,15 +51,40 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
             run->ops = strategies[i];
             run->status = VB_STRATEGY_NOT_RUN;
             snprintf(run->reason, sizeof run->reason, "not run: stopped by a signal");
+            run->memory = (vb_memory_use){-1, -1, -1, -1, 0};
             s->complete = 0;
             continue;
         }
-        if (vb_run_strategy(o, audio, s->gl_available ? &gl : NULL, strategies[i], stop, run) !=
-            VB_OK) {
+        /* Fresh contexts for each run after the first: the driver's memory for one strategy (a
+         * software rasteriser's bins for the frame's size, its compiled shaders) goes with its
+         * contexts, so it is not counted again in every later strategy's memory, and each
+         * strategy starts from the same driver state. */
+        int have_gl = s->gl_available;
+        if (have_gl && i > 0) {
+            vb_gl_contexts_close(&gl);
+            have_gl = vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible) == VB_OK;
+        }
+        vb_memory_use memory = {.producer_process_peak_bytes = -1};
+        memory.peak_is_own = vb_memory_start_peak() == VB_OK;
+        memory.start_bytes = vb_memory_resident_bytes();
+        if (s->gl_available && !have_gl) {
+            memset(run, 0, sizeof *run);
+            run->ops = strategies[i];
+            run->status = VB_STRATEGY_FAILED;
+            snprintf(run->reason, sizeof run->reason, "%s", vb_error_get());
+            s->gl_available = 0; /* nothing is open to close */
+        } else if (vb_run_strategy(o, audio, have_gl ? &gl : NULL, strategies[i], stop, run) !=
+                   VB_OK) {
             status = -VB_ERR_FAILURE;
             run->status = VB_STRATEGY_FAILED;
             snprintf(run->reason, sizeof run->reason, "%s", vb_error_get());
         }
+        memory.peak_bytes = vb_memory_peak_bytes();
+        memory.producer_process_peak_bytes = run->memory.producer_process_peak_bytes;
+        run->memory = memory;
+        if (memory.peak_bytes > s->peak_bytes) s->peak_bytes = memory.peak_bytes;
+        vb_memory_start_peak(); /* what the run freed goes back before it is counted */
+        run->memory.end_bytes = vb_memory_resident_bytes();
         if (run->status == VB_STRATEGY_INTERRUPTED) s->complete = 0;
     }
     if (s->gl_available) vb_gl_contexts_close(&gl);

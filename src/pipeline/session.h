@@ -35,6 +35,9 @@ typedef struct vb_session {
     int gl_serialized;
     int gpu_timers_used;
     vb_reference_limits limits;
+    /* Peak resident bytes (-1 unknown): the set-up before the first run (GL contexts, the
+     * reference limits), and the whole session (the largest of that and every run's peak). */
+    int64_t setup_peak_bytes, peak_bytes;
     int run_count;
     vb_strategy_run runs[VB_SESSION_MAX_RUNS];
     int complete;

@@ -214,6 +214,16 @@ static json_t *strategy_json(const vb_session *session, const vb_strategy_run *r
     json_object_set_new(out, "produced", json_integer(run->produced));
     json_object_set_new(out, "process_cpu_ns", json_integer(run->process_cpu_ns));
     json_object_set_new(out, "measured_wall_ns", json_integer(run->measured_wall_ns));
+    const vb_memory_use *m = &run->memory;
+    if (m->peak_bytes >= 0)
+        json_object_set_new(out, "memory",
+                            json_pack("{s:I, s:I, s:I, s:b}", "peak_bytes",
+                                      (json_int_t)m->peak_bytes, "start_bytes",
+                                      (json_int_t)m->start_bytes, "end_bytes",
+                                      (json_int_t)m->end_bytes, "peak_is_own", m->peak_is_own));
+    if (m->peak_bytes >= 0 && m->producer_process_peak_bytes >= 0)
+        json_object_set_new(json_object_get(out, "memory"), "producer_process_peak_bytes",
+                            json_integer(m->producer_process_peak_bytes));
     if (run->vsync.hz > 0)
         json_object_set_new(out, "vsync",
                             json_pack("{s:i, s:I, s:I, s:I, s:I}", "hz", run->vsync.hz, "ticks",
@@ -272,6 +282,10 @@ json_t *vb_session_json(const vb_session *s, vb_frames_splice *splice) {
         json_pack("{s:I, s:f, s:f, s:f, s:f}", "frame_bytes", (json_int_t)s->limits.frame_bytes,
                   "memcpy_gbps", s->limits.memcpy_gbps, "memset_gbps", s->limits.memset_gbps,
                   "upload_gbps", s->limits.upload_gbps, "upload_ms", s->limits.upload_ms);
+    if (reference && s->peak_bytes >= 0)
+        json_object_set_new(reference, "memory",
+                            json_pack("{s:I, s:I}", "peak_bytes", (json_int_t)s->peak_bytes,
+                                      "setup_peak_bytes", (json_int_t)s->setup_peak_bytes));
     json_t *strategies = json_array();
     for (int i = 0; i < s->run_count; i++)
         json_array_append_new(strategies, strategy_json(s, &s->runs[i], splice));

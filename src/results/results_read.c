@@ -205,6 +205,20 @@ static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_strategy
     json_t *detail = vb_json_member(r, item, prefix, "detail");
     if (detail && json_is_string(detail))
         snprintf(run->detail, sizeof run->detail, "%s", json_string_value(detail));
+    run->memory = (vb_memory_use){-1, -1, -1, -1, 0};
+    json_t *memory = vb_json_member(r, item, prefix, "memory");
+    if (memory) { /* optional: files before memory was measured have none */
+        char sub[96];
+        snprintf(sub, sizeof sub, "%s.memory", prefix);
+        vb_memory_use *m = &run->memory;
+        VB_TRY(vb_json_int(r, memory, sub, "peak_bytes", 0, INT64_MAX, &m->peak_bytes));
+        VB_TRY(vb_json_int(r, memory, sub, "start_bytes", -1, INT64_MAX, &m->start_bytes));
+        VB_TRY(vb_json_int(r, memory, sub, "end_bytes", -1, INT64_MAX, &m->end_bytes));
+        VB_TRY(vb_json_bool(r, memory, sub, "peak_is_own", &m->peak_is_own));
+        if (json_object_get(memory, "producer_process_peak_bytes"))
+            VB_TRY(vb_json_int(r, memory, sub, "producer_process_peak_bytes", 0, INT64_MAX,
+                               &m->producer_process_peak_bytes));
+    }
     json_t *vsync = vb_json_member(r, item, prefix, "vsync");
     if (vsync) { /* optional: runs on a display clock */
         char sub[96];
@@ -265,6 +279,14 @@ static int read_session(vb_json_reader *r, json_t *root, vb_session *s) {
     s->gpu_timers_used =
         json_is_true(json_object_get(json_object_get(root, "options"), "gpu_timers_used"));
     VB_TRY(read_reference(r, root, &s->limits));
+    s->setup_peak_bytes = s->peak_bytes = -1;
+    json_t *memory = json_object_get(json_object_get(root, "reference"), "memory");
+    if (memory) { /* optional, as the runs' */
+        VB_TRY(
+            vb_json_int(r, memory, "reference.memory", "peak_bytes", 0, INT64_MAX, &s->peak_bytes));
+        VB_TRY(vb_json_int(r, memory, "reference.memory", "setup_peak_bytes", 0, INT64_MAX,
+                           &s->setup_peak_bytes));
+    }
     json_t *strategies = vb_json_member(r, root, "", "strategies");
     if (!json_is_array(strategies)) return vb_json_bad(r, "is missing or not an array");
     if (json_array_size(strategies) > VB_SESSION_MAX_RUNS)

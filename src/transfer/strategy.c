@@ -137,6 +137,10 @@ void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, cha
     if (ops->describe && strategy) ops->describe(strategy, line, size);
 }
 
+int64_t vb_strategy_producer_process_peak(const vb_strategy_ops *ops, vb_strategy *strategy) {
+    return ops->producer_process_peak && strategy ? ops->producer_process_peak(strategy) : -1;
+}
+
 int vb_strategy_has_stages(const vb_strategy_ops *ops) {
     return ops->dispatch != NULL;
 }

@@ -171,6 +171,8 @@ typedef struct vb_strategy_ops {
     /* Optional: one line on how the run went that the figures do not say ("cpu-synchronised,
      * producer in process 1234"), for the results; written after the run. */
     void (*describe)(vb_strategy *strategy, char *line, size_t size);
+    /* Optional: the peak resident bytes of the producer process, once it ended (-1: none). */
+    int64_t (*producer_process_peak)(vb_strategy *strategy);
 
     /* Consumer: make the slot's frame a texture. `frame_texture` is the display's RGBA8
      * texture of the view's size for strategies that upload; *texture receives the one to
@@ -223,6 +225,8 @@ int vb_strategy_produce_remotely(const vb_strategy_ops *ops, vb_strategy *strate
 /* "" without describe. */
 void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, char *line,
                           size_t size);
+/* -1 without producer_process_peak (or no strategy). */
+int64_t vb_strategy_producer_process_peak(const vb_strategy_ops *ops, vb_strategy *strategy);
 /* Clears *out, then fills what the strategy recorded (nothing without collect). */
 void vb_strategy_collect(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
                          vb_stage_record *out);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -55,12 +56,20 @@ static void describe_exit(int status, char *text, size_t size) {
         snprintf(text, size, "status %d", status);
 }
 
+/* waitpid that also keeps the process's peak resident memory when it reaps it. */
+static pid_t reap(vb_vk_process *p, int *status, int options) {
+    struct rusage usage;
+    pid_t done = wait4(p->pid, status, options, &usage);
+    if (done == p->pid) p->peak_bytes = (int64_t)usage.ru_maxrss * 1024;
+    return done;
+}
+
 /* After a failed exchange: if the process ended, say how (it is reaped then). */
 static void note_exit(vb_vk_process *p) {
     if (p->pid <= 0) return;
     int status = 0;
     pid_t done = 0;
-    for (int i = 0; i < 50 && (done = waitpid(p->pid, &status, WNOHANG)) == 0; i++)
+    for (int i = 0; i < 50 && (done = reap(p, &status, WNOHANG)) == 0; i++)
         vb_sleep_until_ns(vb_now_ns() + 2000000);
     if (done != p->pid) return;
     p->pid = 0;
@@ -117,6 +126,7 @@ int vb_vk_process_start(vb_vk_process *p, const vb_vk_frames_config *config,
                         vb_vk_shared *shared) {
     memset(p, 0, sizeof *p);
     p->socket = -1;
+    p->peak_bytes = -1;
     p->slots = config->slots;
     p->timeout_ns = config->fence_timeout_ns + 1000000000LL;
     vb_vk_shared_clear(shared);
@@ -220,14 +230,14 @@ void vb_vk_process_stop(vb_vk_process *p) {
         const int64_t deadline = vb_now_ns() + (p->broken ? 0 : 3000000000LL);
         pid_t done = 0;
         for (;;) {
-            done = waitpid(p->pid, &status, WNOHANG);
+            done = reap(p, &status, WNOHANG);
             if (done < 0 && errno == EINTR) continue;
             if (done != 0 || vb_now_ns() >= deadline) break;
             vb_sleep_until_ns(vb_now_ns() + 5000000);
         }
         if (done == 0) {
             kill(p->pid, SIGKILL);
-            while (waitpid(p->pid, &status, 0) < 0 && errno == EINTR) {
+            while (reap(p, &status, 0) < 0 && errno == EINTR) {
             }
         }
         p->pid = 0;

@@ -26,6 +26,7 @@ typedef struct vb_vk_process {
     int64_t frames_asked;
     int broken;           /* an exchange failed: stop kills it at once */
     int64_t ready_cpu_ns; /* its process CPU when it was ready: its set-up, not a frame's */
+    int64_t peak_bytes;   /* its peak resident bytes once reaped (wait4), else -1 */
 } vb_vk_process;
 
 /* Simulated faults of the producer process (VIZBENCH_FAULT), by frame sequence; -1: none. */

@@ -288,6 +288,10 @@ static void vulkan_describe(vb_strategy *s, char *line, size_t size) {
              s->remote ? "a separate process" : "this process");
 }
 
+static int64_t vulkan_producer_process_peak(vb_strategy *s) {
+    return s->remote && s->process.peak_bytes > 0 ? s->process.peak_bytes : -1;
+}
+
 const vb_strategy_ops vb_vulkan_interop_strategy = {
     .name = "vulkan-interop",
     .summary = "Vulkan compute render, exported memory imported into GL, semaphores or CPU sync",
@@ -319,4 +323,5 @@ const vb_strategy_ops vb_vulkan_interop_strategy = {
     .upload = vulkan_upload,
     .release = vulkan_release,
     .describe = vulkan_describe,
+    .producer_process_peak = vulkan_producer_process_peak,
 };
