@@ -126,8 +126,8 @@ typedef struct vb_strategy_run {
     int64_t process_cpu_ns;  /* process CPU over the measured frames (all threads) */
     int64_t measured_wall_ns;
     vb_picture_result picture;
-    vb_vsync vsync;   /* the display clock's accounting; hz 0 when presented as frames arrive */
-    char detail[160]; /* the strategy's own line on the run (vb_strategy_describe), or "" */
+    vb_vsync vsync;       /* the display clock's accounting; hz 0 when presented as frames arrive */
+    char detail[160];     /* the strategy's own line on the run (vb_strategy_describe), or "" */
     vb_memory_use memory; /* set by the session around the run; unknown (-1) when read back
                              from a file that has none */
 } vb_strategy_run;
