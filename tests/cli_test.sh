@@ -48,6 +48,13 @@ for view in waveform spectrum spectrogram; do
             test -n "$one" -a "$one" = "$two"
     done
 done
+# Frames of 2 MiB and more: the row split, and the spectrogram's ring of palette indices
+for view in waveform spectrogram; do
+    one=$("$vizbench" render --view "$view" --size 1280x721 --fps 4 --all-frames --checksum | tail -1)
+    two=$("$vizbench" render --view "$view" --size 1280x721 --fps 4 --all-frames --checksum --threads 2 --split rows | tail -1)
+    check "$view 1280x721: rows split between 2 threads give the same frames ($one / $two)" \
+        test -n "$one" -a "$one" = "$two"
+done
 expect 0 '' -- "$vizbench" render --view spectrum --size 1920x1080 --fps 5 --all-frames --threads 2
 check "2 threads split 1920x1080 frames by rows unless told" grep -q '(2 threads, split by rows)' "$work/out"
 expect 0 '' -- "$vizbench" render --view spectrum --size 640x200 --fps 5 --all-frames --threads 2
