@@ -3,7 +3,9 @@
 # filters (showspectrum, showwaves, showfreqs) rendering every frame to a null sink, and SoX's
 # full-file spectrogram image, timed as whole processes by hyperfine on the same input, size and
 # frame rate. Frame counts are checked before anything is compared; each peer's frame rate is
-# its frames / its mean time, and the targets are ratios within the same run.
+# its frames / its mean time, and the targets are ratios within the same run: frames per second
+# where both draw the same frames (spectrogram, spectrum), seconds of audio per second for the
+# waveform (showwaves cannot draw 60 frames a second at 1080 px: see below).
 #   usage: bench/peers.sh [INPUT.wav] [OUT_DIR]   (default: the bundled fixture, reports/peers)
 # Needs ffmpeg, sox, hyperfine and jq: installed here when missing and run as root (Debian).
 # Writes OUT_DIR/GROUP.json and GROUP.md (hyperfine exports) and OUT_DIR/README.md (the table).
@@ -86,23 +88,31 @@ bench spectrum -n "vizbench spectrum" "$(vb spectrum)" \
     -n "vizbench spectrum --threads 2" "$(vb spectrum '--threads 2')" \
     -n "ffmpeg showfreqs" "$(ff "$showfreqs")"
 bench image -n "vizbench full-file spectrogram PNG" "$image_vb" -n "sox spectrogram PNG" "$image_sox"
-# The second core (--threads 2) where frames are big: every frame at 1920x1080, 1 and 2 threads.
-big() { echo "$vizbench render $input --all-frames --size 1920x1080 --fps $fps --view $1 ${2:-}"; }
-bench scaling -n "waveform 1920x1080, 1 thread" "$(big waveform)" \
-    -n "waveform 1920x1080, 2 threads" "$(big waveform '--threads 2')" \
-    -n "spectrum 1920x1080, 1 thread" "$(big spectrum)" \
-    -n "spectrum 1920x1080, 2 threads" "$(big spectrum '--threads 2')" \
-    -n "spectrogram 1920x1080, 1 thread" "$(big spectrogram)" \
-    -n "spectrogram 1920x1080, 2 threads" "$(big spectrogram '--threads 2')"
+# The second core where frames are big: each frame's rows split between 2 threads, every frame at
+# 1920x1080 (60 fps) and at 3840x2160 (10 fps, to keep the runs short), 1 and 2 threads.
+big() { echo "$vizbench render $input --all-frames --size $1 --fps $2 --view $3 ${4:-}"; }
+scaling=()
+for size in 1920x1080:60 3840x2160:10; do
+    for view in waveform spectrum spectrogram; do
+        scaling+=(-n "$view ${size%:*}, 1 thread" "$(big "${size%:*}" "${size#*:}" "$view")"
+            -n "$view ${size%:*}, 2 threads" "$(big "${size%:*}" "${size#*:}" "$view" '--threads 2 --split rows')")
+    done
+done
+runs=${SCALING_RUNS:-3} bench scaling "${scaling[@]}"
 
 mean() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .mean' "$out/$1.json"; }
 sd() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .stddev' "$out/$1.json"; }
-row() { # row GROUP NAME FRAMES PEER_GROUP_NAME PEER_FRAMES TARGET
+row() { # row GROUP NAME FRAMES PEER_GROUP_NAME PEER_FRAMES TARGET [audio]
+    # the ratio: of frames per second, or with "audio" of seconds of the same input per second
     local m p v_fps p_fps ratio verdict
     m=$(mean "$1" "$2") p=$(mean "$1" "$4")
     v_fps=$(awk -v f="$3" -v t="$m" 'BEGIN {printf "%.0f", f / t}')
     p_fps=$(awk -v f="$5" -v t="$p" 'BEGIN {printf "%.0f", f / t}')
-    ratio=$(awk -v a="$v_fps" -v b="$p_fps" 'BEGIN {printf "%.1f", a / b}')
+    if [ "${7:-}" = audio ]; then
+        ratio=$(awk -v a="$m" -v b="$p" 'BEGIN {printf "%.1f", b / a}')
+    else
+        ratio=$(awk -v a="$v_fps" -v b="$p_fps" 'BEGIN {printf "%.1f", a / b}')
+    fi
     verdict=$(awk -v r="$ratio" -v t="$6" 'BEGIN {print (r >= t) ? "**met**" : "MISSED"}')
     printf '| %s | %s | %s ± %s | %s | %s | %s ± %s | %s | %s x | >= %s x | %s |\n' \
         "$2" "$3" "$(awk -v x="$m" 'BEGIN {printf "%.3f", x}')" "$(awk -v x="$(sd "$1" "$2")" 'BEGIN {printf "%.3f", x}')" \
@@ -116,27 +126,31 @@ machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(n
     echo "Made by \`bench/peers.sh\` on $(date -u +%Y-%m-%d): $machine; $(ffmpeg -version | head -1 | cut -d' ' -f1-3),"
     echo "$(sox --version 2>&1 | sed 's/.*: *//'), hyperfine $(hyperfine --version | cut -d' ' -f2), vizbench $("$vizbench" --version | cut -d' ' -f2)."
     echo "Input: $(basename "$input") ($rate Hz), $size, $fps fps; whole processes, $runs runs after 1 warm-up;"
-    echo "frames per second = the tool's frames / its mean time. Hyperfine's tables: GROUP.md."
+    echo "frames per second = the tool's frames / its mean time; the ratio compares frames per second,"
+    echo "except the waveform's: seconds of audio per second (the peer's mean time / vizbench's), as"
+    echo "showwaves draws fewer frames of the same input. Hyperfine's tables: GROUP.md."
     echo
     echo "| command | frames | mean s | frames/s | peer | peer mean s | peer frames/s | ratio | target | |"
     echo "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |"
-    row spectrogram "vizbench spectrogram" "${frames[vb-spectrogram]}" "ffmpeg showspectrum" "${frames[ff-spectrogram]}" 50
-    row spectrogram "vizbench spectrogram --threads 2" "${frames[vb-spectrogram]}" "ffmpeg showspectrum" "${frames[ff-spectrogram]}" 50
-    row waveform "vizbench waveform" "${frames[vb-waveform]}" "ffmpeg showwaves" "${frames[ff-waveform]}" 3
-    row waveform "vizbench waveform --threads 2" "${frames[vb-waveform]}" "ffmpeg showwaves" "${frames[ff-waveform]}" 3
-    row spectrum "vizbench spectrum" "${frames[vb-spectrum]}" "ffmpeg showfreqs" "${frames[ff-spectrum]}" 5
-    row spectrum "vizbench spectrum --threads 2" "${frames[vb-spectrum]}" "ffmpeg showfreqs" "${frames[ff-spectrum]}" 5
+    row spectrogram "vizbench spectrogram" "${frames[vb-spectrogram]}" "ffmpeg showspectrum" "${frames[ff-spectrogram]}" 150
+    row spectrogram "vizbench spectrogram --threads 2" "${frames[vb-spectrogram]}" "ffmpeg showspectrum" "${frames[ff-spectrogram]}" 150
+    row waveform "vizbench waveform" "${frames[vb-waveform]}" "ffmpeg showwaves" "${frames[ff-waveform]}" 3 audio
+    row waveform "vizbench waveform --threads 2" "${frames[vb-waveform]}" "ffmpeg showwaves" "${frames[ff-waveform]}" 3 audio
+    row spectrum "vizbench spectrum" "${frames[vb-spectrum]}" "ffmpeg showfreqs" "${frames[ff-spectrum]}" 8
+    row spectrum "vizbench spectrum --threads 2" "${frames[vb-spectrum]}" "ffmpeg showfreqs" "${frames[ff-spectrum]}" 8
     m=$(mean image "vizbench full-file spectrogram PNG") p=$(mean image "sox spectrogram PNG")
     echo
     echo "| full-file spectrogram image, ${size} PNG | mean s | | ratio (SoX time / vizbench time) | target | |"
     echo "| --- | ---: | --- | ---: | --- | --- |"
     awk -v m="$m" -v p="$p" -v f="$image_fps" 'BEGIN {printf "| vizbench (--fps %d, last frame: %d columns = the whole input) | %.3f | SoX %.3f | %.1f x | faster than SoX | %s |\n", f, 1080, m, p, p / m, (m < p) ? "**met**" : "MISSED"}'
     echo
-    echo "| every frame at 1920x1080 (${frames[vb-spectrogram]} frames) | 1 thread, mean s | 2 threads, mean s | speed-up |"
+    echo "| every frame, rows split between 2 threads (${SCALING_RUNS:-3} runs) | 1 thread, mean s | 2 threads, mean s | speed-up |"
     echo "| --- | ---: | ---: | ---: |"
-    for view in waveform spectrum spectrogram; do
-        one=$(mean scaling "$view 1920x1080, 1 thread") two=$(mean scaling "$view 1920x1080, 2 threads")
-        awk -v v="$view" -v a="$one" -v b="$two" 'BEGIN {printf "| %s | %.3f | %.3f | %.2f x |\n", v, a, b, a / b}'
+    for size in 1920x1080 3840x2160; do
+        for view in waveform spectrum spectrogram; do
+            one=$(mean scaling "$view $size, 1 thread") two=$(mean scaling "$view $size, 2 threads")
+            awk -v v="$view $size" -v a="$one" -v b="$two" 'BEGIN {printf "| %s | %.3f | %.3f | %.2f x |\n", v, a, b, a / b}'
+        done
     done
 } >"$out/README.md.new"
 mv "$out/README.md.new" "$out/README.md"

@@ -27,7 +27,8 @@ static const char compose_fragment_shader[] =
     "    colour = texelFetch(frame, ivec2(gl_FragCoord.xy), 0);\n"
     "}\n";
 
-int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window, int poll_fence) {
+int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window, int poll_fence,
+                      int frame_texture) {
     memset(p, 0, sizeof *p);
     p->poll_fence = poll_fence;
     p->width = width;
@@ -37,8 +38,9 @@ int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window
         vb_gl_program_build("display", vb_gl_fullscreen_vertex_shader, compose_fragment_shader);
     if (!p->program) return -VB_ERR_FAILURE;
     vb_gl.GenVertexArrays(1, &p->vertex_array);
-    p->frame_texture =
-        vb_gl_texture_create(GL_RGBA8, width, height, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    if (frame_texture)
+        p->frame_texture =
+            vb_gl_texture_create(GL_RGBA8, width, height, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
     p->target_texture =
         vb_gl_texture_create(GL_RGBA8, width, height, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
     vb_gl.GenFramebuffers(1, &p->target_framebuffer);

@@ -18,14 +18,16 @@ typedef struct vb_presenter {
     SDL_Window *window; /* borrowed; NULL when headless */
     int poll_fence;     /* poll between sleeps instead of the driver's blocking wait */
     GLuint program, vertex_array;
-    GLuint frame_texture; /* RGBA8 width x height: CPU-rendered strategies upload here */
+    GLuint frame_texture; /* RGBA8 width x height, where a strategy uploads its frames (0: none
+                             asked for; the driver holds a frame's bytes for it) */
     GLuint target_texture, target_framebuffer;
 } vb_presenter;
 
 /* `poll_fence`: wait for fences by polling (hardware drivers: NVIDIA's blocking wait spins) or
- * with the driver's blocking wait (software renderers, whose wait sleeps). */
+ * with the driver's blocking wait (software renderers, whose wait sleeps). `frame_texture`:
+ * whether to make the texture strategies upload into. */
 int vb_presenter_init(vb_presenter *presenter, int width, int height, SDL_Window *window,
-                      int poll_fence);
+                      int poll_fence, int frame_texture);
 void vb_presenter_free(vb_presenter *presenter);
 
 /* Draws `texture` (RGBA8, the view's size) into the target framebuffer. */

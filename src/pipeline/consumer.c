@@ -129,8 +129,8 @@ void *vb_pipeline_consumer(void *opaque) {
     if (vb_gl_make_consumer_current(p->gl) != VB_OK) goto setup_failed;
     current = 1;
     if (vb_presenter_init(&presenter, o->view.width, o->view.height,
-                          p->gl->visible ? p->gl->consumer_window : NULL,
-                          !p->gl->info.software) != VB_OK)
+                          p->gl->visible ? p->gl->consumer_window : NULL, !p->gl->info.software,
+                          vb_strategy_uploads_to_frame_texture(ops)) != VB_OK)
         goto setup_failed;
     presenter_ready = 1;
     if (vb_strategy_consumer_start(ops, p->strategy) != VB_OK) goto setup_failed;

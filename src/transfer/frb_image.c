@@ -202,6 +202,7 @@ const vb_strategy_ops vb_frb_image_strategy = {
     .measures = "the hop, the UI and IO threads' CPU, upload and mipmap time, frames of delay at "
                 "vsync",
     .colour = "#56B4E9",
+    .own_textures = 1,
     .vsync_driven = 1,
     .create = frb_image_create,
     .destroy = frb_image_destroy,

@@ -127,6 +127,7 @@ const vb_strategy_ops vb_frb_texture_strategy = {
     .measures = "the encode, Dart's copy, the UI thread's CPU, the re-specification, frames of "
                 "delay at vsync",
     .colour = "#E69F00",
+    .own_textures = 1,
     .vsync_driven = 1,
     .create = frb_texture_create,
     .destroy = frb_texture_destroy,

@@ -137,6 +137,10 @@ void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, cha
     if (ops->describe && strategy) ops->describe(strategy, line, size);
 }
 
+int vb_strategy_uploads_to_frame_texture(const vb_strategy_ops *ops) {
+    return !ops->renders_on_gpu && !ops->own_textures;
+}
+
 int64_t vb_strategy_producer_process_peak(const vb_strategy_ops *ops, vb_strategy *strategy) {
     return ops->producer_process_peak && strategy ? ops->producer_process_peak(strategy) : -1;
 }

@@ -155,6 +155,9 @@ typedef struct vb_strategy_ops {
     int (*drain)(vb_strategy *strategy, int64_t deadline_ns);
     /* Consumer, optional: what the strategy's threads recorded of the slot just taken. */
     void (*collect)(vb_strategy *strategy, int slot, vb_stage_record *out);
+    /* CPU-rendered strategies that make textures of their own (Flutter's chains): the display's
+     * frame texture is not made for them. */
+    int own_textures;
     /* Always presented on a display clock (the run's --vsync, or its fps without). */
     int vsync_driven;
     /* GPU-rendered strategies: the producer renders in the unshared context
@@ -225,6 +228,8 @@ int vb_strategy_produce_remotely(const vb_strategy_ops *ops, vb_strategy *strate
 /* "" without describe. */
 void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, char *line,
                           size_t size);
+/* Whether `upload` takes the display's frame texture: CPU-rendered, no textures of its own. */
+int vb_strategy_uploads_to_frame_texture(const vb_strategy_ops *ops);
 /* -1 without producer_process_peak (or no strategy). */
 int64_t vb_strategy_producer_process_peak(const vb_strategy_ops *ops, vb_strategy *strategy);
 /* Clears *out, then fills what the strategy recorded (nothing without collect). */
