@@ -92,10 +92,10 @@ bench image -n "vizbench full-file spectrogram PNG" "$image_vb" -n "sox spectrog
 # 1920x1080 (60 fps) and at 3840x2160 (10 fps, to keep the runs short), 1 and 2 threads.
 big() { echo "$vizbench render $input --all-frames --size $1 --fps $2 --view $3 ${4:-}"; }
 scaling=()
-for size in 1920x1080:60 3840x2160:10; do
+for big_size in 1920x1080:60 3840x2160:10; do
     for view in waveform spectrum spectrogram; do
-        scaling+=(-n "$view ${size%:*}, 1 thread" "$(big "${size%:*}" "${size#*:}" "$view")"
-            -n "$view ${size%:*}, 2 threads" "$(big "${size%:*}" "${size#*:}" "$view" '--threads 2 --split rows')")
+        scaling+=(-n "$view ${big_size%:*}, 1 thread" "$(big "${big_size%:*}" "${big_size#*:}" "$view")"
+            -n "$view ${big_size%:*}, 2 threads" "$(big "${big_size%:*}" "${big_size#*:}" "$view" '--threads 2 --split rows')")
     done
 done
 runs=${SCALING_RUNS:-3} bench scaling "${scaling[@]}"
@@ -124,7 +124,7 @@ machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(n
     echo "# vizbench against FFmpeg and SoX"
     echo
     echo "Made by \`bench/peers.sh\` on $(date -u +%Y-%m-%d): $machine; $(ffmpeg -version | head -1 | cut -d' ' -f1-3),"
-    echo "$(sox --version 2>&1 | sed 's/.*: *//'), hyperfine $(hyperfine --version | cut -d' ' -f2), vizbench $("$vizbench" --version | cut -d' ' -f2)."
+    echo "$(sox --version 2>&1 | sed 's/.*: *//'), hyperfine $(hyperfine --version | cut -d' ' -f2), vizbench $("$vizbench" --version | head -1 | cut -d' ' -f2)."
     echo "Input: $(basename "$input") ($rate Hz), $size, $fps fps; whole processes, $runs runs after 1 warm-up;"
     echo "frames per second = the tool's frames / its mean time; the ratio compares frames per second,"
     echo "except the waveform's: seconds of audio per second (the peer's mean time / vizbench's), as"
@@ -146,10 +146,10 @@ machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(n
     echo
     echo "| every frame, rows split between 2 threads (${SCALING_RUNS:-3} runs) | 1 thread, mean s | 2 threads, mean s | speed-up |"
     echo "| --- | ---: | ---: | ---: |"
-    for size in 1920x1080 3840x2160; do
+    for big_size in 1920x1080 3840x2160; do
         for view in waveform spectrum spectrogram; do
-            one=$(mean scaling "$view $size, 1 thread") two=$(mean scaling "$view $size, 2 threads")
-            awk -v v="$view $size" -v a="$one" -v b="$two" 'BEGIN {printf "| %s | %.3f | %.3f | %.2f x |\n", v, a, b, a / b}'
+            one=$(mean scaling "$view $big_size, 1 thread") two=$(mean scaling "$view $big_size, 2 threads")
+            awk -v v="$view $big_size" -v a="$one" -v b="$two" 'BEGIN {printf "| %s | %.3f | %.3f | %.2f x |\n", v, a, b, a / b}'
         done
     done
 } >"$out/README.md.new"
