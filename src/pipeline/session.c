@@ -40,6 +40,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
 
     if (s->on_context) s->on_context(s, s->on_context_user);
     s->setup_peak_bytes = s->peak_bytes = vb_memory_peak_bytes();
+    int gl_open = s->gl_available;
     s->complete = 1;
     s->run_count = 0;
     int status = VB_OK;
@@ -59,21 +60,21 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
          * software rasteriser's bins for the frame's size, its compiled shaders) goes with its
          * contexts, so it is not counted again in every later strategy's memory, and each
          * strategy starts from the same driver state. */
-        int have_gl = s->gl_available;
-        if (have_gl && i > 0) {
+        if (gl_open && i > 0) {
             vb_gl_contexts_close(&gl);
-            have_gl = vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible) == VB_OK;
+            gl_open = 0;
         }
+        if (s->gl_available && !gl_open)
+            gl_open = vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible) == VB_OK;
         vb_memory_use memory = {.producer_process_peak_bytes = -1};
         memory.peak_is_own = vb_memory_start_peak() == VB_OK;
         memory.start_bytes = vb_memory_resident_bytes();
-        if (s->gl_available && !have_gl) {
+        if (s->gl_available && !gl_open) { /* this GL opened before: this run fails, not all */
             memset(run, 0, sizeof *run);
             run->ops = strategies[i];
             run->status = VB_STRATEGY_FAILED;
             snprintf(run->reason, sizeof run->reason, "%s", vb_error_get());
-            s->gl_available = 0; /* nothing is open to close */
-        } else if (vb_run_strategy(o, audio, have_gl ? &gl : NULL, strategies[i], stop, run) !=
+        } else if (vb_run_strategy(o, audio, gl_open ? &gl : NULL, strategies[i], stop, run) !=
                    VB_OK) {
             status = -VB_ERR_FAILURE;
             run->status = VB_STRATEGY_FAILED;
@@ -87,7 +88,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
         run->memory.end_bytes = vb_memory_resident_bytes();
         if (run->status == VB_STRATEGY_INTERRUPTED) s->complete = 0;
     }
-    if (s->gl_available) vb_gl_contexts_close(&gl);
+    if (gl_open) vb_gl_contexts_close(&gl);
     return status;
 }
 
