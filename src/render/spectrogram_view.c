@@ -81,6 +81,16 @@ oom:
     return NULL;
 }
 
+/* A band's palette index, its dB kept as the newest column's analysis. */
+static inline int band_index(spectrogram_state *s, const float *power, int band, float floor_db,
+                             float to_index) {
+    const int height = s->options.height;
+    float db = vb_power_to_db(vb_band_peak_power(&s->rows[band], power));
+    s->newest_db[height - 1 - band] = db;
+    float level = (db - floor_db) * to_index + 0.5f;
+    return level <= 0.0f ? 0 : level >= 255.0f ? 255 : (int)level;
+}
+
 static void compute_column(spectrogram_state *s, int64_t frame) {
     const int width = s->options.width, height = s->options.height;
     const float floor_db = (float)s->options.floor_db;
@@ -88,16 +98,17 @@ static void compute_column(spectrogram_state *s, int64_t frame) {
     const int64_t end = vb_frame_end_sample(frame, s->audio->sample_rate, s->options.fps);
     const float *power = vb_fft_analyze_reader(s->fft, s->reader, s->audio->length, end);
     const size_t column = (size_t)(frame % width);
-    for (int band = 0; band < height; band++) {
-        float db = vb_power_to_db(vb_band_peak_power(&s->rows[band], power));
-        s->newest_db[height - 1 - band] = db;
-        float level = (db - floor_db) * to_index + 0.5f;
-        int index = level <= 0.0f ? 0 : level >= 255.0f ? 255 : (int)level;
-        const size_t at = (size_t)(height - 1 - band) * (size_t)width + column;
-        if (s->indices)
-            s->indices[at] = (uint8_t)index;
-        else
-            s->colours[at] = s->palette[index];
+    /* One loop per kind of ring, so the test is made once a column, not once a pixel. */
+    if (s->indices) {
+        uint8_t *at = s->indices + column;
+        for (int band = 0; band < height; band++)
+            at[(size_t)(height - 1 - band) * (size_t)width] =
+                (uint8_t)band_index(s, power, band, floor_db, to_index);
+    } else {
+        uint32_t *at = s->colours + column;
+        for (int band = 0; band < height; band++)
+            at[(size_t)(height - 1 - band) * (size_t)width] =
+                s->palette[band_index(s, power, band, floor_db, to_index)];
     }
 }
 
