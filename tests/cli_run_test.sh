@@ -40,6 +40,24 @@ expect 0 '' -- "$vizbench" run --strategy all --vsync 90 --frames 20 --warmup 5 
 check "--vsync 90: every strategy ran on the display clock" \
     test "$(jq '[.strategies[] | select(.vsync.hz == 90 and .summary.vsync.hz == 90)] | length' \
         "$work/vsync90.json")" -eq "$(jq '.strategies | length' "$work/vsync90.json")"
+check "memory: every strategy's own peak, at least what was resident at its start" \
+    test "$(jq '[.strategies[] | select(.memory.peak_is_own and .memory.start_bytes > 0 and
+        .memory.peak_bytes >= .memory.start_bytes and .memory.end_bytes > 0)] | length' \
+        "$work/vsync90.json")" -eq "$(jq '.strategies | length' "$work/vsync90.json")"
+check "memory: the whole run's peak is the largest of the set-up's and the runs'" \
+    test "$(jq '.reference.memory.peak_bytes == ([.strategies[].memory.peak_bytes] + [.reference.memory.setup_peak_bytes] | max)' \
+        "$work/vsync90.json")" = true
+check "memory: run prints each strategy's peak" grep -q '^memory: peak resident MB, each strategy' "$work/out"
+# A frame of 8.3 MB costs at least three frames more than one of 8 KB (the render buffer, the
+# renderer's history, the messages in flight): the peaks measure what the run holds.
+for size in 64x32 1920x1080; do
+    expect 0 '' -- "$vizbench" run --strategy pixel-copy --view spectrogram --size "$size" \
+        --frames 10 --warmup 2 --pace max -q -o "$work/mem-$size.json"
+done
+check "memory: 1920x1080 holds at least 3 frames more than 64x32" \
+    test "$(jq -s '(.[1].strategies[0].memory | .peak_bytes - .start_bytes) -
+        (.[0].strategies[0].memory | .peak_bytes - .start_bytes) >= 3 * 8294400' \
+        "$work/mem-64x32.json" "$work/mem-1920x1080.json")" = true
 
 # Outputs
 expect 0 '' -- "$vizbench" run --frames 8 --warmup 2 --pace max -o "$work/r.json" --csv "$work/f.csv"
