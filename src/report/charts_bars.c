@@ -8,21 +8,75 @@
 #include <stdio.h>
 #include <string.h>
 
-void vb_chart_cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
-    const vb_point *rows[VB_VIEW_COUNT * VB_SESSION_MAX_RUNS];
+/* The points at the headline, view by view, strategy by strategy, into rows (room for
+ * VB_VIEW_COUNT x VB_SESSION_MAX_RUNS); their count. */
+static int headline_rows(const vb_evidence *e, const vb_point *h, const vb_point **rows) {
     int count = 0;
-    double x_max = 0;
     for (int v = 0; v < VB_VIEW_COUNT; v++)
         for (int i = 0; i < vb_strategy_count; i++) {
             const vb_point *p =
                 vb_chart_at_headline(e, h, (vb_view_kind)v, vb_strategy_list[i]->name);
-            if (!p) continue;
-            rows[count++] = p;
-            double total = fmax(p->summary.process_cpu_ms_per_frame,
-                                p->summary.producer_cpu_ms.mean + p->summary.consumer_cpu_ms.mean);
-            if (total > x_max) x_max = total;
+            if (p) rows[count++] = p;
         }
+    return count;
+}
+
+/* A row's stacked parts (at most 8, in ms) and the label after its bar. */
+typedef void (*stacked_parts)(const vb_point *p, double *parts, char *end, size_t size);
+
+/* One stacked bar per row, the views apart by 12 pixels: the row's view and strategy at the
+ * left, each part a rectangle with its own tip, the end label after the bar. */
+static void stacked_rows(vb_text *out, const vb_plot *plot, double row_height,
+                         const vb_point *const *rows, int count, int part_count,
+                         const char *const *labels, const char *const *colours,
+                         stacked_parts fill) {
+    double y = plot->top + 4;
+    vb_view_kind last_view = rows[0]->view;
+    for (int r = 0; r < count; r++) {
+        const vb_point *p = rows[r];
+        if (p->view != last_view) {
+            y += 12;
+            last_view = p->view;
+        }
+        double parts[8];
+        char label[96], end[96];
+        fill(p, parts, end, sizeof end);
+        snprintf(label, sizeof label, "%s · %s", vb_view_name(p->view), p->strategy);
+        vb_svg_text(out, plot->left - 8, y + 16, "end", 13, 0, VB_COLOUR_TEXT, label);
+        double x = plot->left;
+        for (int k = 0; k < part_count; k++) {
+            double w = vb_plot_x(plot, parts[k]) - plot->left;
+            char tip[160];
+            snprintf(tip, sizeof tip, "%s, %s: %s %.3f ms", vb_view_name(p->view), p->strategy,
+                     labels[k], parts[k]);
+            vb_svg_rect(out, x, y + 2, w, row_height - 6, colours[k], tip);
+            x += w;
+        }
+        vb_svg_text(out, x + 6, y + 16, "start", 12, 0, VB_COLOUR_TEXT, end);
+        y += row_height;
+    }
+}
+
+/* The producer's and the consumer's thread CPU, and the rest of the process's. */
+static void cpu_parts(const vb_point *p, double *parts, char *end, size_t size) {
+    const vb_run_summary *s = &p->summary;
+    parts[0] = s->producer_cpu_ms.mean;
+    parts[1] = s->consumer_cpu_ms.mean;
+    parts[2] =
+        fmax(0, s->process_cpu_ms_per_frame - s->producer_cpu_ms.mean - s->consumer_cpu_ms.mean);
+    snprintf(end, size, "%.2f ms", parts[0] + parts[1] + parts[2]);
+}
+
+void vb_chart_cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
+    const vb_point *rows[VB_VIEW_COUNT * VB_SESSION_MAX_RUNS];
+    const int count = headline_rows(e, h, rows);
     if (count == 0) return;
+    double x_max = 0;
+    for (int r = 0; r < count; r++) {
+        const vb_run_summary *s = &rows[r]->summary;
+        x_max = fmax(x_max, fmax(s->process_cpu_ms_per_frame,
+                                 s->producer_cpu_ms.mean + s->consumer_cpu_ms.mean));
+    }
     char title[160], line[256], text[1024];
     snprintf(title, sizeof title, "CPU time per frame, %dx%d @ %d fps, by thread", h->width,
              h->height, h->fps);
@@ -52,57 +106,35 @@ void vb_chart_cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_se
     static const char *const colours[] = {"#0072B2", "#E69F00", "#999999"};
     static const char *const labels[] = {"producer thread (render + hand-off)",
                                          "consumer thread (upload + draw)", "rest of process"};
-    double y = plot.top + 4;
-    vb_view_kind last_view = rows[0]->view;
-    for (int r = 0; r < count; r++) {
-        const vb_point *p = rows[r];
-        if (p->view != last_view) {
-            y += 12;
-            last_view = p->view;
-        }
-        const vb_run_summary *s = &p->summary;
-        double parts[3] = {s->producer_cpu_ms.mean, s->consumer_cpu_ms.mean,
-                           fmax(0, s->process_cpu_ms_per_frame - s->producer_cpu_ms.mean -
-                                       s->consumer_cpu_ms.mean)};
-        char label[96];
-        snprintf(label, sizeof label, "%s · %s", vb_view_name(p->view), p->strategy);
-        vb_svg_text(out, plot.left - 8, y + 16, "end", 13, 0, VB_COLOUR_TEXT, label);
-        double x = plot.left;
-        for (int k = 0; k < 3; k++) {
-            double w = vb_plot_x(&plot, parts[k]) - plot.left;
-            char tip[160];
-            snprintf(tip, sizeof tip, "%s, %s: %s %.3f ms", vb_view_name(p->view), p->strategy,
-                     labels[k], parts[k]);
-            vb_svg_rect(out, x, y + 2, w, row_height - 6, colours[k], tip);
-            x += w;
-        }
-        snprintf(label, sizeof label, "%.2f ms", parts[0] + parts[1] + parts[2]);
-        vb_svg_text(out, x + 6, y + 16, "start", 12, 0, VB_COLOUR_TEXT, label);
-        y += row_height;
-    }
+    stacked_rows(out, &plot, row_height, rows, count, 3, labels, colours, cpu_parts);
     vb_svg_legend(out, 90, height - 14, 3, labels, colours);
     vb_svg_end(out);
 }
 
 /* ---- from a sound to its picture --------------------------------------------------------- */
 
+/* The analysis window's lag and each stage's mean; the total and the hand-off's share. */
+static void sound_parts(const vb_point *p, double *parts, char *end, size_t size) {
+    vb_sound_budget b;
+    vb_point_sound_budget(p, &b);
+    const double stages[8] = {b.window_ms,   b.wait_ms,  b.analysis_ms, b.render_ms,
+                              b.transfer_ms, b.queue_ms, b.upload_ms,   b.draw_ms};
+    memcpy(parts, stages, sizeof stages);
+    snprintf(end, size, "%.1f ms, hand-off %.0f %%", b.total_ms, b.hand_off_pct);
+}
+
 /* Per view and strategy at the headline: the analysis window's lag, then each stage's mean,
  * stacked; the hand-off's share (transfer, queue, upload) at the end of each bar. */
 void vb_chart_sound_to_screen(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
     const vb_point *rows[VB_VIEW_COUNT * VB_SESSION_MAX_RUNS];
-    int count = 0;
-    double x_max = 0;
-    for (int v = 0; v < VB_VIEW_COUNT; v++)
-        for (int i = 0; i < vb_strategy_count; i++) {
-            const vb_point *p =
-                vb_chart_at_headline(e, h, (vb_view_kind)v, vb_strategy_list[i]->name);
-            if (!p) continue;
-            vb_sound_budget b;
-            vb_point_sound_budget(p, &b);
-            rows[count++] = p;
-            if (b.total_ms > x_max) x_max = b.total_ms;
-        }
+    const int count = headline_rows(e, h, rows);
     if (count == 0) return;
+    double x_max = 0;
+    for (int r = 0; r < count; r++) {
+        vb_sound_budget b;
+        vb_point_sound_budget(rows[r], &b);
+        if (b.total_ms > x_max) x_max = b.total_ms;
+    }
     char title[160], text[1024];
     snprintf(title, sizeof title, "From a sound to its picture, %dx%d @ %d fps", h->width,
              h->height, h->fps);
@@ -133,34 +165,7 @@ void vb_chart_sound_to_screen(const vb_evidence *e, const vb_point *h, vb_chart_
                                           "#CC6677", "#AA4499", "#DDCC77", "#332288"};
     static const char *const labels[] = {"analysis window", "wait for a slot", "analysis", "render",
                                          "hand-off",        "queue",           "upload",   "draw"};
-    double y = plot.top + 4;
-    vb_view_kind last_view = rows[0]->view;
-    for (int r = 0; r < count; r++) {
-        const vb_point *p = rows[r];
-        if (p->view != last_view) {
-            y += 12;
-            last_view = p->view;
-        }
-        vb_sound_budget b;
-        vb_point_sound_budget(p, &b);
-        const double parts[8] = {b.window_ms,   b.wait_ms,  b.analysis_ms, b.render_ms,
-                                 b.transfer_ms, b.queue_ms, b.upload_ms,   b.draw_ms};
-        char label[96];
-        snprintf(label, sizeof label, "%s · %s", vb_view_name(p->view), p->strategy);
-        vb_svg_text(out, plot.left - 8, y + 16, "end", 13, 0, VB_COLOUR_TEXT, label);
-        double x = plot.left;
-        for (int k = 0; k < 8; k++) {
-            double w = vb_plot_x(&plot, parts[k]) - plot.left;
-            char tip[160];
-            snprintf(tip, sizeof tip, "%s, %s: %s %.3f ms", vb_view_name(p->view), p->strategy,
-                     labels[k], parts[k]);
-            vb_svg_rect(out, x, y + 2, w, row_height - 6, colours[k], tip);
-            x += w;
-        }
-        snprintf(label, sizeof label, "%.1f ms, hand-off %.0f %%", b.total_ms, b.hand_off_pct);
-        vb_svg_text(out, x + 6, y + 16, "start", 12, 0, VB_COLOUR_TEXT, label);
-        y += row_height;
-    }
+    stacked_rows(out, &plot, row_height, rows, count, 8, labels, colours, sound_parts);
     vb_svg_legend(out, 40, height - 34, 4, labels, colours);
     vb_svg_legend(out, 40, height - 14, 4, labels + 4, colours + 4);
     vb_svg_end(out);
