@@ -116,6 +116,9 @@ typedef struct vb_memory_use {
     int peak_is_own; /* 0: the peak could not be reset, so it includes every run before */
 } vb_memory_use;
 
+/* Nothing known: a run not made, or read from a file made before memory was measured. */
+#define VB_MEMORY_UNKNOWN ((vb_memory_use){-1, -1, -1, -1, 0})
+
 typedef struct vb_strategy_run {
     const vb_strategy_ops *ops;
     vb_strategy_status status;

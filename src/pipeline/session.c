@@ -52,7 +52,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
             run->ops = strategies[i];
             run->status = VB_STRATEGY_NOT_RUN;
             snprintf(run->reason, sizeof run->reason, "not run: stopped by a signal");
-            run->memory = (vb_memory_use){-1, -1, -1, -1, 0};
+            run->memory = VB_MEMORY_UNKNOWN;
             s->complete = 0;
             continue;
         }

@@ -129,7 +129,6 @@ int vb_render_all_frames(const vb_audio *audio, const vb_view_options *options, 
         }
     }
     result->seconds = (double)(vb_now_ns() - start) / 1e9;
-    result->split = split;
     for (int k = 0; k < threads; k++) {
         result->frames += workers[k].frames;
         result->checksum += workers[k].sum;

@@ -205,7 +205,7 @@ static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_strategy
     json_t *detail = vb_json_member(r, item, prefix, "detail");
     if (detail && json_is_string(detail))
         snprintf(run->detail, sizeof run->detail, "%s", json_string_value(detail));
-    run->memory = (vb_memory_use){-1, -1, -1, -1, 0};
+    run->memory = VB_MEMORY_UNKNOWN;
     json_t *memory = vb_json_member(r, item, prefix, "memory");
     if (memory) { /* optional: files before memory was measured have none */
         char sub[96];
