@@ -125,6 +125,42 @@ expect 2 'noise-floor needs --paired' -- "$vizbench" compare "$work/pa" "$work/p
     "${same_machine[@]}"
 expect 2 'machine-factor' -- "$vizbench" compare --machine-factor 1 "$work/a.json" "$work/b.json"
 
+# The speed correction, paired: a change of the build that most points share is the build's,
+# not the machine's. Two real runs of the four model strategies; the "current" copies have the
+# producer CPU of the three CPU renderers x 0.7 (gl-texture's producer renders on the GPU and
+# is left as measured), or of all four x 2 (gl-texture's producer is noisy at 40 frames: a
+# 30 % change can have an interval reaching 0).
+four() { "$vizbench" run --strategy pixel-copy,shared-buffer,mapped-pbo,gl-texture --frames 40 \
+    --warmup 10 --pace max -q -o "$1"; }
+check "a run of the four model strategies" four "$work/four1.json"
+check "a second one" four "$work/four2.json"
+scaled() { # SCALE 'strategy names as a jq array' IN OUT: those strategies' producer CPU x SCALE
+    jq -c --argjson k "$1" --argjson names "$2" \
+        '(.strategies[] | select(.name as $n | $names | index($n)) | .frames.producer_cpu_ns) |=
+             map(if . >= 0 then (. * $k | floor) else . end)' "$3" >"$4"
+}
+mkdir -p "$work/sb" "$work/s3" "$work/s4"
+for k in 1 2; do
+    cp "$work/four$k.json" "$work/sb/$k.json"
+    scaled 0.7 '["pixel-copy","shared-buffer","mapped-pbo"]' "$work/four$k.json" "$work/s3/$k.json"
+    scaled 2 '["pixel-copy","shared-buffer","mapped-pbo","gl-texture"]' "$work/four$k.json" \
+        "$work/s4/$k.json"
+done
+expect_exit 0 -- "$vizbench" compare "$work/sb" "$work/s3" --paired --metrics producer-cpu \
+    "${same_machine[@]}"
+check "paired: three renderers 30 % faster are improvements, and the untouched gl-texture is not a regression" \
+    bash -c "[ \$(grep -cE '(pixel-copy|shared-buffer|mapped-pbo) +producer CPU/frame .* -(2[89]|3[012])\.[0-9] % .*improvement$' '$work/out') -eq 3 ] &&
+             grep -qE 'gl-texture +producer CPU/frame .* [+-][0-4]\.[0-9] % .*no change$' '$work/out'"
+expect_exit 1 -- "$vizbench" compare "$work/sb" "$work/s4" --paired --metrics producer-cpu \
+    "${same_machine[@]}"
+check "paired: every producer twice as slow is four regressions, not a slower machine" \
+    bash -c "[ \$(grep -cE 'producer CPU/frame .* \+(9[5-9]|10[0-5])\.[0-9] % .*REGRESSION$' '$work/out') -eq 4 ]"
+expect_exit 0 -- "$vizbench" compare "$work/sb" "$work/s4" --metrics producer-cpu \
+    "${same_machine[@]}"
+check "unpaired (no common time): the same change of every strategy is absorbed as the machine's" \
+    bash -c "grep -q '^pass: 0 regression' '$work/out' &&
+             [ \$(grep -cE 'producer CPU/frame .* no change$' '$work/out') -eq 4 ]"
+
 # the Markdown fits a pull-request comment whatever the input, with relative names only
 expect_exit 0 -- "$vizbench" compare "$work/a.json" "$work/other-cpu.json" --cross-machine \
     --md "$work/cross.md"

@@ -206,7 +206,8 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
     double *store = malloc(room * sizeof *store);
     if (!store) return -VB_ERR_FAILURE;
     /* The factors from every point are only printed (rows are corrected by their own, below),
-     * so a self-comparison, which prints nothing, does not compute them. */
+     * so a self-comparison, which prints nothing, does not compute them. They are printed
+     * uncentred: their level is the change the points share. */
     for (int m = 0; m < o->metric_count && p->out; m++) {
         vb_metric metric = o->metrics[m];
         static double all[2][VB_GATE_MAX_RUNS];
@@ -214,7 +215,7 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
             for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
                 all[side][f] = 1.0;
         if (o->speed_correction && !vb_metric_get(metric)->exact)
-            vb_gate_speed_factors(entries, n, speed_source(metric), p->normalised, NULL, store,
+            vb_gate_speed_factors(entries, n, speed_source(metric), p->normalised, NULL, 0, store,
                                   all);
         for (int f = 0; f < VB_GATE_MAX_RUNS; f++) {
             p->out->baseline_speed[f][metric] = all[0][f];
@@ -250,7 +251,7 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
             const double(*factors)[VB_GATE_MAX_RUNS] = NULL; /* NULL: no correction */
             if (o->speed_correction && !vb_metric_get(row.metric)->exact) {
                 vb_gate_speed_factors(entries, n, speed_source(row.metric), p->normalised, key,
-                                      store, own);
+                                      o->paired, store, own);
                 factors = (const double(*)[VB_GATE_MAX_RUNS])own;
             }
             status = compare_metric(p, entries, n, key, factors, store, &row);

@@ -22,8 +22,12 @@
  * the metric: the median over its points of its median there over the baseline's (for the
  * copy's bandwidth, which only pixel-copy has, the upload's points stand in). A row's own point
  * is left out of the factors it is corrected by (unless too few points would be left), so its
- * own change never pulls its correction; a slowdown of every strategy alike is absorbed, and
- * shows only as the factors (printed, from every point).
+ * own change never pulls its correction. Paired, each side's factors are centred (divided by
+ * their median over its files): the sides ran interleaved, so what all of one side's files
+ * share is its build's change, kept; only a file's own state is corrected, and a change of
+ * most or all points (a faster renderer, a slower analysis) is decided as measured. Unpaired
+ * (no common time), a change of every strategy alike is absorbed as a machine's, and shows
+ * only as the factors (printed, from every point).
  *
  * Machines: timings of different machines or GL renderers say nothing about a change. The
  * sides differ when their CPU model or cores, or GL renderer strings differ, or when one

@@ -65,12 +65,36 @@ void vb_gate_build_group(const vb_gate_entry *entries, int n, const vb_gate_entr
  * that the baseline measured too, of its median there over the baseline's (runs pooled). A
  * machine that runs 15 % slow for a while makes every point of the files measured then about
  * 1.15 x; one strategy's regression moves a minority of the points and so not the median. 1
- * where a file has fewer than SPEED_MIN_POINTS such points. */
+ * where a file has fewer than SPEED_MIN_POINTS such points.
+ *
+ * Uncentred, a change of the build that speeds up most points (a faster CPU renderer, which
+ * three strategies of four use) reads as a faster machine under every current file, and the
+ * point it did not speed up (gl-texture's producer, which renders on the GPU) as a regression
+ * of the same size: the gate saw +16..+35 % there on an unchanged gl-texture. Centred, each
+ * side's factors are divided by their median over that side's files, leaving only a file's
+ * difference from its side's other files (its process's own state), which is what pairing
+ * cannot cancel. */
 #define SPEED_MIN_POINTS 3
 #define SPEED_MAX_POINTS 512
 
+/* Each side's computed factors over their median (`store`: room for VB_GATE_MAX_RUNS). */
+static void centre_factors(double factors[2][VB_GATE_MAX_RUNS], int factored[2][VB_GATE_MAX_RUNS],
+                           double *store) {
+    for (int side = 0; side < 2; side++) {
+        int count = 0;
+        for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
+            if (factored[side][f]) store[count++] = factors[side][f];
+        if (count == 0) continue;
+        vb_run_group g = {.run_count = 1, .values = {store}, .counts = {(size_t)count}};
+        const double centre = vb_group_quantile(&g, 0.5, store + count);
+        if (!(centre > 0)) continue;
+        for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
+            if (factored[side][f]) factors[side][f] /= centre;
+    }
+}
+
 void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric, int normalised,
-                           const vb_gate_entry *exclude, double *store,
+                           const vb_gate_entry *exclude, int centred, double *store,
                            double factors[2][VB_GATE_MAX_RUNS]) {
     for (int side = 0; side < 2; side++)
         for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
@@ -78,6 +102,7 @@ void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric
     static double ratios[2][VB_GATE_MAX_RUNS][SPEED_MAX_POINTS];
     int counts[2][VB_GATE_MAX_RUNS] = {{0}}, has_left_out[2][VB_GATE_MAX_RUNS] = {{0}};
     static double left_out[2][VB_GATE_MAX_RUNS];
+    int factored[2][VB_GATE_MAX_RUNS] = {{0}};
     for (int i = 0; i < n; i++) {
         if (!vb_gate_first_of_point(entries, i)) continue;
         const int excluded = exclude && vb_gate_same_point(&entries[i], exclude);
@@ -114,8 +139,10 @@ void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric
             if (count < SPEED_MIN_POINTS) continue;
             vb_run_group g = {.run_count = 1, .values = {ratios[side][f]}, .counts = {count}};
             factors[side][f] = vb_group_quantile(&g, 0.5, store);
+            factored[side][f] = 1;
         }
     }
+    if (centred) centre_factors(factors, factored, store);
 }
 
 int vb_gate_runs_at(const vb_gate_entry *entries, int n, const vb_gate_entry *key, int side) {

@@ -35,9 +35,12 @@ void vb_gate_build_group(const vb_gate_entry *entries, int n, const vb_gate_entr
                          double **store, vb_run_group *group, int *files);
 /* The speed factor of each results file of each side for `metric` (gate/compare.h), from every
  * point but `exclude`'s (NULL: every point); `store` holds the samples of one point, both
- * sides, twice. */
+ * sides, twice. `centred`: each side's factors divided by their median over its files, so
+ * that they keep only how a file differs from the other files of its side (for paired,
+ * interleaved sides, whose common state cancels in the pairs: what is common to a side is
+ * then its build's change, which the correction must not take away). */
 void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric, int normalised,
-                           const vb_gate_entry *exclude, double *store,
+                           const vb_gate_entry *exclude, int centred, double *store,
                            double factors[2][VB_GATE_MAX_RUNS]);
 
 #endif

@@ -68,8 +68,11 @@ static void speed_line(const vb_compare_report *rep, vb_text *out, const char *i
     vb_text_printf(out,
                    "%sspeed correction: each results file divided by its factor (median over its "
                    "points of its median / the baseline's; a row's own point left out of its "
-                   "own); current files, all points:",
-                   indent);
+                   "own%s); current files, all points:",
+                   indent,
+                   rep->options->paired ? "; paired: over its side's median, so a change the "
+                                          "points share stays in the rows"
+                                        : "");
     for (int m = 0, shown = 0; m < rep->options->metric_count; m++) {
         vb_metric metric = rep->options->metrics[m];
         if (vb_metric_get(metric)->exact) continue; /* counts are never speed-corrected */
