@@ -37,7 +37,8 @@ static int run(vb_session *s, const vb_audio *audio, const vb_run_options *o,
     }
     for (int i = 0; i < s->run_count; i++)
         if (s->runs[i].status != VB_STRATEGY_OK) {
-            fprintf(stderr, "pipeline-bench: %s: %s\n", s->runs[i].ops->name, s->runs[i].reason);
+            fprintf(stderr, "pipeline-bench: %s: %s\n", s->runs[i].strategy->name,
+                    s->runs[i].reason);
             return -1;
         }
     return 0;
@@ -144,14 +145,15 @@ int main(int argc, char **argv) {
         o.pool = pool;
         for (int i = 0; i < vb_strategy_count; i++) {
             const vb_strategy_ops *ops = vb_strategy_list[i];
-            if (pool && strcmp(ops->name, "pixel-copy") != 0) continue;
+            if (pool && strcmp(ops->facts.name, "pixel-copy") != 0) continue;
             int64_t few = allocations_during(&audio, o, ops, 100);
             int64_t many = allocations_during(&audio, o, ops, 300);
             if (few < 0 || many < 0) return 1;
             double per_frame = (double)(many - few) / 200.0;
-            double expected = strcmp(ops->name, "pixel-copy") == 0 && !pool ? 1.0 : 0.0;
-            printf("   %-14s%s %.2f (target %.0f): %s\n", ops->name, pool ? " --pool" : "       ",
-                   per_frame, expected, per_frame == expected ? "met" : "MISSED");
+            double expected = strcmp(ops->facts.name, "pixel-copy") == 0 && !pool ? 1.0 : 0.0;
+            printf("   %-14s%s %.2f (target %.0f): %s\n", ops->facts.name,
+                   pool ? " --pool" : "       ", per_frame, expected,
+                   per_frame == expected ? "met" : "MISSED");
             missed |= per_frame != expected;
         }
     }
@@ -168,7 +170,7 @@ int main(int argc, char **argv) {
            "whole run):\n");
     for (int i = 0; i < s.run_count; i++) {
         const vb_memory_use *m = &s.runs[i].memory;
-        printf("   %-14s %5.0f MB%s (from %.0f MB at its start): %s\n", s.runs[i].ops->name,
+        printf("   %-14s %5.0f MB%s (from %.0f MB at its start): %s\n", s.runs[i].strategy->name,
                (double)m->peak_bytes / mb, m->peak_is_own ? "" : " (cumulative)",
                (double)m->start_bytes / mb, m->peak_bytes < 300 * mb ? "met" : "MISSED");
         missed |= m->peak_bytes >= 300 * mb;

@@ -39,7 +39,7 @@ void cli_print_strategy_help(FILE *out, const char *option) {
     enum { INDENT = 24, WIDTH = 80 };
     int column = fprintf(out, "  %-*s comma-separated, of:", INDENT - 3, option);
     for (int i = 0; i < vb_strategy_count; i++) {
-        const char *name = vb_strategy_list[i]->name;
+        const char *name = vb_strategy_list[i]->facts.name;
         int length = (int)strlen(name) + 2; /* ", " or " ," */
         if (column + length + 1 > WIDTH) column = fprintf(out, "\n%*s", INDENT - 1, "") - 1;
         column += fprintf(out, " %s%s", name, i + 1 < vb_strategy_count ? "," : "");

@@ -279,7 +279,7 @@ static void *progress_main(void *opaque) {
         double left = seconds_left(p->req, index * length + frame, total,
                                    (double)(vb_now_ns() - start) / 1e9);
         fprintf(stderr, "\rvizbench run: [%d/%d] %-14s frame %lld/%lld", index + 1,
-                p->req->strategy_count, p->req->strategies[index]->name, (long long)frame,
+                p->req->strategy_count, p->req->strategies[index]->facts.name, (long long)frame,
                 (long long)length);
         if (left >= 0) fprintf(stderr, ", %.0f s left", left + 0.5);
         fputs("   ", stderr);
@@ -361,7 +361,7 @@ int cmd_run(int argc, char **argv) {
     }
     for (int i = 0; i < session.run_count; i++)
         if (session.runs[i].status == VB_STRATEGY_FAILED)
-            fprintf(stderr, "vizbench: %s: %s\n", session.runs[i].ops->name,
+            fprintf(stderr, "vizbench: %s: %s\n", session.runs[i].strategy->name,
                     session.runs[i].reason);
     if (!session.gl_available) fprintf(stderr, "vizbench: %s\n", session.gl_reason);
     if (req.output && vb_results_json_write(&session, req.output) != VB_OK) {

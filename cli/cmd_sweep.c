@@ -159,9 +159,14 @@ static int build_grid(const sweep_request *req, vb_sweep_grid *g) {
                     return -VB_ERR_USAGE;
                 }
     }
-    if (req->strategies && cli_parse_strategy_list("--strategies", req->strategies, g->strategies,
-                                                   &g->strategy_count) != VB_OK)
-        return -VB_ERR_USAGE;
+    if (req->strategies) {
+        const vb_strategy_ops *ops[VB_SESSION_MAX_RUNS];
+        if (cli_parse_strategy_list("--strategies", req->strategies, ops, &g->strategy_count) !=
+            VB_OK)
+            return -VB_ERR_USAGE;
+        for (int i = 0; i < g->strategy_count; i++)
+            g->strategies[i] = &ops[i]->facts;
+    }
     if (req->pace && vb_pace_from_name("--pace", req->pace, &g->base.pace) != VB_OK)
         return -VB_ERR_USAGE;
     if (req->seconds >= 0) g->seconds = req->seconds;

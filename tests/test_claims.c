@@ -2,6 +2,9 @@
  * testable here from hand-made points, and "holds the budget" breaks on each of its limits. */
 #include "verdict/claims.h"
 
+#include "transfer/strategy.h"
+#include "verdict/decision.h"
+
 #include <criterion/criterion.h>
 #include <string.h>
 
@@ -13,11 +16,6 @@ typedef struct world {
     vb_thresholds thresholds;
     vb_claim claims[VB_CLAIM_COUNT];
 } world;
-
-static int is_gpu_path(const char *strategy) {
-    return strcmp(strategy, "gl-texture") == 0 || strcmp(strategy, "egl-image") == 0 ||
-           strcmp(strategy, "vulkan-interop") == 0;
-}
 
 static vb_point *add(world *w, vb_view_kind view, int width, int height, int fps,
                      const char *strategy) {
@@ -31,8 +29,11 @@ static vb_point *add(world *w, vb_view_kind view, int width, int height, int fps
     p->fps = fps;
     p->bars = 100;
     p->pace = VB_PACE_REALTIME;
+    const vb_strategy_ops *ops = vb_strategy_lookup(strategy);
+    cr_assert_not_null(ops, "%s is not registered", strategy);
     p->strategy = strategy;
-    p->renders_on_gpu = is_gpu_path(strategy);
+    p->facts = &ops->facts;
+    const int gpu = vb_facts_have(p->facts, VB_CAP_RENDERS_ON_GPU);
     p->status = VB_STRATEGY_OK;
     p->measured = 1;
     p->picture_ok = 1;
@@ -53,12 +54,12 @@ static vb_point *add(world *w, vb_view_kind view, int width, int height, int fps
     if (strncmp(strategy, "frb-", 4) == 0) s->hop_encode_ms = s->hop_copy_ms = 0.025;
     s->copied_mb_per_frame = copies ? frame_mb : 0;
     s->copies_per_frame = copies;
-    s->to_gpu_mb_per_frame = p->renders_on_gpu ? 0.0008 : frame_mb;
-    s->pixels_to_gpu_mb_per_frame = p->renders_on_gpu ? 0 : frame_mb;
+    s->to_gpu_mb_per_frame = gpu ? 0.0008 : frame_mb;
+    s->pixels_to_gpu_mb_per_frame = gpu ? 0 : frame_mb;
     s->transfer_ms.mean = copies ? 0.1 : 0.01;
     s->producer_cpu_ms.mean = copies ? 0.25 : 0.13;
     s->consumer_cpu_ms.mean = 0.3;
-    s->process_cpu_ms_per_frame = p->renders_on_gpu ? 0.5 : copies ? 2.5 : 2.3;
+    s->process_cpu_ms_per_frame = gpu ? 0.5 : copies ? 2.5 : 2.3;
     vb_point_derive(p);
     return p;
 }
@@ -394,4 +395,64 @@ Test(claims, holding_the_budget_breaks_on_each_limit) {
     q.status = VB_STRATEGY_FAILED;
     cr_assert_not(vb_point_holds(&q, &t, why, sizeof why));
     cr_assert(strstr(why, "failed"), "%s", why);
+}
+
+/* The claims and the decision choose strategies by their facts, not their names: a strategy
+ * this build has never heard of, recorded as a Flutter chain the app prefers to every other,
+ * is judged by C5 and C7 and chosen by the decision; recorded as a family this build does not
+ * know, nothing considers it. */
+static const vb_strategy_facts new_chain = {
+    .name = "future-chain",
+    .summary = "a Flutter chain of a later build",
+    .colour = "#123456",
+    .family = VB_FAMILY_FLUTTER_CHAIN,
+    .platforms = VB_PLATFORM_ANDROID,
+    .capabilities = VB_CAP_FRB_CODEC | VB_CAP_VSYNC_DRIVEN,
+    .preference = 0, /* before frb-texture's 1 */
+};
+
+static void add_strategy_of(world *w, const vb_strategy_facts *facts) {
+    for (int v = 0; v < VB_VIEW_COUNT; v++) {
+        vb_point *p = add(w, (vb_view_kind)v, 1080, 200, 60, "frb-texture");
+        p->strategy = facts->name;
+        p->facts = facts;
+    }
+}
+
+Test(claims, strategies_are_chosen_by_their_facts) {
+    world w;
+    base_world(&w);
+    add_strategy_of(&w, &new_chain);
+    vb_decision d;
+    vb_decide(&w.evidence, &w.thresholds, &d);
+    cr_assert_str_eq(d.strategy, "future-chain", "%s", d.text);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "future-chain")->summary.copied_mb_per_frame = 0.864;
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "future-chain")->summary.copies_per_frame = 1;
+    EXPECT(&w, 5, VB_REFUTED);
+    cr_assert(strstr(w.claims[4].reason, "future-chain (sse) copies"), "%s", w.claims[4].reason);
+    cr_assert(strstr(w.claims[0].threshold, "frb-image, frb-texture, future-chain"), "%s",
+              w.claims[0].threshold);
+    find(&w, VB_VIEW_WAVEFORM, 1080, 60, "future-chain")->summary.process_cpu_pct = 30;
+    EXPECT(&w, 7, VB_REFUTED); /* C7 judges the chain the app prefers */
+    cr_assert(strstr(w.claims[6].threshold, "(future-chain)"), "%s", w.claims[6].threshold);
+    vb_decide(&w.evidence, &w.thresholds, &d);
+    cr_assert_str_eq(d.strategy, "frb-texture", "%s", d.text);
+
+    vb_strategy_facts unknown = new_chain;
+    unknown.family = VB_FAMILY_UNKNOWN;
+    base_world(&w);
+    add_strategy_of(&w, &unknown);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "future-chain")->summary.copied_mb_per_frame = 0.864;
+    EXPECT(&w, 5, VB_SUPPORTED);
+    vb_decide(&w.evidence, &w.thresholds, &d);
+    cr_assert_str_eq(d.strategy, "frb-texture", "%s", d.text);
+}
+
+/* The clean models are found by their roles: without the copy model C3 has nothing to judge. */
+Test(claims, reference_models_are_found_by_role) {
+    world w;
+    base_world(&w);
+    remove_strategy(&w, "pixel-copy", 0);
+    EXPECT(&w, 3, VB_NOT_TESTABLE);
+    cr_assert(strstr(w.claims[2].measured, "no copy-model run"), "%s", w.claims[2].measured);
 }

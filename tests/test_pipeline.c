@@ -55,7 +55,7 @@ static void expect_every_frame_handed_over_with(vb_view_kind view, vb_frb_codec 
     cr_assert(s.gl_available, "no GL: %s", s.gl_reason);
     for (int i = 0; i < s.run_count; i++) {
         const vb_strategy_run *run = &s.runs[i];
-        const char *name = run->ops->name;
+        const char *name = run->strategy->name;
         cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", name, run->reason);
         cr_assert_eq(run->produced, run->length, "%s", name);
         for (int64_t n = 0; n < run->length; n++) {
@@ -70,7 +70,7 @@ static void expect_every_frame_handed_over_with(vb_view_kind view, vb_frb_codec 
                           r->handed_ns <= r->taken_ns && r->taken_ns <= r->uploaded_ns &&
                           r->uploaded_ns <= r->presented_ns,
                       "%s: frame %lld stages out of order", name, (long long)n);
-            if (vb_strategy_has_stages(run->ops)) {
+            if (vb_strategy_has_stages(vb_strategy_lookup(run->strategy->name))) {
                 /* producer -> UI thread (-> IO thread) -> consumer, in that order */
                 const int64_t last_stage = r->io_ns >= 0 ? r->io_ns : r->ui_ns;
                 cr_assert(r->handed_ns <= r->ui_ns && r->ui_ns <= last_stage &&
@@ -128,10 +128,10 @@ Test(same_picture, every_strategy_at_1080x200, .timeout = 120) {
         run_session(&s, &o, &audio, NULL, NULL);
         for (int i = 0; i < s.run_count; i++) {
             const vb_strategy_run *run = &s.runs[i];
-            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->ops->name, run->reason);
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->strategy->name, run->reason);
             cr_assert(run->picture.checked >= 1 && run->picture.passed,
                       "%s %s: max error %d, p99.9 %d", vb_view_name((vb_view_kind)view),
-                      run->ops->name, run->picture.max_error, run->picture.p999_error);
+                      run->strategy->name, run->picture.max_error, run->picture.p999_error);
         }
         vb_session_free(&s);
     }
@@ -171,9 +171,11 @@ Test(pacing, a_display_clock_latches_at_ticks, .timeout = 120) {
         run_session(&s, &o, &audio, NULL, NULL);
         for (int i = 0; i < s.run_count; i++) {
             const vb_strategy_run *run = &s.runs[i];
-            const char *name = run->ops->name;
+            const char *name = run->strategy->name;
             cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", name, run->reason);
-            const int expected_hz = with_option ? 90 : run->ops->vsync_driven ? 60 : 0;
+            const int expected_hz = with_option                                         ? 90
+                                    : vb_facts_have(run->strategy, VB_CAP_VSYNC_DRIVEN) ? 60
+                                                                                        : 0;
             cr_assert_eq(run->vsync.hz, expected_hz, "%s", name);
             if (!expected_hz) continue;
             cr_assert_eq(run->vsync.ticks, run->vsync.latched + run->vsync.repeated, "%s", name);
@@ -264,12 +266,23 @@ Test(results_json, written_and_read_back, .timeout = 60) {
     cr_assert_eq(back.limits.frame_bytes, s.limits.frame_bytes);
     for (int i = 0; i < s.run_count; i++) {
         const vb_strategy_run *a = &s.runs[i], *b = &back.runs[i];
-        cr_assert_eq(a->ops, b->ops);
+        /* the facts come back from the file, equal to the live strategy's, not the same copy */
+        cr_assert_neq(a->strategy, b->strategy);
+        cr_assert_str_eq(a->strategy->name, b->strategy->name);
+        cr_assert_str_eq(a->strategy->summary, b->strategy->summary);
+        cr_assert_str_eq(a->strategy->does, b->strategy->does);
+        cr_assert_str_eq(a->strategy->measures, b->strategy->measures);
+        cr_assert_str_eq(a->strategy->colour, b->strategy->colour);
+        cr_assert_eq(a->strategy->family, b->strategy->family);
+        cr_assert_eq(a->strategy->platforms, b->strategy->platforms);
+        cr_assert_eq(a->strategy->roles, b->strategy->roles);
+        cr_assert_eq(a->strategy->capabilities, b->strategy->capabilities);
+        cr_assert_eq(a->strategy->preference, b->strategy->preference);
         cr_assert_eq(a->status, b->status);
         cr_assert_eq(a->length, b->length);
         cr_assert_eq(a->picture.passed, b->picture.passed);
         cr_assert_eq(memcmp(a->frames, b->frames, sizeof *a->frames * (size_t)a->length), 0,
-                     "%s: frame records differ after the round trip", a->ops->name);
+                     "%s: frame records differ after the round trip", a->strategy->name);
     }
     vb_session_free(&back);
     vb_session_free(&s);
@@ -315,7 +328,7 @@ Test(faults, no_gl_marks_every_strategy_unavailable, .timeout = 30) {
     cr_assert(strstr(s.gl_reason, "VIZBENCH_NO_GL"), "%s", s.gl_reason);
     cr_assert(s.limits.memcpy_gbps > 0, "CPU limits are measured without GL");
     for (int i = 0; i < s.run_count; i++) {
-        cr_assert_eq(s.runs[i].status, VB_STRATEGY_UNAVAILABLE, "%s", s.runs[i].ops->name);
+        cr_assert_eq(s.runs[i].status, VB_STRATEGY_UNAVAILABLE, "%s", s.runs[i].strategy->name);
         cr_assert(strstr(s.runs[i].reason, "no OpenGL"), "%s", s.runs[i].reason);
     }
     vb_session_free(&s);
@@ -330,11 +343,11 @@ Test(faults, missing_buffer_storage_leaves_the_others_running, .timeout = 60) {
     run_session(&s, &o, &audio, NULL, NULL);
     for (int i = 0; i < s.run_count; i++) {
         const vb_strategy_run *run = &s.runs[i];
-        if (strcmp(run->ops->name, "mapped-pbo") == 0) {
+        if (strcmp(run->strategy->name, "mapped-pbo") == 0) {
             cr_assert_eq(run->status, VB_STRATEGY_UNAVAILABLE);
             cr_assert(strstr(run->reason, "buffer_storage"), "%s", run->reason);
         } else {
-            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->ops->name, run->reason);
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->strategy->name, run->reason);
         }
     }
     vb_session_free(&s);
@@ -352,12 +365,12 @@ Test(faults, missing_egl_images_leave_the_others_running, .timeout = 60) {
     int unavailable = 0;
     for (int i = 0; i < s.run_count; i++) {
         const vb_strategy_run *run = &s.runs[i];
-        if (vb_strategy_unavailable(run->ops, &s.gl) != NULL) {
+        if (vb_strategy_unavailable(vb_strategy_lookup(run->strategy->name), &s.gl) != NULL) {
             unavailable++;
             cr_assert_eq(run->status, VB_STRATEGY_UNAVAILABLE);
             cr_assert(strstr(run->reason, "EGL_KHR_gl_texture_2D_image"), "%s", run->reason);
         } else {
-            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->ops->name, run->reason);
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->strategy->name, run->reason);
         }
     }
     cr_assert_eq(unavailable, 1, "exactly the strategy that needs EGL images");
@@ -397,11 +410,11 @@ Test(faults, a_fence_that_never_signals_fails_only_its_strategy, .timeout = 60) 
     run_session(&s, &o, &audio, NULL, NULL);
     for (int i = 0; i < s.run_count; i++) {
         const vb_strategy_run *run = &s.runs[i];
-        if (strcmp(run->ops->name, "gl-texture") == 0) {
+        if (strcmp(run->strategy->name, "gl-texture") == 0) {
             cr_assert_eq(run->status, VB_STRATEGY_FAILED);
             cr_assert(strstr(run->reason, "fence did not signal within 200 ms"), "%s", run->reason);
         } else {
-            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->ops->name, run->reason);
+            cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->strategy->name, run->reason);
         }
     }
     vb_session_free(&s);
@@ -415,13 +428,13 @@ Test(faults, a_strategy_failing_mid_run_keeps_its_frames, .timeout = 60) {
     vb_session s;
     run_session(&s, &o, &audio, NULL, NULL);
     const vb_strategy_run *run = &s.runs[0];
-    cr_assert_str_eq(run->ops->name, "pixel-copy");
+    cr_assert_str_eq(run->strategy->name, "pixel-copy");
     cr_assert_eq(run->status, VB_STRATEGY_FAILED);
     cr_assert(strstr(run->reason, "simulated failure"), "%s", run->reason);
     cr_assert_eq(run->produced, o.warmup + o.frames / 2);
     cr_assert(run->frames[0].flags & VB_FRAME_PRESENTED);
     for (int i = 1; i < s.run_count; i++)
-        cr_assert_eq(s.runs[i].status, VB_STRATEGY_OK, "%s", s.runs[i].ops->name);
+        cr_assert_eq(s.runs[i].status, VB_STRATEGY_OK, "%s", s.runs[i].strategy->name);
     vb_session_free(&s);
     vb_audio_free(&audio);
 }
@@ -455,7 +468,7 @@ Test(faults, a_stop_request_keeps_what_was_measured, .timeout = 60) {
               (long long)first->produced);
     cr_assert(first->frames[first->produced - 1].flags & (VB_FRAME_PRESENTED | VB_FRAME_DROPPED));
     for (int i = 1; i < s.run_count; i++)
-        cr_assert_eq(s.runs[i].status, VB_STRATEGY_NOT_RUN, "%s", s.runs[i].ops->name);
+        cr_assert_eq(s.runs[i].status, VB_STRATEGY_NOT_RUN, "%s", s.runs[i].strategy->name);
     vb_session_free(&s);
     vb_audio_free(&audio);
 }

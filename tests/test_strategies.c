@@ -22,15 +22,17 @@ Test(strategies, every_registered_strategy_has_what_its_kind_needs) {
 Test(strategies, names_and_colours_are_unique_and_well_formed) {
     for (int i = 0; i < vb_strategy_count; i++) {
         const vb_strategy_ops *a = vb_strategy_list[i];
-        cr_assert_eq(strlen(a->colour), 7, "%s: colour %s", a->name, a->colour);
-        cr_assert_eq(a->colour[0], '#');
+        cr_assert_eq(strlen(a->facts.colour), 7, "%s: colour %s", a->facts.name, a->facts.colour);
+        cr_assert_eq(a->facts.colour[0], '#');
         for (int k = 1; k < 7; k++)
-            cr_assert(isxdigit((unsigned char)a->colour[k]), "%s: colour %s", a->name, a->colour);
-        cr_assert_eq(vb_strategy_lookup(a->name), a);
+            cr_assert(isxdigit((unsigned char)a->facts.colour[k]), "%s: colour %s", a->facts.name,
+                      a->facts.colour);
+        cr_assert_eq(vb_strategy_lookup(a->facts.name), a);
         for (int j = i + 1; j < vb_strategy_count; j++) {
             const vb_strategy_ops *b = vb_strategy_list[j];
-            cr_assert_str_neq(a->name, b->name);
-            cr_assert_str_neq(a->colour, b->colour, "%s and %s share a colour", a->name, b->name);
+            cr_assert_str_neq(a->facts.name, b->facts.name);
+            cr_assert_str_neq(a->facts.colour, b->facts.colour, "%s and %s share a colour",
+                              a->facts.name, b->facts.name);
         }
     }
 }
@@ -47,7 +49,7 @@ Test(strategies, a_table_without_a_member_of_its_kind_does_not_conform) {
     cr_assert(strstr(why, "gl-texture: no gpu_render"), "%s", why);
     vb_strategy_ops unnamed = cpu;
     unnamed.cpu_target = vb_strategy_lookup("pixel-copy")->cpu_target;
-    unnamed.colour = NULL;
+    unnamed.facts.colour = NULL;
     cr_assert_neq(vb_strategy_conforms(&unnamed, why, sizeof why), VB_OK);
     cr_assert(strstr(why, "no colour"), "%s", why);
 }

@@ -231,7 +231,7 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
                                  .height = key->session->options.view.height,
                                  .fps = key->session->options.view.fps,
                                  .pace = key->session->options.pace,
-                                 .strategy = key->run->ops->name,
+                                 .strategy = key->run->strategy->name,
                                  .baseline_runs = vb_gate_runs_at(entries, n, key, 0),
                                  .current_runs = vb_gate_runs_at(entries, n, key, 1)};
         if (!row.baseline_runs || !row.current_runs) {

@@ -9,7 +9,7 @@ int vb_gate_same_point(const vb_gate_entry *a, const vb_gate_entry *b) {
     const vb_run_options *x = &a->session->options, *y = &b->session->options;
     return x->view.view == y->view.view && x->view.width == y->view.width &&
            x->view.height == y->view.height && x->view.fps == y->view.fps && x->pace == y->pace &&
-           strcmp(a->run->ops->name, b->run->ops->name) == 0;
+           strcmp(a->run->strategy->name, b->run->strategy->name) == 0;
 }
 
 int vb_gate_first_of_point(const vb_gate_entry *entries, int i) {

@@ -96,7 +96,7 @@ static inline void vb_pipeline_block_signals(void) {
 }
 
 static inline int vb_pipeline_is_fault_target(const char *fault, const vb_strategy_ops *ops) {
-    return fault && strcmp(fault, ops->name) == 0;
+    return fault && strcmp(fault, ops->facts.name) == 0;
 }
 
 #endif

@@ -105,9 +105,11 @@ void *vb_pipeline_producer(void *opaque) {
         goto done;
     }
     const int remote = vb_strategy_is_remote(ops, &p->config);
-    if (ops->renders_on_gpu && !ops->renders_with_vulkan) {
-        if ((ops->isolated_producer ? vb_gl_make_isolated_current(p->gl)
-                                    : vb_gl_make_producer_current(p->gl)) != VB_OK) {
+    if (vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU) &&
+        !vb_strategy_has(ops, VB_CAP_RENDERS_WITH_VULKAN)) {
+        if ((vb_strategy_has(ops, VB_CAP_ISOLATED_PRODUCER)
+                 ? vb_gl_make_isolated_current(p->gl)
+                 : vb_gl_make_producer_current(p->gl)) != VB_OK) {
             vb_pipeline_fail(p, p->producer_error, vb_error_get());
             goto done;
         }
@@ -191,7 +193,7 @@ void *vb_pipeline_producer(void *opaque) {
             vb_renderer_analyze(renderer, rec->audio_frame);
             rec->analyzed_ns = vb_now_ns() - p->start_ns;
             int status = vb_renderer_status(renderer); /* the input failed or changed */
-            if (ops->renders_on_gpu) {
+            if (vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU)) {
                 size_t count = 0;
                 const float *analysis = vb_renderer_analysis(renderer, &count);
                 vb_pipeline_gl_begin(serialized);
@@ -211,7 +213,7 @@ void *vb_pipeline_producer(void *opaque) {
             rec->rendered_ns = vb_now_ns() - p->start_ns;
             if (status == VB_OK)
                 status = vb_strategy_hand_off(ops, p->strategy, slot, &rec->bytes_copied);
-            if (ops->renders_on_gpu) vb_pipeline_gl_end(serialized);
+            if (vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU)) vb_pipeline_gl_end(serialized);
             if (status == VB_OK) status = simulated_failure(fail_at, n);
             if (status != VB_OK) {
                 vb_pipeline_fail(p, p->producer_error, vb_error_get());

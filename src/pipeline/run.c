@@ -53,10 +53,10 @@ static void set_reason(vb_strategy_run *run, const char *fmt, const char *detail
 int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contexts *gl,
                     const vb_strategy_ops *ops, const atomic_int *stop, vb_strategy_run *run) {
     memset(run, 0, sizeof *run);
-    run->ops = ops;
+    run->strategy = &ops->facts;
     run->memory.producer_process_peak_bytes = -1;
     run->length = o->warmup + o->frames;
-    run->picture.exact = !ops->renders_on_gpu;
+    run->picture.exact = !vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU);
     run->picture.passed = 1;
     run->picture.tolerance = o->picture_tolerance;
     run->picture.first_failure = -1;
@@ -80,7 +80,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
 
     pipeline *p = calloc(1, sizeof *p);
     if (!p) {
-        vb_error_set("%s: out of memory", ops->name);
+        vb_error_set("%s: out of memory", ops->facts.name);
         return -VB_ERR_FAILURE;
     }
     p->options = o;

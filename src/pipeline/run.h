@@ -120,7 +120,9 @@ typedef struct vb_memory_use {
 #define VB_MEMORY_UNKNOWN ((vb_memory_use){-1, -1, -1, -1, 0})
 
 typedef struct vb_strategy_run {
-    const vb_strategy_ops *ops;
+    /* Borrowed: the live strategy's facts (its ops table), or those a results file recorded
+     * (interned, record/strategy_facts.h); either outlives the run. */
+    const vb_strategy_facts *strategy;
     vb_strategy_status status;
     char reason[320];
     vb_frame_record *frames; /* owned, [length] */

@@ -70,11 +70,11 @@ const char *vb_strategy_status_name(vb_strategy_status status) {
 
 int vb_run_vsync_hz(const vb_run_options *o, const vb_strategy_ops *ops) {
     if (o->vsync_hz > 0) return o->vsync_hz;
-    return ops->vsync_driven ? o->view.fps : 0;
+    return vb_strategy_has(ops, VB_CAP_VSYNC_DRIVEN) ? o->view.fps : 0;
 }
 
 int vb_strategy_run_has_stages(const vb_strategy_run *run) {
-    return run->vsync.hz > 0 || (run->ops && vb_strategy_records_stages(run->ops));
+    return run->vsync.hz > 0 || vb_facts_have(run->strategy, VB_CAP_STAGE_FIGURES);
 }
 
 static const char *const producer_process_names[] = {

@@ -135,7 +135,7 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     s->gpu_render_ms = mean_ms(run, offsetof(vb_frame_record, gpu_render_ns));
     s->gpu_upload_ms = mean_ms(run, offsetof(vb_frame_record, gpu_upload_ns));
     s->gpu_compose_ms = mean_ms(run, offsetof(vb_frame_record, gpu_compose_ns));
-    s->has_stages = run->ops && vb_strategy_records_stages(run->ops);
+    s->has_stages = vb_facts_have(run->strategy, VB_CAP_STAGE_FIGURES);
     s->release_wait_ms = mean_ms(run, offsetof(vb_frame_record, release_wait_ns));
     s->sync_wait_ms = mean_ms(run, offsetof(vb_frame_record, sync_wait_ns));
     s->import_ms = -1; /* imports happen in the warm-up: every one counts */

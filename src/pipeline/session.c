@@ -49,7 +49,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
         atomic_store(&vb_session_current_run, i);
         if (stop && atomic_load(stop)) {
             memset(run, 0, sizeof *run);
-            run->ops = strategies[i];
+            run->strategy = &strategies[i]->facts;
             run->status = VB_STRATEGY_NOT_RUN;
             snprintf(run->reason, sizeof run->reason, "not run: stopped by a signal");
             run->memory = VB_MEMORY_UNKNOWN;
@@ -71,7 +71,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
         memory.start_bytes = vb_memory_resident_bytes();
         if (s->gl_available && !gl_open) { /* this GL opened before: this run fails, not all */
             memset(run, 0, sizeof *run);
-            run->ops = strategies[i];
+            run->strategy = &strategies[i]->facts;
             run->status = VB_STRATEGY_FAILED;
             snprintf(run->reason, sizeof run->reason, "%s", vb_error_get());
         } else if (vb_run_strategy(o, audio, gl_open ? &gl : NULL, strategies[i], stop, run) !=
@@ -98,13 +98,18 @@ void vb_session_free(vb_session *s) {
     s->run_count = 0;
 }
 
-int vb_session_repeat(const vb_strategy_ops **list, int *count, int repeats) {
-    const int distinct = *count;
+int vb_session_repeat_fits(int distinct, int repeats) {
     if (repeats < 1 || distinct * repeats > VB_SESSION_MAX_RUNS) {
         vb_error_set("--repeat %d x %d strategies is over %d runs", repeats, distinct,
                      VB_SESSION_MAX_RUNS);
         return -VB_ERR_USAGE;
     }
+    return VB_OK;
+}
+
+int vb_session_repeat(const vb_strategy_ops **list, int *count, int repeats) {
+    const int distinct = *count;
+    if (vb_session_repeat_fits(distinct, repeats) != VB_OK) return -VB_ERR_USAGE;
     for (int r = 1; r < repeats; r++)
         for (int i = 0; i < distinct; i++)
             list[r * distinct + i] = list[i];

@@ -62,5 +62,8 @@ void vb_session_free(vb_session *session);
  * times, interleaved (s1 s2 .. s1 s2 ..), so that a drift of the machine spreads over all of
  * them rather than landing on one. -VB_ERR_USAGE (error set) past VB_SESSION_MAX_RUNS runs. */
 int vb_session_repeat(const vb_strategy_ops **list, int *count, int repeats);
+/* VB_OK when `distinct` strategies `repeats` times fit VB_SESSION_MAX_RUNS, else -VB_ERR_USAGE
+ * with the error set. */
+int vb_session_repeat_fits(int distinct, int repeats);
 
 #endif

@@ -26,7 +26,7 @@ void vb_sweep_grid_defaults(vb_sweep_grid *g, int quick) {
     for (int v = 0; v < VB_VIEW_COUNT; v++)
         g->views[v] = (vb_view_kind)v;
     for (int i = 0; i < vb_strategy_count && i < VB_SESSION_MAX_RUNS; i++)
-        g->strategies[g->strategy_count++] = vb_strategy_list[i];
+        g->strategies[g->strategy_count++] = &vb_strategy_list[i]->facts;
     g->seconds = quick ? 0.5 : 2.0;
     g->warmup_seconds = quick ? 0.15 : 0.25;
     vb_run_options_defaults(&g->base);
@@ -44,11 +44,18 @@ void vb_sweep_grid_validate(vb_sweep_grid *g, int quick) {
 }
 
 int vb_sweep_grid_repeat(vb_sweep_grid *g, int repeats) {
-    if (vb_session_repeat(g->strategies, &g->strategy_count, repeats) == VB_OK) return VB_OK;
-    char why[160];
-    snprintf(why, sizeof why, "%s", vb_error_get());
-    vb_error_set("%s per combination", why);
-    return -VB_ERR_USAGE;
+    const int distinct = g->strategy_count;
+    if (vb_session_repeat_fits(distinct, repeats) != VB_OK) {
+        char why[160];
+        snprintf(why, sizeof why, "%s", vb_error_get());
+        vb_error_set("%s per combination", why);
+        return -VB_ERR_USAGE;
+    }
+    for (int r = 1; r < repeats; r++)
+        for (int i = 0; i < distinct; i++)
+            g->strategies[r * distinct + i] = g->strategies[i];
+    g->strategy_count = distinct * repeats;
+    return VB_OK;
 }
 
 int vb_sweep_grid_repeats(const vb_sweep_grid *g) {
@@ -114,8 +121,24 @@ int vb_sweep_complete(const vb_sweep *sweep) {
     return vb_sweep_measured_count(sweep) == sweep->count;
 }
 
+/* The grid's strategies as this build runs them. */
+static int live_strategies(const vb_sweep_grid *g, const vb_strategy_ops **ops) {
+    for (int i = 0; i < g->strategy_count; i++) {
+        ops[i] = vb_strategy_lookup(g->strategies[i]->name);
+        if (!ops[i]) {
+            vb_error_set("sweep: strategy '%s' is not in this build: it cannot be measured",
+                         g->strategies[i]->name);
+            return -VB_ERR_USAGE;
+        }
+    }
+    return VB_OK;
+}
+
 int vb_sweep_run(vb_sweep *sweep, const vb_audio *audio, vb_sweep_done_fn on_done, void *context,
                  const atomic_int *stop) {
+    const vb_strategy_ops *strategies[VB_SESSION_MAX_RUNS];
+    int status = live_strategies(&sweep->grid, strategies);
+    if (status != VB_OK) return status;
     for (int i = 0; i < sweep->count; i++) {
         if (stop && atomic_load(stop)) break;
         if (sweep->sessions[i] && sweep->sessions[i]->complete) continue;
@@ -137,8 +160,7 @@ int vb_sweep_run(vb_sweep *sweep, const vb_audio *audio, vb_sweep_done_fn on_don
         s->input = sweep->input;
         s->input.frames = vb_frame_count(audio->length, audio->sample_rate, s->options.view.fps);
         snprintf(s->command, sizeof s->command, "%s", sweep->command);
-        int status =
-            vb_session_run(s, audio, sweep->grid.strategies, sweep->grid.strategy_count, stop);
+        status = vb_session_run(s, audio, strategies, sweep->grid.strategy_count, stop);
         if (status != VB_OK) return status;
         if (on_done && (status = on_done(context, sweep, i)) != VB_OK) return status;
     }

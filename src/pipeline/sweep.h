@@ -24,7 +24,9 @@ typedef struct vb_sweep_grid {
     int view_count;
     vb_view_kind views[VB_VIEW_COUNT];
     int strategy_count;
-    const vb_strategy_ops *strategies[VB_SESSION_MAX_RUNS];
+    /* Borrowed: a registered strategy's facts, or those a results file recorded; a sweep
+     * measures only strategies of this build (vb_sweep_run looks them up by name). */
+    const vb_strategy_facts *strategies[VB_SESSION_MAX_RUNS];
     double seconds, warmup_seconds;
     /* Everything else of each run (pace, slots, view details...); its view kind, size, fps,
      * frames and warm-up are set per combination. */
@@ -74,9 +76,10 @@ extern atomic_int vb_sweep_current_combination;
 
 typedef int (*vb_sweep_done_fn)(void *context, const vb_sweep *sweep, int index);
 
-/* Measures every combination that has no complete session yet. `input` is copied into each
- * session; the caller fills sweep->input and command. Stops early on `stop` or when `on_done`
- * returns an error (which is returned). */
+/* Measures every combination that has no complete session yet (each of the grid's strategies
+ * must be one of this build's: else -VB_ERR_USAGE, naming it, before anything is measured). `input`
+ * is copied into each session; the caller fills sweep->input and command. Stops early on `stop` or
+ * when `on_done` returns an error (which is returned). */
 int vb_sweep_run(vb_sweep *sweep, const vb_audio *audio, vb_sweep_done_fn on_done, void *context,
                  const atomic_int *stop);
 

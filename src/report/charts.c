@@ -1,8 +1,6 @@
 #include "report/charts.h"
 #include "report/charts_impl.h"
 
-#include "transfer/strategy.h"
-
 #include "common/error.h"
 #include "report/svg_plot.h"
 
@@ -11,24 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The registry's colour; grey for a strategy this build does not know (results of another). */
-const char *vb_strategy_colour(const char *strategy) {
-    const vb_strategy_ops *ops = vb_strategy_lookup(strategy);
-    return ops && ops->colour ? ops->colour : VB_COLOUR_MUTED;
-}
-
-/* Dash patterns and markers by registry position, so a strategy looks the same in every chart
- * and no two of a build's strategies share either (the registry has at most eight). */
-vb_series_style vb_strategy_style(const char *strategy) {
+/* Dash patterns and markers by position among the evidence's strategies (the registry's order
+ * when it was written), so a strategy looks the same in every chart of one report. */
+vb_series_style vb_strategy_style(const vb_evidence *e, const vb_point *point) {
     static const char *const dashes[] = {"",    "9 4",          "2 3", "9 3 2 3",
                                          "5 5", "14 4 3 4 3 4", "1 6", "12 6"};
-    int index = vb_strategy_count;
-    for (int i = 0; i < vb_strategy_count; i++)
-        if (strcmp(vb_strategy_list[i]->name, strategy) == 0) index = i;
-    if (index == vb_strategy_count) return (vb_series_style){VB_COLOUR_MUTED, "3 3", VB_MARKER_BAR};
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int count = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
+    int index = 0;
+    while (index < count && strcmp(all[index]->name, point->strategy) != 0)
+        index++;
     const int n = (int)(sizeof dashes / sizeof dashes[0]);
-    return (vb_series_style){vb_strategy_colour(strategy), dashes[index % n],
-                             (vb_marker)(index % VB_MARKER_COUNT)};
+    const char *colour = point->facts->colour ? point->facts->colour : VB_COLOUR_MUTED;
+    return (vb_series_style){colour, dashes[index % n], (vb_marker)(index % VB_MARKER_COUNT)};
 }
 
 const vb_point *vb_headline_point(const vb_evidence *e) {
@@ -156,8 +149,10 @@ static void budget_line(const vb_plot *plot, double budget, int all_within) {
 static int latency_series_collect(const vb_evidence *e, const vb_point *h, vb_view_kind view,
                                   latency_series *series) {
     int count = 0;
-    for (int i = 0; i < vb_strategy_count && count < VB_SESSION_MAX_RUNS; i++) {
-        const vb_point *p = vb_chart_at_headline(e, h, view, vb_strategy_list[i]->name);
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int strategies = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
+    for (int i = 0; i < strategies && count < VB_SESSION_MAX_RUNS; i++) {
+        const vb_point *p = vb_chart_at_headline(e, h, view, all[i]->name);
         if (!p || !p->run || !p->run->frames) continue;
         series[count].point = p;
         series[count].values = sorted_latencies(p->run, &series[count].count);
@@ -185,7 +180,7 @@ static void draw_latency_cdf(vb_chart *c, const vb_evidence *e, const vb_point *
     vb_series_style styles[VB_SESSION_MAX_RUNS];
     int all_within = 1;
     for (int i = 0; i < count; i++) {
-        styles[i] = vb_strategy_style(series[i].point->strategy);
+        styles[i] = vb_strategy_style(e, series[i].point);
         labels[i] = series[i].point->strategy;
         latency_curve(&plot, series[i].point, series[i].values, series[i].count, &styles[i]);
         all_within &= series[i].count == 0 || series[i].values[series[i].count - 1] <= budget;
@@ -267,9 +262,8 @@ static void budget_map(const vb_evidence *e, const vb_thresholds *t, vb_view_kin
     vb_text *out = &c->svg;
     const double left = 150, top = 124, row = 56;
     const double cell = fmin(130, (CHART_WIDTH - left - 20) / count);
-    int rows = 0;
-    for (int s = 0; s < vb_strategy_count; s++)
-        rows += vb_evidence_has_strategy(e, vb_strategy_list[s]->name);
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int rows = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
     const int height = (int)(top + 18 + row * rows + 16);
     vb_svg_begin(out, CHART_WIDTH, height, id, title, text);
     for (int k = 0; k < count; k++) {
@@ -281,9 +275,8 @@ static void budget_map(const vb_evidence *e, const vb_thresholds *t, vb_view_kin
         vb_svg_text(out, left + cell * k + cell / 2, top + 8, "middle", 12, 0, VB_COLOUR_TEXT,
                     label);
     }
-    for (int s = 0, r = 0; s < vb_strategy_count; s++) {
-        const char *name = vb_strategy_list[s]->name;
-        if (!vb_evidence_has_strategy(e, name)) continue;
+    for (int s = 0, r = 0; s < rows; s++) {
+        const char *name = all[s]->name;
         double y = top + 18 + row * r++;
         vb_svg_text(out, left - 10, y + row / 2 + 5, "end", 14, 1, VB_COLOUR_TEXT, name);
         for (int k = 0; k < count; k++) {

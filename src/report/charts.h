@@ -38,10 +38,10 @@ void vb_charts_free(vb_chart_set *charts);
 /* The headline combination's first point (any strategy), or NULL when nothing was measured. */
 const vb_point *vb_headline_point(const vb_evidence *evidence);
 
-/* The colour a strategy is drawn in, the same in every chart. */
-const char *vb_strategy_colour(const char *strategy);
-/* Its colour, dash pattern and marker in line charts, the same in every chart: the curves of
- * strategies with like figures lie on one another, and dash and marker still tell them apart. */
-vb_series_style vb_strategy_style(const char *strategy);
+/* A point's strategy's colour (its facts'; grey where the file recorded none), dash pattern and
+ * marker in line charts (by its position among the evidence's strategies), the same in every
+ * chart: the curves of strategies with like figures lie on one another, and dash and marker
+ * still tell them apart. */
+vb_series_style vb_strategy_style(const vb_evidence *evidence, const vb_point *point);
 
 #endif

@@ -12,10 +12,11 @@
  * VB_VIEW_COUNT x VB_SESSION_MAX_RUNS); their count. */
 static int headline_rows(const vb_evidence *e, const vb_point *h, const vb_point **rows) {
     int count = 0;
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int strategies = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
     for (int v = 0; v < VB_VIEW_COUNT; v++)
-        for (int i = 0; i < vb_strategy_count; i++) {
-            const vb_point *p =
-                vb_chart_at_headline(e, h, (vb_view_kind)v, vb_strategy_list[i]->name);
+        for (int i = 0; i < strategies; i++) {
+            const vb_point *p = vb_chart_at_headline(e, h, (vb_view_kind)v, all[i]->name);
             if (p) rows[count++] = p;
         }
     return count;
@@ -199,8 +200,10 @@ void vb_chart_bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_
     int count = 0;
     for (int attempt = 0; attempt <= VB_VIEW_COUNT && count == 0; attempt++) {
         if (attempt > 0) view = (vb_view_kind)(attempt - 1);
-        for (int i = 0; i < vb_strategy_count; i++) {
-            const vb_point *p = vb_chart_at_headline(e, h, view, vb_strategy_list[i]->name);
+        const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+        const int strategies = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
+        for (int i = 0; i < strategies; i++) {
+            const vb_point *p = vb_chart_at_headline(e, h, view, all[i]->name);
             if (p) rows[count++] = p;
         }
     }

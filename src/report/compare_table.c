@@ -1,7 +1,26 @@
 #include "report/compare_table.h"
 
+#include "transfer/strategy.h"
+
 #include <stdio.h>
 #include <string.h>
+
+/* The strategies of the rows that this build does not have: the files' own facts were read for
+ * them, and this build cannot measure them again. One line, or nothing. */
+static void not_in_build_line(const vb_comparison *c, vb_text *out, const char *before) {
+    const char *listed[64];
+    int count = 0;
+    for (int i = 0; c && i < c->row_count; i++) {
+        const char *name = c->rows[i].strategy;
+        int seen = vb_strategy_lookup(name) != NULL;
+        for (int k = 0; k < count && !seen; k++)
+            seen = strcmp(listed[k], name) == 0;
+        if (seen || count == 64) continue;
+        vb_text_printf(out, "%s%s", count ? ", " : before, name);
+        listed[count++] = name;
+    }
+    if (count) vb_text_append(out, ": not in this build (read from the files' own facts)\n");
+}
 
 static void point_name(const vb_comparison_row *r, char *dst, size_t size) {
     snprintf(dst, size, "%s %dx%d@%d %s", vb_view_name(r->view), r->width, r->height, r->fps,
@@ -240,6 +259,7 @@ void vb_compare_text(const vb_compare_report *rep, vb_text *out) {
                            r->current, r->change_pct, decision_text(r->decision));
         }
     }
+    not_in_build_line(c, out, "\n");
     summary_line(rep, out, "\n", "");
     vb_text_append(out, "\n");
 }
@@ -296,6 +316,7 @@ void vb_compare_markdown(const vb_compare_report *rep, vb_text *out) {
     summary_line(rep, out, "**", "**");
     vb_text_printf(out, "\n\nBaseline `%s`, current `%s`.\n\n", rep->baseline_name,
                    rep->current_name);
+    not_in_build_line(c, out, "");
     /* The budget: the instruction table and the closing lines get their room first, the
      * changes next, the folded list of every row what is left. */
     const size_t reserve = 512 + (size_t)rep->instruction_rows * 160;

@@ -22,9 +22,9 @@ void vb_memory_table_print(const vb_session *s, FILE *out) {
         char cell[64];
         int length = run->memory.producer_process_peak_bytes >= 0
                          ? snprintf(cell, sizeof cell, "%s %.0f (+ producer process %.0f)",
-                                    run->ops->name, megabytes(run->memory.peak_bytes),
+                                    run->strategy->name, megabytes(run->memory.peak_bytes),
                                     megabytes(run->memory.producer_process_peak_bytes))
-                         : snprintf(cell, sizeof cell, "%s %.0f", run->ops->name,
+                         : snprintf(cell, sizeof cell, "%s %.0f", run->strategy->name,
                                     megabytes(run->memory.peak_bytes));
         if (column > 0 && column + 2 + length > 78) {
             fputc('\n', out);

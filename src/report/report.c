@@ -257,11 +257,20 @@ static void strategies_section(documents *d, const vb_evidence *e) {
                                          "copies and uploads its counterpart incurs",
                                          "what vizbench measures of them"};
     table_begin(d, "strategies", 5, header, NULL);
-    for (int r = 0; r < vb_strategy_count; r++) {
-        const vb_strategy_ops *ops = vb_strategy_list[r];
-        if (!vb_evidence_has_strategy(e, ops->name)) continue;
-        const char *const columns[5] = {ops->name, ops->does, ops->models, ops->incurs,
-                                        ops->measures};
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int strategies = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
+    for (int r = 0; r < strategies; r++) {
+        /* The file's words; a file of before they were recorded borrows this build's words for
+         * a strategy of the same name, and says so where this build has none. */
+        const vb_strategy_facts *f = all[r], *live = f;
+        if (!f->does) {
+            const vb_strategy_ops *ops = vb_strategy_lookup(f->name);
+            live = ops ? &ops->facts : NULL;
+        }
+        const char *missing = "(not recorded in the file, and not in this build)";
+        const char *const columns[5] = {f->name, live ? live->does : missing,
+                                        live ? live->models : "", live ? live->incurs : "",
+                                        live ? live->measures : ""};
         row_begin(d);
         for (int c = 0; c < 5; c++)
             cell(d, columns[c] ? columns[c] : "", c == 0 ? "claim name" : NULL, c == 0);

@@ -78,7 +78,7 @@ static int repeats_of(const vb_session *s) {
     for (int i = 0; i < s->run_count; i++) {
         int n = 0;
         for (int j = 0; j < s->run_count; j++)
-            n += s->runs[j].ops == s->runs[i].ops;
+            n += s->runs[j].strategy == s->runs[i].strategy;
         if (n > most) most = n;
     }
     return most;
@@ -89,15 +89,15 @@ static int repeats_of(const vb_session *s) {
 enum { REPEAT_COLUMNS = FIGURE_COUNT + 2 }; /* strategy, figures, picture */
 typedef char repeat_cell[32];
 
-static void repeated_cells(const vb_session *s, const vb_strategy_ops *ops,
+static void repeated_cells(const vb_session *s, const vb_strategy_facts *strategy,
                            repeat_cell cells[2][REPEAT_COLUMNS]) {
     double v[VB_SESSION_MAX_RUNS][FIGURE_COUNT];
     int n = 0, passed = 0, runs = 0;
     memset(cells, 0, 2 * sizeof cells[0]);
-    snprintf(cells[0][0], sizeof cells[0][0], "%s", ops->name);
+    snprintf(cells[0][0], sizeof cells[0][0], "%s", strategy->name);
     for (int i = 0; i < s->run_count; i++) {
         const vb_strategy_run *run = &s->runs[i];
-        if (run->ops != ops) continue;
+        if (run->strategy != strategy) continue;
         runs++;
         vb_run_summary sum;
         if (run->status != VB_STRATEGY_OK || !run->frames ||
@@ -148,9 +148,9 @@ static void print_repeated_table(const vb_session *s, FILE *out, int repeats, in
     for (int i = 0; i < s->run_count; i++) {
         int first = 1;
         for (int j = 0; j < i; j++)
-            first &= s->runs[j].ops != s->runs[i].ops;
+            first &= s->runs[j].strategy != s->runs[i].strategy;
         if (!first) continue;
-        repeated_cells(s, s->runs[i].ops, cells[rows]);
+        repeated_cells(s, s->runs[i].strategy, cells[rows]);
         for (int line = 0; line < 2; line++)
             for (int c = 0; c < REPEAT_COLUMNS; c++)
                 if ((int)strlen(cells[rows][line][c]) > widths[c])
@@ -204,7 +204,8 @@ void vb_run_table_print_rows(const vb_session *s, FILE *out, int columns) {
         vb_run_summary sum;
         if (run->status == VB_STRATEGY_UNAVAILABLE || run->status == VB_STRATEGY_NOT_RUN ||
             !run->frames || vb_run_summarize(run, o, &sum) != VB_OK || sum.measured == 0) {
-            fprintf(out, "%-14s %s: %s\n", run->ops->name, vb_strategy_status_name(run->status),
+            fprintf(out, "%-14s %s: %s\n", run->strategy->name,
+                    vb_strategy_status_name(run->status),
                     run->reason[0] ? run->reason : "nothing measured");
             continue;
         }
@@ -216,15 +217,15 @@ void vb_run_table_print_rows(const vb_session *s, FILE *out, int columns) {
             snprintf(upload, sizeof upload, "%8s", "-");
         if (wide)
             fprintf(out, "%-14s %7.1f %7.3f %7.3f %6lld %8.3f %8.3f %8.3f %8.3f %s %7.1f  %s\n",
-                    run->ops->name, sum.fps, sum.latency_ms.p50, sum.latency_ms.p99,
+                    run->strategy->name, sum.fps, sum.latency_ms.p50, sum.latency_ms.p99,
                     (long long)sum.jank, sum.producer_cpu_ms.mean, sum.consumer_cpu_ms.mean,
                     sum.copied_mb_per_frame, sum.to_gpu_mb_per_frame, upload, sum.process_cpu_pct,
                     picture_verdict(run, picture, sizeof picture));
         else
-            fprintf(out, "%-14s %5.1f %7.3f %7.3f %7.3f %7.3f %7.3f %6.1f  %s\n", run->ops->name,
-                    sum.fps, sum.latency_ms.p50, sum.latency_ms.p99, sum.producer_cpu_ms.mean,
-                    sum.consumer_cpu_ms.mean, sum.copied_mb_per_frame, sum.process_cpu_pct,
-                    picture_short(run, picture, sizeof picture));
+            fprintf(out, "%-14s %5.1f %7.3f %7.3f %7.3f %7.3f %7.3f %6.1f  %s\n",
+                    run->strategy->name, sum.fps, sum.latency_ms.p50, sum.latency_ms.p99,
+                    sum.producer_cpu_ms.mean, sum.consumer_cpu_ms.mean, sum.copied_mb_per_frame,
+                    sum.process_cpu_pct, picture_short(run, picture, sizeof picture));
         if (run->status != VB_STRATEGY_OK)
             fprintf(out, "%-14s   %s: %s\n", "", vb_strategy_status_name(run->status), run->reason);
     }

@@ -24,7 +24,7 @@ void vb_thread_table_print(const vb_session *s, FILE *out) {
                     "skip");
             header = 1;
         }
-        fprintf(out, "%-13s", run->ops->name);
+        fprintf(out, "%-13s", run->strategy->name);
         cell_ms(out, sum.producer_cpu_ms.mean);
         cell_ms(out, sum.ui_cpu_ms);
         cell_ms(out, sum.io_cpu_ms);
@@ -48,8 +48,9 @@ void vb_thread_table_print(const vb_session *s, FILE *out) {
         if (!run->frames || !vb_strategy_run_has_stages(run) ||
             vb_run_summarize(run, &s->options, &sum) != VB_OK || sum.import_ms < 0)
             continue;
-        fprintf(out, "%-13s import %.3f ms per buffer (once), release wait %.3f ms", run->ops->name,
-                sum.import_ms, sum.release_wait_ms < 0 ? 0.0 : sum.release_wait_ms);
+        fprintf(out, "%-13s import %.3f ms per buffer (once), release wait %.3f ms",
+                run->strategy->name, sum.import_ms,
+                sum.release_wait_ms < 0 ? 0.0 : sum.release_wait_ms);
         fputc('\n', out);
         if (sum.sync_wait_ms >= 0)
             fprintf(out, "  the producer's CPU wait for the GPU: %.3f ms per frame\n",

@@ -35,11 +35,11 @@ int vb_frames_csv_write(const vb_session *s, const char *path) {
         const vb_strategy_run *run = &s->runs[i];
         for (int64_t n = 0; n < run->length && run->frames; n++) {
             const vb_frame_record *r = &run->frames[n];
-            fprintf(f, "%s,%lld,%lld,%d,%d,%d,%d,%d,%d", run->ops->name, (long long)r->sequence,
-                    (long long)r->audio_frame, !!(r->flags & VB_FRAME_PRESENTED),
-                    !!(r->flags & VB_FRAME_DROPPED), !!(r->flags & VB_FRAME_SKIPPED),
-                    !!(r->flags & VB_FRAME_WARMUP), !!(r->flags & VB_FRAME_VERIFIED),
-                    !!(r->flags & VB_FRAME_PERTURBED));
+            fprintf(f, "%s,%lld,%lld,%d,%d,%d,%d,%d,%d", run->strategy->name,
+                    (long long)r->sequence, (long long)r->audio_frame,
+                    !!(r->flags & VB_FRAME_PRESENTED), !!(r->flags & VB_FRAME_DROPPED),
+                    !!(r->flags & VB_FRAME_SKIPPED), !!(r->flags & VB_FRAME_WARMUP),
+                    !!(r->flags & VB_FRAME_VERIFIED), !!(r->flags & VB_FRAME_PERTURBED));
             write_ms(f, r->ready_ns);
             write_span(f, r->ready_ns, r->presented_ns);
             write_span(f, r->ready_ns, r->acquired_ns);

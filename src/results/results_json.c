@@ -6,6 +6,7 @@
 #include "measure/frame_store.h"
 #include "pipeline/run_summary.h"
 #include "results/frame_fields.h"
+#include "results/strategy_facts_json.h"
 #include "transfer/frb_hop.h"
 
 #include <errno.h>
@@ -198,10 +199,12 @@ int vb_results_file_write(const json_t *root, vb_frames_splice *splice, const ch
 static json_t *strategy_json(const vb_session *session, const vb_strategy_run *run,
                              vb_frames_splice *splice) {
     const vb_picture_result *p = &run->picture;
-    json_t *out = json_pack("{s:s, s:s, s:b, s:s, s:s?}", "name", run->ops->name, "description",
-                            run->ops->summary, "renders_on_gpu", run->ops->renders_on_gpu, "status",
+    json_t *out = json_pack("{s:s, s:s, s:b, s:s, s:s?}", "name", run->strategy->name,
+                            "description", run->strategy->summary, "renders_on_gpu",
+                            vb_facts_have(run->strategy, VB_CAP_RENDERS_ON_GPU), "status",
                             vb_strategy_status_name(run->status), "reason",
                             run->reason[0] ? run->reason : NULL);
+    json_object_set_new(out, "facts", vb_strategy_facts_to_json(run->strategy));
     if (run->detail[0]) json_object_set_new(out, "detail", json_string(run->detail));
     if (!run->frames) return out;
     json_object_set_new(out, "picture",

@@ -7,6 +7,7 @@
 #include "io/json_file.h"
 #include "measure/frame_store.h"
 #include "results/frame_fields.h"
+#include "results/strategy_facts_json.h"
 #include "transfer/frb_hop.h"
 #include "transfer/strategy.h"
 
@@ -188,9 +189,16 @@ static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_strategy
         snprintf(r->field, sizeof r->field, "%s", prefix);
         return vb_json_bad(r, "is not an object");
     }
-    VB_TRY(vb_json_string(r, item, prefix, "name", text, sizeof text));
-    run->ops = vb_strategy_find(text);
-    if (!run->ops) return vb_json_bad(r, "names no known strategy");
+    const char *name, *summary = NULL;
+    VB_TRY(vb_json_string_ref(r, item, prefix, "name", &name));
+    if (!name[0]) return vb_json_bad(r, "is empty");
+    json_t *description = vb_json_member(r, item, prefix, "description");
+    if (description) VB_TRY(vb_json_string_ref(r, item, prefix, "description", &summary));
+    json_t *facts = vb_json_member(r, item, prefix, "facts");
+    if (facts && !json_is_object(facts)) return vb_json_bad(r, "is not an object");
+    char facts_at[96];
+    snprintf(facts_at, sizeof facts_at, "%s.facts", prefix);
+    VB_TRY(vb_strategy_facts_read(r, facts, facts_at, name, summary, &run->strategy));
     VB_TRY(vb_json_string(r, item, prefix, "status", text, sizeof text));
     int found = 0;
     for (int s = VB_STRATEGY_OK; s <= VB_STRATEGY_NOT_RUN; s++)

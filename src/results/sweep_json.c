@@ -5,6 +5,7 @@
 #include "io/json_file.h"
 #include "transfer/frame_ring.h"
 #include "results/results_json.h"
+#include "results/strategy_facts_json.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -24,18 +25,25 @@ static json_t *grid_json(const vb_sweep_grid *g) {
         json_array_append_new(fps, json_integer(g->fps[i]));
     for (int i = 0; i < g->view_count; i++)
         json_array_append_new(views, json_string(vb_view_name(g->views[i])));
-    for (int i = 0; i < g->strategy_count; i++)
+    json_t *facts = json_object(); /* each strategy's once, by name */
+    for (int i = 0; i < g->strategy_count; i++) {
         json_array_append_new(strategies, json_string(g->strategies[i]->name));
+        json_t *f = vb_strategy_facts_to_json(g->strategies[i]);
+        if (f) json_object_set_new(f, "description", json_string(g->strategies[i]->summary));
+        json_object_set_new(facts, g->strategies[i]->name, f);
+    }
     const vb_run_options *o = &g->base;
-    return json_pack("{s:o, s:o, s:o, s:o, s:f, s:f, s:s, s:i, s:b, s:I, s:i, s:s, s:i, s:i, "
-                     "s:f, s:f, s:s}",
-                     "sizes", sizes, "fps", fps, "views", views, "strategies", strategies,
-                     "seconds", g->seconds, "warmup_seconds", g->warmup_seconds, "pace",
-                     vb_pace_name(o->pace), "slots", o->slots, "pool", o->pool, "verify_every",
-                     (json_int_t)o->verify_every, "picture_tolerance", o->picture_tolerance,
-                     "gpu_timers", vb_gpu_timers_name(o->gpu_timers), "fft_size", o->view.fft_size,
-                     "bars", o->view.bars, "window_ms", o->view.window_ms, "floor_db",
-                     o->view.floor_db, "freq_scale", vb_freq_scale_name(o->view.freq_scale));
+    json_t *out = json_pack(
+        "{s:o, s:o, s:o, s:o, s:f, s:f, s:s, s:i, s:b, s:I, s:i, s:s, s:i, s:i, "
+        "s:f, s:f, s:s}",
+        "sizes", sizes, "fps", fps, "views", views, "strategies", strategies, "seconds", g->seconds,
+        "warmup_seconds", g->warmup_seconds, "pace", vb_pace_name(o->pace), "slots", o->slots,
+        "pool", o->pool, "verify_every", (json_int_t)o->verify_every, "picture_tolerance",
+        o->picture_tolerance, "gpu_timers", vb_gpu_timers_name(o->gpu_timers), "fft_size",
+        o->view.fft_size, "bars", o->view.bars, "window_ms", o->view.window_ms, "floor_db",
+        o->view.floor_db, "freq_scale", vb_freq_scale_name(o->view.freq_scale));
+    json_object_set_new(out, "strategy_facts", facts);
+    return out;
 }
 
 int vb_sweep_json_write(const vb_sweep *sweep, const char *path) {
@@ -103,12 +111,19 @@ static int read_grid(vb_json_reader *r, json_t *root, vb_sweep_grid *g) {
         g->view_count++;
     }
     VB_TRY(vb_json_array(r, grid, "grid", "strategies", 1, VB_SESSION_MAX_RUNS, &list));
+    /* optional: files before facts were recorded have none */
+    json_t *all_facts = json_object_get(grid, "strategy_facts");
     for (size_t i = 0; i < json_array_size(list); i++) {
         const char *text = json_string_value(json_array_get(list, i));
         snprintf(field, sizeof field, "grid.strategies[%zu]", i);
-        const vb_strategy_ops *ops = text ? vb_strategy_find(text) : NULL;
-        if (!ops) return vb_json_bad_field(r, field, "names no known strategy");
-        g->strategies[g->strategy_count++] = ops;
+        if (!text || !text[0]) return vb_json_bad_field(r, field, "is not a strategy's name");
+        json_t *facts = json_object_get(all_facts, text);
+        if (facts && !json_is_object(facts)) return vb_json_bad_field(r, field, "has bad facts");
+        char at[128];
+        snprintf(at, sizeof at, "grid.strategy_facts.%.80s", text);
+        const char *summary = json_string_value(json_object_get(facts, "description"));
+        VB_TRY(vb_strategy_facts_read(r, facts, at, text, summary,
+                                      &g->strategies[g->strategy_count++]));
     }
     VB_TRY(vb_json_number(r, grid, "grid", "seconds", 0.001, 86400, &g->seconds));
     VB_TRY(vb_json_number(r, grid, "grid", "warmup_seconds", 0, 86400, &g->warmup_seconds));
@@ -220,7 +235,7 @@ static int sweep_of_session(const char *path, json_t *root, vb_sweep *sweep) {
     grid.fps[0] = s->options.view.fps;
     grid.views[0] = s->options.view.view;
     for (int i = 0; i < s->run_count; i++)
-        grid.strategies[grid.strategy_count++] = s->runs[i].ops;
+        grid.strategies[grid.strategy_count++] = s->runs[i].strategy;
     grid.seconds = (double)s->options.frames / s->options.view.fps;
     grid.warmup_seconds = (double)s->options.warmup / s->options.view.fps;
     status = vb_sweep_init(sweep, &grid);

@@ -226,18 +226,27 @@ static void egl_image_consumer_stop(vb_strategy *s) {
 }
 
 const vb_strategy_ops vb_egl_image_strategy = {
-    .name = "egl-image",
-    .summary = "GPU render in an unshared context, EGLImage buffer queue with EGL fences",
-    .does = "GPU render (shaders) in a context that shares nothing with the consumer's, into a "
-            "queue of textures exported once as EGLImages; buffer + EGL fence are queued, the "
-            "consumer latches the newest, waits on its fence, releases with a fence",
-    .models = "Android's SurfaceTexture / SurfaceProducer: a BufferQueue whose newest buffer "
-              "the engine latches, imported as an EGLImage",
-    .incurs = "no pixel copy on the CPU; a one-time import per buffer, fence waits both ways",
-    .measures = "the import, the release-fence waits, the queue, the GPU draw",
-    .colour = "#882255",
-    .renders_on_gpu = 1,
-    .isolated_producer = 1,
+    .facts =
+        {
+            .name = "egl-image",
+            .summary = "GPU render in an unshared context, EGLImage buffer queue with EGL fences",
+            .does =
+                "GPU render (shaders) in a context that shares nothing with the consumer's, into a "
+                "queue of textures exported once as EGLImages; buffer + EGL fence are queued, the "
+                "consumer latches the newest, waits on its fence, releases with a fence",
+            .models =
+                "Android's SurfaceTexture / SurfaceProducer: a BufferQueue whose newest buffer "
+                "the engine latches, imported as an EGLImage",
+            .incurs =
+                "no pixel copy on the CPU; a one-time import per buffer, fence waits both ways",
+            .measures = "the import, the release-fence waits, the queue, the GPU draw",
+            .colour = "#882255",
+            .family = VB_FAMILY_GPU_SHARING,
+            .platforms = VB_PLATFORM_ANDROID,
+            .roles = 0,
+            .capabilities = VB_CAP_RENDERS_ON_GPU | VB_CAP_ISOLATED_PRODUCER | VB_CAP_STAGE_FIGURES,
+            .preference = 2,
+        },
     .unavailable_reason = egl_image_unavailable,
     .create = egl_image_create,
     .destroy = egl_image_destroy,

@@ -190,20 +190,34 @@ static void frb_image_release(vb_strategy *s, int slot) {
 }
 
 const vb_strategy_ops vb_frb_image_strategy = {
-    .name = "frb-image",
-    .summary = "CPU render, FRB hop, decodeImageFromPixels: new mipmapped texture per frame",
-    .does = "CPU render; the FRB codec's hop (--frb-codec) to a UI thread, which copies into an "
-            "immutable buffer; an IO thread (own GL context, shared) makes a new texture, "
-            "uploads, generates mipmaps, fences; the raster thread draws it at the next vsync",
-    .models = "the note's decision as Flutter draws it with ui.decodeImageFromPixels (Skia: the "
-              "upload with mipmaps on the IO thread)",
-    .incurs = "the hop's copies (sse: two), a copy into an ImmutableBuffer, a new texture, upload "
-              "and mipmaps per frame, at least a frame of delay",
-    .measures = "the hop, the UI and IO threads' CPU, upload and mipmap time, frames of delay at "
+    .facts =
+        {
+            .name = "frb-image",
+            .summary =
+                "CPU render, FRB hop, decodeImageFromPixels: new mipmapped texture per frame",
+            .does =
+                "CPU render; the FRB codec's hop (--frb-codec) to a UI thread, which copies into "
+                "an "
+                "immutable buffer; an IO thread (own GL context, shared) makes a new texture, "
+                "uploads, generates mipmaps, fences; the raster thread draws it at the next vsync",
+            .models =
+                "the note's decision as Flutter draws it with ui.decodeImageFromPixels (Skia: the "
+                "upload with mipmaps on the IO thread)",
+            .incurs = "the hop's copies (sse: two), a copy into an ImmutableBuffer, a new texture, "
+                      "upload "
+                      "and mipmaps per frame, at least a frame of delay",
+            .measures =
+                "the hop, the UI and IO threads' CPU, upload and mipmap time, frames of delay at "
                 "vsync",
-    .colour = "#56B4E9",
-    .own_textures = 1,
-    .vsync_driven = 1,
+            .colour = "#56B4E9",
+            .family = VB_FAMILY_FLUTTER_CHAIN,
+            .platforms = VB_PLATFORM_ANDROID | VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS |
+                         VB_PLATFORM_MACOS_IOS,
+            .roles = VB_ROLE_IMAGE_CHAIN,
+            .capabilities =
+                VB_CAP_OWN_TEXTURES | VB_CAP_VSYNC_DRIVEN | VB_CAP_FRB_CODEC | VB_CAP_STAGE_FIGURES,
+            .preference = 2,
+        },
     .create = frb_image_create,
     .destroy = frb_image_destroy,
     .producer_start = frb_image_producer_start,

@@ -116,19 +116,29 @@ static void frb_texture_release(vb_strategy *s, int slot) {
 }
 
 const vb_strategy_ops vb_frb_texture_strategy = {
-    .name = "frb-texture",
-    .summary = "CPU render, FRB hop to a UI thread, glTexImage2D at each vsync",
-    .does = "CPU render; the FRB codec's hop (--frb-codec) to a UI thread; at each vsync the "
-            "raster thread re-specifies its texture from the newest frame (glTexImage2D)",
-    .models = "the note's decision as Flutter runs it with a pixel-buffer texture "
-              "(FlPixelBufferTexture on Linux, the pixel buffer texture on Windows)",
-    .incurs = "sse: an encode byte by byte and Dart's copy; dco: a new buffer per frame freed by a "
-              "finalizer; then a full texture re-specification per frame, at vsync",
-    .measures = "the encode, Dart's copy, the UI thread's CPU, the re-specification, frames of "
+    .facts =
+        {
+            .name = "frb-texture",
+            .summary = "CPU render, FRB hop to a UI thread, glTexImage2D at each vsync",
+            .does =
+                "CPU render; the FRB codec's hop (--frb-codec) to a UI thread; at each vsync the "
+                "raster thread re-specifies its texture from the newest frame (glTexImage2D)",
+            .models = "the note's decision as Flutter runs it with a pixel-buffer texture "
+                      "(FlPixelBufferTexture on Linux, the pixel buffer texture on Windows)",
+            .incurs = "sse: an encode byte by byte and Dart's copy; dco: a new buffer per frame "
+                      "freed by a "
+                      "finalizer; then a full texture re-specification per frame, at vsync",
+            .measures =
+                "the encode, Dart's copy, the UI thread's CPU, the re-specification, frames of "
                 "delay at vsync",
-    .colour = "#E69F00",
-    .own_textures = 1,
-    .vsync_driven = 1,
+            .colour = "#E69F00",
+            .family = VB_FAMILY_FLUTTER_CHAIN,
+            .platforms = VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS,
+            .roles = 0,
+            .capabilities =
+                VB_CAP_OWN_TEXTURES | VB_CAP_VSYNC_DRIVEN | VB_CAP_FRB_CODEC | VB_CAP_STAGE_FIGURES,
+            .preference = 1,
+        },
     .create = frb_texture_create,
     .destroy = frb_texture_destroy,
     .consumer_start = frb_texture_consumer_start,

@@ -122,15 +122,24 @@ static void gl_texture_release(vb_strategy *s, int slot) {
 }
 
 const vb_strategy_ops vb_gl_texture_strategy = {
-    .name = "gl-texture",
-    .summary = "GPU render into a shared texture ring, hand over texture name and fence",
-    .does = "GPU render (shaders) into a texture of a shared context from the analysis data; "
-            "texture name + fence cross",
-    .models = "SurfaceTexture / DMA-BUF / D3D shared handle: the note's GPU texture sharing",
-    .incurs = "only the analysis data (a few KB) goes to the GPU",
-    .measures = "the analysis upload, the GPU draw, the consumer's wait",
-    .colour = "#CC79A7",
-    .renders_on_gpu = 1,
+    .facts =
+        {
+            .name = "gl-texture",
+            .summary = "GPU render into a shared texture ring, hand over texture name and fence",
+            .does =
+                "GPU render (shaders) into a texture of a shared context from the analysis data; "
+                "texture name + fence cross",
+            .models =
+                "SurfaceTexture / DMA-BUF / D3D shared handle: the note's GPU texture sharing",
+            .incurs = "only the analysis data (a few KB) goes to the GPU",
+            .measures = "the analysis upload, the GPU draw, the consumer's wait",
+            .colour = "#CC79A7",
+            .family = VB_FAMILY_GPU_SHARING,
+            .platforms = VB_PLATFORM_LINUX,
+            .roles = VB_ROLE_SHARING_IDEAL,
+            .capabilities = VB_CAP_RENDERS_ON_GPU,
+            .preference = 3,
+        },
     .create = gl_texture_create,
     .destroy = gl_texture_destroy,
     .producer_start = gl_texture_producer_start,

@@ -93,14 +93,24 @@ static void mapped_pbo_release(vb_strategy *s, int slot) {
 }
 
 const vb_strategy_ops vb_mapped_pbo_strategy = {
-    .name = "mapped-pbo",
-    .summary = "CPU render into a persistently mapped pixel buffer, texture updated from it",
-    .does = "CPU render into a persistently mapped pixel-unpack buffer; the texture is updated "
-            "from it",
-    .models = "a native texture plugin's best CPU path",
-    .incurs = "the driver's transfer from the mapped buffer (DMA on a GPU)",
-    .measures = "the texture update call; on a software renderer it is a CPU copy",
-    .colour = "#009E73",
+    .facts =
+        {
+            .name = "mapped-pbo",
+            .summary =
+                "CPU render into a persistently mapped pixel buffer, texture updated from it",
+            .does =
+                "CPU render into a persistently mapped pixel-unpack buffer; the texture is updated "
+                "from it",
+            .models = "a native texture plugin's best CPU path",
+            .incurs = "the driver's transfer from the mapped buffer (DMA on a GPU)",
+            .measures = "the texture update call; on a software renderer it is a CPU copy",
+            .colour = "#009E73",
+            .family = VB_FAMILY_CLEAN_MODEL,
+            .platforms = VB_PLATFORM_ANDROID | VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS,
+            .roles = 0,
+            .capabilities = 0,
+            .preference = 2,
+        },
     .unavailable_reason = mapped_pbo_unavailable,
     .create = mapped_pbo_create,
     .destroy = mapped_pbo_destroy,

@@ -78,14 +78,24 @@ static void pixel_copy_release(vb_strategy *s, int slot) {
 }
 
 const vb_strategy_ops vb_pixel_copy_strategy = {
-    .name = "pixel-copy",
-    .summary = "CPU render, copy into a new message per frame, upload from it",
-    .does = "CPU render into its own buffer; copy into a newly allocated message; the consumer "
-            "uploads it (glTexSubImage2D)",
-    .models = "an FFI stream of Vec<u8>: the note's fallback",
-    .incurs = "one CPU copy Rust -> Dart, then Flutter's own image creation and its upload",
-    .measures = "the allocation + copy, and the upload",
-    .colour = "#D55E00",
+    .facts =
+        {
+            .name = "pixel-copy",
+            .summary = "CPU render, copy into a new message per frame, upload from it",
+            .does =
+                "CPU render into its own buffer; copy into a newly allocated message; the consumer "
+                "uploads it (glTexSubImage2D)",
+            .models = "an FFI stream of Vec<u8>: the note's fallback",
+            .incurs = "one CPU copy Rust -> Dart, then Flutter's own image creation and its upload",
+            .measures = "the allocation + copy, and the upload",
+            .colour = "#D55E00",
+            .family = VB_FAMILY_CLEAN_MODEL,
+            .platforms = VB_PLATFORM_ANDROID | VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS |
+                         VB_PLATFORM_MACOS_IOS,
+            .roles = VB_ROLE_COPY_MODEL,
+            .capabilities = 0,
+            .preference = 3,
+        },
     .create = pixel_copy_create,
     .destroy = pixel_copy_destroy,
     .cpu_target = pixel_copy_target,

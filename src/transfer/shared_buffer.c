@@ -80,15 +80,27 @@ static void shared_buffer_release(vb_strategy *s, int slot) {
 }
 
 const vb_strategy_ops vb_shared_buffer_strategy = {
-    .name = "shared-buffer",
-    .summary = "CPU render into a shared-memory ring slot, hand over its index, upload from it",
-    .does = "CPU render straight into a slot of a shared ring (memfd, two mappings); a slot "
-            "index crosses; the consumer uploads from the slot",
-    .models = "flutter_rust_bridge ZeroCopyBuffer: the note's decision",
-    .incurs = "no copy Rust -> Dart; decodeImageFromPixels then copies into its own image, and "
-              "the engine uploads it",
-    .measures = "the upload; not the copy Flutter's image makes (it is the same for pixel-copy)",
-    .colour = "#0072B2",
+    .facts =
+        {
+            .name = "shared-buffer",
+            .summary =
+                "CPU render into a shared-memory ring slot, hand over its index, upload from it",
+            .does =
+                "CPU render straight into a slot of a shared ring (memfd, two mappings); a slot "
+                "index crosses; the consumer uploads from the slot",
+            .models = "flutter_rust_bridge ZeroCopyBuffer: the note's decision",
+            .incurs =
+                "no copy Rust -> Dart; decodeImageFromPixels then copies into its own image, and "
+                "the engine uploads it",
+            .measures =
+                "the upload; not the copy Flutter's image makes (it is the same for pixel-copy)",
+            .colour = "#0072B2",
+            .family = VB_FAMILY_CLEAN_MODEL,
+            .platforms = VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS | VB_PLATFORM_MACOS_IOS,
+            .roles = VB_ROLE_ZERO_COPY_MODEL,
+            .capabilities = 0,
+            .preference = 1,
+        },
     .create = shared_buffer_create,
     .destroy = shared_buffer_destroy,
     .cpu_target = shared_buffer_target,

@@ -18,7 +18,8 @@ const vb_strategy_ops *const vb_strategy_list[] = {VB_STRATEGY_LIST(VB_LIST_STRA
 const int vb_strategy_count = (int)(sizeof vb_strategy_list / sizeof vb_strategy_list[0]);
 
 static vb_name_table strategy_table(void) {
-    return VB_NAME_TABLE_OF_POINTERS(vb_strategy_list, vb_strategy_count, vb_strategy_ops, name);
+    return VB_NAME_TABLE_OF_POINTERS(vb_strategy_list, vb_strategy_count, vb_strategy_ops,
+                                     facts.name);
 }
 
 const vb_strategy_ops *vb_strategy_lookup(const char *name) {

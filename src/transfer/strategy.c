@@ -9,28 +9,38 @@ int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size) {
         int present;
         const char *member;
     } needs[] = {
-        {ops->name != NULL, "name"},
-        {ops->summary != NULL, "summary"},
-        {ops->does != NULL, "does"},
-        {ops->models != NULL, "models"},
-        {ops->incurs != NULL, "incurs"},
-        {ops->measures != NULL, "measures"},
-        {ops->colour != NULL, "colour"},
+        {ops->facts.name != NULL, "name"},
+        {ops->facts.summary != NULL, "summary"},
+        {ops->facts.does != NULL, "does"},
+        {ops->facts.models != NULL, "models"},
+        {ops->facts.incurs != NULL, "incurs"},
+        {ops->facts.measures != NULL, "measures"},
+        {ops->facts.colour != NULL, "colour"},
         {ops->create != NULL, "create"},
         {ops->destroy != NULL, "destroy"},
         {ops->hand_off != NULL, "hand_off"},
         {ops->upload != NULL, "upload"},
         {ops->release != NULL, "release"},
-        {ops->renders_on_gpu || ops->cpu_target != NULL, "cpu_target (a CPU-rendered strategy)"},
-        {!ops->renders_on_gpu || ops->gpu_render != NULL, "gpu_render (a GPU-rendered strategy)"},
+        {vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU) || ops->cpu_target != NULL,
+         "cpu_target (a CPU-rendered strategy)"},
+        {!vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU) || ops->gpu_render != NULL,
+         "gpu_render (a GPU-rendered strategy)"},
         {!ops->dispatch == !ops->drain, "dispatch and drain together (threads of its own)"},
-        {!ops->renders_with_vulkan || ops->renders_on_gpu, "renders_on_gpu (renders with Vulkan)"},
-        {!ops->produce_remotely || ops->renders_on_gpu,
-         "renders_on_gpu (its producer runs in another process)"},
+        {!vb_strategy_has(ops, VB_CAP_RENDERS_WITH_VULKAN) ||
+             vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU),
+         "the renders-on-gpu capability (renders with Vulkan)"},
+        {!ops->produce_remotely || vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU),
+         "the renders-on-gpu capability (its producer runs in another process)"},
+        {!ops->produce_remotely == !vb_strategy_has(ops, VB_CAP_PRODUCER_PROCESS),
+         "produce_remotely with the producer-process capability, or neither"},
+        {!vb_strategy_records_stages(ops) == !vb_strategy_has(ops, VB_CAP_STAGE_FIGURES),
+         "collect or dispatch with the stage-figures capability, or neither"},
+        {ops->facts.family >= 0 && ops->facts.family < VB_FAMILY_COUNT, "family"},
+        {ops->facts.preference > 0, "preference (1 first within its family)"},
     };
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
         if (needs[i].present) continue;
-        snprintf(why, size, "%s: no %s", ops->name ? ops->name : "(unnamed strategy)",
+        snprintf(why, size, "%s: no %s", ops->facts.name ? ops->facts.name : "(unnamed strategy)",
                  needs[i].member);
         vb_error_set("%s", why);
         return -VB_ERR_FAILURE;
@@ -69,8 +79,8 @@ void vb_strategy_producer_stop(const vb_strategy_ops *ops, vb_strategy *strategy
 }
 
 uint8_t *vb_strategy_cpu_target(const vb_strategy_ops *ops, vb_strategy *strategy, int slot) {
-    if (ops->renders_on_gpu || !ops->cpu_target) {
-        vb_error_set("%s: renders on the GPU, it has no CPU target", ops->name);
+    if (vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU) || !ops->cpu_target) {
+        vb_error_set("%s: renders on the GPU, it has no CPU target", ops->facts.name);
         return NULL;
     }
     return ops->cpu_target(strategy, slot);
@@ -79,8 +89,8 @@ uint8_t *vb_strategy_cpu_target(const vb_strategy_ops *ops, vb_strategy *strateg
 int vb_strategy_gpu_render(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
                            const float *analysis, size_t count, int64_t audio_frame,
                            int64_t *bytes_to_gpu) {
-    if (!ops->renders_on_gpu || !ops->gpu_render) {
-        vb_error_set("%s: renders on the CPU, it has no GPU render", ops->name);
+    if (!vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU) || !ops->gpu_render) {
+        vb_error_set("%s: renders on the CPU, it has no GPU render", ops->facts.name);
         return -VB_ERR_FAILURE;
     }
     return ops->gpu_render(strategy, slot, analysis, count, audio_frame, bytes_to_gpu);
@@ -125,7 +135,7 @@ int vb_strategy_is_remote(const vb_strategy_ops *ops, const vb_strategy_config *
 int vb_strategy_produce_remotely(const vb_strategy_ops *ops, vb_strategy *strategy, int slot,
                                  int64_t sequence, int64_t audio_frame, vb_remote_frame *out) {
     if (!ops->produce_remotely) {
-        vb_error_set("%s: its producer cannot run in another process", ops->name);
+        vb_error_set("%s: its producer cannot run in another process", ops->facts.name);
         return -VB_ERR_FAILURE;
     }
     return ops->produce_remotely(strategy, slot, sequence, audio_frame, out);
@@ -138,7 +148,8 @@ void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, cha
 }
 
 int vb_strategy_uploads_to_frame_texture(const vb_strategy_ops *ops) {
-    return !ops->renders_on_gpu && !ops->own_textures;
+    return !vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU) &&
+           !vb_strategy_has(ops, VB_CAP_OWN_TEXTURES);
 }
 
 int64_t vb_strategy_producer_process_peak(const vb_strategy_ops *ops, vb_strategy *strategy) {
@@ -155,7 +166,7 @@ int vb_strategy_records_stages(const vb_strategy_ops *ops) {
 
 int vb_strategy_dispatch(const vb_strategy_ops *ops, vb_strategy *strategy, int slot) {
     if (!ops->dispatch) {
-        vb_error_set("%s: has no threads of its own to dispatch to", ops->name);
+        vb_error_set("%s: has no threads of its own to dispatch to", ops->facts.name);
         return -VB_ERR_FAILURE;
     }
     return ops->dispatch(strategy, slot);

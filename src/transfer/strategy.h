@@ -1,12 +1,13 @@
 /* A transfer strategy: how a rendered frame crosses from the producer ("the Rust renderer") to
  * the consumer ("the Flutter raster thread"). The harness (pipeline/) drives every strategy
  * through this table of functions without knowing which one it is; a new strategy is one file
- * defining a vb_strategy_ops and one line in strategies.c.
+ * defining a vb_strategy_ops and one registration line in src/transfer/meson.build (the list in
+ * strategies.c is generated from those lines).
  *
  * Call order and threads, for one run:
  *   main:      create
  *   consumer:  consumer_start (consumer GL context current)       -- before the producer starts
- *   producer:  producer_start (producer GL context current if renders_on_gpu)
+ *   producer:  producer_start (producer GL context current if it renders on the GPU)
  *   per frame, in the slots in turn, once the ring gave the producer that slot:
  *     producer: gpu_feed for frames skipped since the last one (realtime pace, late producer),
  *               cpu_target + CPU render, or gpu_render;  then hand_off
@@ -23,19 +24,20 @@
  * published, the threads joined) before it says it is done. collect gives the consumer what those
  * threads recorded of a slot.
  *
- * Members: required of every strategy: name, summary, the report's words (does, models,
- * incurs, measures, colour), create, destroy, hand_off, upload, release; of a CPU-rendered one
- * (renders_on_gpu 0): cpu_target; of a GPU-rendered one: gpu_render. Optional (NULL: nothing
- * to do): unavailable_reason, consumer_start/stop, producer_start/stop, gpu_feed, dispatch,
- * drain, collect (dispatch and drain come together). The harness
- * calls them only through the vb_strategy_* wrappers below, which handle the optional ones and
- * check the preconditions in one place; vb_strategy_conforms says whether a table has what its
- * kind needs (tests/test_strategies.c checks every registered one). */
+ * Members: required of every strategy: facts (its name, summary, the report's words: does,
+ * models, incurs, measures, colour), create, destroy, hand_off, upload, release; of a
+ * CPU-rendered one (no renders-on-gpu capability): cpu_target; of a GPU-rendered one: gpu_render.
+ * Optional (NULL: nothing to do): unavailable_reason, consumer_start/stop, producer_start/stop,
+ * gpu_feed, dispatch, drain, collect (dispatch and drain come together). The harness calls them
+ * only through the vb_strategy_* wrappers below, which handle the optional ones and check the
+ * preconditions in one place; vb_strategy_conforms says whether a table has what its kind needs
+ * (tests/test_strategies.c checks every registered one). */
 #ifndef VB_TRANSFER_STRATEGY_H
 #define VB_TRANSFER_STRATEGY_H
 
 #include "display/gl_api.h"
 #include "display/gl_context.h"
+#include "record/strategy_facts.h"
 #include "render/view_options.h"
 
 #include <stddef.h>
@@ -110,17 +112,17 @@ typedef struct vb_remote_frame {
 void vb_stage_record_clear(vb_stage_record *record);
 
 typedef struct vb_strategy_ops {
-    const char *name;
-    const char *summary; /* one line: what crosses the boundary */
-    int renders_on_gpu;
-
-    /* What the report and the help texts say of it; the registry is the only place these
-     * live, so a new strategy appears everywhere with its own words. */
-    const char *does;     /* what vizbench does, producer to consumer */
-    const char *models;   /* the real-world path it stands for */
-    const char *incurs;   /* the copies, uploads and waits that real path makes */
-    const char *measures; /* what vizbench measures of them */
-    const char *colour;   /* in charts: "#RRGGBB", distinct from the others' */
+    /* Its name, the report's words (does, models, incurs, measures, colour), its family,
+     * platforms, roles and capabilities (record/strategy_facts.h): the registry is the only
+     * place these live, so a new strategy appears everywhere with its own words and is chosen
+     * by the verdicts for what it is, never for its name. The capabilities the harness reads:
+     * renders-on-gpu, renders-with-vulkan (no GL context and no GL timers on the producer's
+     * thread: the strategy times its GPU work, collect's gpu_render_ns), isolated-producer (a
+     * GPU producer in the unshared context, vb_gl_contexts.isolated), own-textures (a
+     * CPU-rendered strategy making textures of its own: the display's frame texture is not
+     * made for it), vsync-driven (always presented on a display clock: the run's --vsync, or
+     * its fps without). */
+    vb_strategy_facts facts;
 
     /* NULL when this GL can run the strategy, else why not (a constant string). The member
      * itself may be NULL: the strategy needs only the core 3.3 GL every strategy needs. */
@@ -155,17 +157,6 @@ typedef struct vb_strategy_ops {
     int (*drain)(vb_strategy *strategy, int64_t deadline_ns);
     /* Consumer, optional: what the strategy's threads recorded of the slot just taken. */
     void (*collect)(vb_strategy *strategy, int slot, vb_stage_record *out);
-    /* CPU-rendered strategies that make textures of their own (Flutter's chains): the display's
-     * frame texture is not made for them. */
-    int own_textures;
-    /* Always presented on a display clock (the run's --vsync, or its fps without). */
-    int vsync_driven;
-    /* GPU-rendered strategies: the producer renders in the unshared context
-     * (vb_gl_contexts.isolated) instead of the one shared with the consumer. */
-    int isolated_producer;
-    /* GPU-rendered strategies: the producer renders with Vulkan, no GL context and no GL timers
-     * on its thread (the strategy times its GPU work: collect's gpu_render_ns). */
-    int renders_with_vulkan;
     /* Optional: with config.producer_process separate, the producer runs in another process:
      * the harness neither analyses nor renders; it asks for frame `sequence` (audio frame
      * `audio_frame`) in `slot` and takes the producer's figures (then hand_off as usual). */
@@ -186,7 +177,13 @@ typedef struct vb_strategy_ops {
     void (*release)(vb_strategy *strategy, int slot);
 } vb_strategy_ops;
 
-/* VB_OK, or -VB_ERR_FAILURE with `why` naming the first member `ops` lacks for its kind. */
+/* Whether the strategy has a capability (VB_CAP_*, record/strategy_facts.h). */
+static inline int vb_strategy_has(const vb_strategy_ops *ops, unsigned capability) {
+    return (ops->facts.capabilities & capability) != 0;
+}
+
+/* VB_OK, or -VB_ERR_FAILURE with `why` naming the first member `ops` lacks for its kind, or the
+ * first fact its members contradict (stage-figures without collect or dispatch). */
 int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size);
 
 /* The calls, in the order and on the threads above. The optional members are no-ops (VB_OK)

@@ -293,22 +293,33 @@ static int64_t vulkan_producer_process_peak(vb_strategy *s) {
 }
 
 const vb_strategy_ops vb_vulkan_interop_strategy = {
-    .name = "vulkan-interop",
-    .summary = "Vulkan compute render, exported memory imported into GL, semaphores or CPU sync",
-    .does = "GPU render with Vulkan compute shaders into a ring of images in exportable memory, "
-            "each imported once into GL (opaque fds); semaphores both ways where both sides "
-            "have them, else a CPU wait for the Vulkan fence before the hand-over; "
-            "--producer-process separate runs the producer in another process (fds over a "
-            "socketpair)",
-    .models = "the note's long-term plan: a wgpu (Vulkan) renderer sharing frames with the "
-              "compositor through external memory, in the app's process or another",
-    .incurs = "no pixel copy on the CPU; a one-time import per buffer; semaphore waits on the "
-              "GPU, or CPU waits for the GPU when the drivers have no external semaphores",
-    .measures = "the imports, the CPU waits (release, sync), the Vulkan render's GPU time "
-                "(timestamps), the GL draw",
-    .colour = "#DDCC77",
-    .renders_on_gpu = 1,
-    .renders_with_vulkan = 1,
+    .facts =
+        {
+            .name = "vulkan-interop",
+            .summary =
+                "Vulkan compute render, exported memory imported into GL, semaphores or CPU sync",
+            .does =
+                "GPU render with Vulkan compute shaders into a ring of images in exportable "
+                "memory, "
+                "each imported once into GL (opaque fds); semaphores both ways where both sides "
+                "have them, else a CPU wait for the Vulkan fence before the hand-over; "
+                "--producer-process separate runs the producer in another process (fds over a "
+                "socketpair)",
+            .models = "the note's long-term plan: a wgpu (Vulkan) renderer sharing frames with the "
+                      "compositor through external memory, in the app's process or another",
+            .incurs =
+                "no pixel copy on the CPU; a one-time import per buffer; semaphore waits on the "
+                "GPU, or CPU waits for the GPU when the drivers have no external semaphores",
+            .measures = "the imports, the CPU waits (release, sync), the Vulkan render's GPU time "
+                        "(timestamps), the GL draw",
+            .colour = "#DDCC77",
+            .family = VB_FAMILY_GPU_SHARING,
+            .platforms = VB_PLATFORM_ANDROID | VB_PLATFORM_LINUX,
+            .roles = 0,
+            .capabilities = VB_CAP_RENDERS_ON_GPU | VB_CAP_RENDERS_WITH_VULKAN |
+                            VB_CAP_PRODUCER_PROCESS | VB_CAP_STAGE_FIGURES,
+            .preference = 1,
+        },
     .unavailable_reason = vulkan_unavailable,
     .create = vulkan_create,
     .destroy = vulkan_destroy,

@@ -45,7 +45,8 @@ void vb_claim_caution_if_near(vb_claim *c, const vb_point *a, const vb_point *b,
 /* The CPU-rendered strategies, from the registry: `copy_free` keeps those whose points here
  * copied nothing on the CPU (C4's "a strategy without the copy"). */
 int vb_claim_cpu_rendered(const vb_point *p, int copy_free) {
-    return !p->renders_on_gpu && (!copy_free || p->summary.copied_mb_per_frame == 0);
+    return !vb_facts_have(p->facts, VB_CAP_RENDERS_ON_GPU) &&
+           (!copy_free || p->summary.copied_mb_per_frame == 0);
 }
 
 const vb_point *vb_claim_note_point(const vb_evidence *e, vb_view_kind view, const char *strategy) {
@@ -98,7 +99,7 @@ void vb_claim_describe_point(const vb_point *p, char *dst, size_t size) {
     snprintf(dst, size, "%s %dx%d@%d", vb_view_name(p->view), p->width, p->height, p->fps);
 }
 
-/* "shared-buffer holds; gl-texture: 100 % never shown" for every strategy at p's place. */
+/* "A holds; B: 100 % never shown" for every strategy at p's place. */
 void vb_claim_strategies_at(const vb_evidence *e, const vb_point *at, const vb_thresholds *t,
                             char *dst, size_t size) {
     for (int i = 0; i < e->count; i++) {
@@ -193,31 +194,61 @@ int vb_point_holds(const vb_point *p, const vb_thresholds *t, char *why, size_t 
     return vb_point_judge(p, t, why, size) == VB_HOLDS;
 }
 
-static int points_of(const vb_evidence *e, int view, const char *const *names, int count,
-                     const vb_point **out, int max) {
+const char *vb_claim_role(const vb_evidence *e, unsigned role, const char *otherwise) {
+    for (int i = 0; i < e->count; i++)
+        if (e->points[i].facts->roles & role) return e->points[i].strategy;
+    return otherwise;
+}
+
+void vb_claim_family_names(const vb_evidence *e, vb_strategy_family family, const char *sep,
+                           char *dst, size_t size) {
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int n = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
+    dst[0] = '\0';
+    for (int i = 0; i < n; i++)
+        if (all[i]->family == family)
+            vb_claim_appendf(dst, size, "%s%s", dst[0] ? sep : "", all[i]->name);
+}
+
+int vb_evidence_by_preference(const vb_evidence *e, const vb_strategy_facts **out, int max) {
+    const int n = vb_evidence_strategies(e, out, max);
+    for (int i = 1; i < n; i++) /* insertion sort: a handful of strategies, stable */
+        for (int k = i; k > 0; k--) {
+            const vb_strategy_facts *a = out[k - 1], *b = out[k];
+            if (a->family < b->family || (a->family == b->family && a->preference <= b->preference))
+                break;
+            out[k - 1] = b;
+            out[k] = a;
+        }
+    return n;
+}
+
+static int points_of_family(const vb_evidence *e, int view, vb_strategy_family family,
+                            const vb_point **out, int max) {
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int count = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
     int n = 0;
     for (int i = 0; i < count; i++) {
-        const vb_point *p = view >= 0 ? vb_claim_note_point(e, (vb_view_kind)view, names[i])
-                                      : vb_claim_note_point_any_view(e, names[i]);
+        if (all[i]->family != family) continue;
+        const vb_point *p = view >= 0 ? vb_claim_note_point(e, (vb_view_kind)view, all[i]->name)
+                                      : vb_claim_note_point_any_view(e, all[i]->name);
         if (p && n < max) out[n++] = p;
     }
     return n;
 }
 
 int vb_claim_chain_points(const vb_evidence *e, int view, const vb_point **out, int max) {
-    static const char *const chains[] = {"frb-image", "frb-texture"};
-    return points_of(e, view, chains, 2, out, max);
+    return points_of_family(e, view, VB_FAMILY_FLUTTER_CHAIN, out, max);
 }
 
 int vb_claim_sharing_points(const vb_evidence *e, int view, const vb_point **out, int max) {
-    static const char *const sharing[] = {"gl-texture", "egl-image", "vulkan-interop"};
-    return points_of(e, view, sharing, 3, out, max);
+    return points_of_family(e, view, VB_FAMILY_GPU_SHARING, out, max);
 }
 
 void vb_claim_path_name(const vb_point *p, char *dst, size_t size) {
-    if (strncmp(p->strategy, "frb-", 4) == 0)
+    if (vb_facts_have(p->facts, VB_CAP_FRB_CODEC))
         snprintf(dst, size, "%s (%s)", p->strategy, vb_frb_codec_name(p->frb_codec));
-    else if (strcmp(p->strategy, "vulkan-interop") == 0)
+    else if (vb_facts_have(p->facts, VB_CAP_PRODUCER_PROCESS))
         snprintf(dst, size, "%s (%s process)", p->strategy,
                  p->producer_process == VB_PRODUCER_SEPARATE ? "separate" : "same");
     else

@@ -20,7 +20,7 @@ void vb_claim_note_narrow_margin(vb_claim *c, const vb_thresholds *t);
 void vb_claim_caution_if_near(vb_claim *c, const vb_point *a, const vb_point *b,
                               const vb_thresholds *t);
 
-/* A CPU-rendered strategy's point, from the registry's fact; `copy_free` keeps those that
+/* A CPU-rendered strategy's point, from its facts; `copy_free` keeps those that
  * copied nothing on the CPU (C4's "a strategy without the copy"). */
 int vb_claim_cpu_rendered(const vb_point *p, int copy_free);
 
@@ -38,16 +38,26 @@ const vb_point *vb_claim_largest_point(const vb_evidence *e, const char *strateg
 const vb_point *vb_claim_at_same_place(const vb_evidence *e, const vb_point *at,
                                        const char *strategy);
 
-/* The points of the Flutter chains (frb-image, frb-texture) and of the sharing paths
- * (gl-texture, egl-image, vulkan-interop) at the note's case in `view` (any view when < 0, the
- * spectrum first), into out[]; returns how many. */
+/* The name of the evidence's first strategy with `role` (VB_ROLE_*), else `otherwise` (the role's
+ * name, which names no strategy, so that every lookup by it finds nothing). */
+const char *vb_claim_role(const vb_evidence *e, unsigned role, const char *otherwise);
+/* The evidence's strategies of `family`, in its order, as "a, b" ("" for none). */
+void vb_claim_family_names(const vb_evidence *e, vb_strategy_family family, const char *sep,
+                           char *dst, size_t size);
+/* The evidence's strategies in the app's order of preference: by family (the Flutter chains,
+ * GPU sharing, the clean models, Android's own paths), then by each one's preference. */
+int vb_evidence_by_preference(const vb_evidence *e, const vb_strategy_facts **out, int max);
+
+/* The points of the Flutter chains and of the GPU sharing paths (by family) at the note's case
+ * in `view` (any view when < 0, the spectrum first), into out[]; returns how many. */
 int vb_claim_chain_points(const vb_evidence *e, int view, const vb_point **out, int max);
 int vb_claim_sharing_points(const vb_evidence *e, int view, const vb_point **out, int max);
-/* "frb-image (sse)", "vulkan-interop (separate process)", else the strategy's name. */
+/* The name with the run's FRB codec ("NAME (sse)") for a strategy of the frb-codec capability,
+ * with its producer's process ("NAME (separate process)") for one of producer-process. */
 void vb_claim_path_name(const vb_point *p, char *dst, size_t size);
 /* A verdict resting on a CPU share `share` (range over the runs) against `limit`: sets
  * c->cpu_factor (limit / the worst share when it holds, limit / the best when it fails) and
- * says it in c->sensitivity, for `what` ("frb-texture holds the note's case"). */
+ * says it in c->sensitivity, for `what` ("NAME holds the note's case"). */
 void vb_claim_cpu_sensitivity(vb_claim *c, vb_range share, double limit, const char *what);
 
 /* The GL renderer's name without its details: "llvmpipe", "NVIDIA H200/PCIe/SSE2". */
@@ -55,7 +65,7 @@ void vb_claim_renderer_name(const vb_evidence *e, char *dst, size_t size);
 
 /* "spectrum 1080x200@60" */
 void vb_claim_describe_point(const vb_point *p, char *dst, size_t size);
-/* "shared-buffer holds; gl-texture: 100 % never shown" for every strategy at at's place. */
+/* "A holds; B: 100 % never shown" for every strategy at at's place. */
 void vb_claim_strategies_at(const vb_evidence *e, const vb_point *at, const vb_thresholds *t,
                             char *dst, size_t size);
 /* The rule "holds the budget" in words, with the thresholds. */

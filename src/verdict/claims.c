@@ -1,7 +1,6 @@
 /* The note's claims, each judged on the evidence (verdict/claims.h). */
 #include "verdict/claims.h"
 
-#include "transfer/strategy.h"
 #include "verdict/claim_support.h"
 #include "verdict/claims_paths.h"
 
@@ -26,13 +25,15 @@ const char *vb_verdict_name(vb_verdict verdict) {
 /* ---- the claims -------------------------------------------------------------------------- */
 
 static void claim_spectrum_copy(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
-    const vb_point *p = vb_claim_note_point(e, VB_VIEW_SPECTRUM, "pixel-copy");
+    const char *copy = vb_claim_role(e, VB_ROLE_COPY_MODEL, "copy-model");
+    const char *zero = vb_claim_role(e, VB_ROLE_ZERO_COPY_MODEL, "zero-copy-model");
+    const vb_point *p = vb_claim_note_point(e, VB_VIEW_SPECTRUM, copy);
     vb_claim_holds_rule(t, c->threshold, sizeof c->threshold);
-    vb_claim_appendf(c->threshold, sizeof c->threshold,
-                     ", for pixel-copy, spectrum %d bars, 1080x200@60", VB_NOTE_BARS);
+    vb_claim_appendf(c->threshold, sizeof c->threshold, ", for %s, spectrum %d bars, 1080x200@60",
+                     copy, VB_NOTE_BARS);
     if (!p || p->bars != VB_NOTE_BARS) {
-        snprintf(c->measured, sizeof c->measured,
-                 "no pixel-copy run of a %d-bar spectrum at 1080x200@60", VB_NOTE_BARS);
+        snprintf(c->measured, sizeof c->measured, "no %s run of a %d-bar spectrum at 1080x200@60",
+                 copy, VB_NOTE_BARS);
         vb_claim_set(c, VB_NOT_TESTABLE, "nothing measured at the note's case");
         return;
     }
@@ -41,41 +42,44 @@ static void claim_spectrum_copy(const vb_evidence *e, const vb_thresholds *t, vb
     const vb_hold hold = vb_point_judge(p, t, why, sizeof why);
     const vb_range cpu = vb_point_range(p, offsetof(vb_repeat_figures, process_cpu_pct));
     snprintf(c->measured, sizeof c->measured,
-             "pixel-copy, spectrum %d bars 1080x200@60: %.1f fps shown, %.1f %% never shown, "
+             "%s, spectrum %d bars 1080x200@60: %.1f fps shown, %.1f %% never shown, "
              "latency p50 %.2f / p99 %.2f ms, process CPU %.1f-%.1f %% of a core over %d runs "
              "(producer %.3f ms, consumer %.3f ms per frame)",
-             p->bars, s->fps, vb_point_dropped_pct(p), s->latency_ms.p50, s->latency_ms.p99,
+             copy, p->bars, s->fps, vb_point_dropped_pct(p), s->latency_ms.p50, s->latency_ms.p99,
              cpu.low, cpu.high, p->repeats > 0 ? p->repeats : 1, s->producer_cpu_ms.mean,
              s->consumer_cpu_ms.mean);
-    vb_claim_cpu_sensitivity(c, cpu, t->max_cpu_pct, "pixel-copy holds a 100-bar spectrum");
-    const vb_point *shared = vb_claim_at_same_place(e, p, "shared-buffer");
+    char what[96];
+    snprintf(what, sizeof what, "%s holds a 100-bar spectrum", copy);
+    vb_claim_cpu_sensitivity(c, cpu, t->max_cpu_pct, what);
+    const vb_point *shared = vb_claim_at_same_place(e, p, zero);
     if (hold == VB_HOLDS) {
-        vb_claim_set(c, VB_SUPPORTED, "pixel-copy holds the budget there, in every run");
+        vb_claim_set(c, VB_SUPPORTED, "%s holds the budget there, in every run", copy);
         if (p->repeats <= 1) vb_claim_caution_if_near(c, p, NULL, t);
         return;
     }
     if (hold == VB_HOLD_UNDECIDED) {
-        vb_claim_set(c, VB_UNDECIDED, "pixel-copy holds the budget in some runs only (%s)", why);
+        vb_claim_set(c, VB_UNDECIDED, "%s holds the budget in some runs only (%s)", copy, why);
         return;
     }
     if (shared && vb_point_holds(shared, t, NULL, 0))
-        vb_claim_set(c, VB_REFUTED,
-                     "pixel-copy fails (%s) where shared-buffer holds: the copy is the cost", why);
+        vb_claim_set(c, VB_REFUTED, "%s fails (%s) where %s holds: the copy is the cost", copy, why,
+                     zero);
     else if (e->software)
         vb_claim_set(
             c, VB_NOT_TESTABLE,
-            "pixel-copy fails (%s), but so does shared-buffer, which makes no copy: on this "
-            "software renderer the display side's own CPU work decides it, not the copy",
-            why);
+            "%s fails (%s), but so does %s, which makes no copy: on this software renderer "
+            "the display side's own CPU work decides it, not the copy",
+            copy, why, zero);
     else
-        vb_claim_set(c, VB_REFUTED, "pixel-copy fails (%s)", why);
+        vb_claim_set(c, VB_REFUTED, "%s fails (%s)", copy, why);
     if (p->repeats <= 1) vb_claim_caution_if_near(c, p, shared, t);
 }
 
 static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
-    /* The pixel-buffer copy as Flutter runs it (FRB's codec, Dart's copy, an image per frame),
+    /* The pixel-buffer copy as the app runs it (FRB's codec, Dart's copy, an image per frame),
      * else vizbench's clean model of it. */
-    const char *chain = vb_evidence_has_strategy(e, "frb-image") ? "frb-image" : "pixel-copy";
+    const char *chain = vb_claim_role(e, VB_ROLE_IMAGE_CHAIN, NULL);
+    if (!chain) chain = vb_claim_role(e, VB_ROLE_COPY_MODEL, "copy-model");
     vb_claim_holds_rule(t, c->threshold, sizeof c->threshold);
     vb_claim_appendf(c->threshold, sizeof c->threshold,
                      ", in every run; poor = the copy chain (%s) fails at a size x fps where a "
@@ -115,8 +119,10 @@ static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_clai
              where, why);
     vb_claim_strategies_at(e, fail, t, c->measured, sizeof c->measured);
     int copyless_holds = 0;
-    for (int i = 0; i < vb_strategy_count; i++) {
-        const vb_point *other = vb_claim_at_same_place(e, fail, vb_strategy_list[i]->name);
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int strategies = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
+    for (int i = 0; i < strategies; i++) {
+        const vb_point *other = vb_claim_at_same_place(e, fail, all[i]->name);
         if (other && vb_claim_cpu_rendered(other, 1) && vb_point_holds(other, t, NULL, 0))
             copyless_holds = 1;
     }
@@ -127,7 +133,8 @@ static void claim_high_res(const vb_evidence *e, const vb_thresholds *t, vb_clai
         const vb_point *gpu = vb_claim_at_same_place(e, fail, sharing[i]->strategy);
         gpu_holds |= gpu && vb_point_holds(gpu, t, NULL, 0);
     }
-    const vb_point *shared = vb_claim_at_same_place(e, fail, "shared-buffer");
+    const vb_point *shared =
+        vb_claim_at_same_place(e, fail, vb_claim_role(e, VB_ROLE_ZERO_COPY_MODEL, ""));
     if (vb_point_judge(fail, t, NULL, 0) == VB_HOLD_UNDECIDED)
         vb_claim_set(c, VB_UNDECIDED, "at %s the runs disagree whether %s holds", where, chain);
     else if (copyless_holds)

@@ -2,23 +2,25 @@
  * the evidence gives each: supported, refuted, or not testable here (with the reason: nothing
  * measured where the claim speaks, or a claim about the GPU bus on a software renderer).
  *
- * Each claim is judged on the paths it speaks of (claims_paths.c): the note's decision as
- * Flutter runs it (frb-image, frb-texture: FRB's codec, Dart's copy, Flutter's image or texture
- * chain) and GPU sharing as the platforms do it (gl-texture, egl-image, vulkan-interop).
+ * Each claim is judged on the paths it speaks of (claims_paths.c), chosen by the strategies'
+ * facts (record/strategy_facts.h), never by name: the note's decision as Flutter runs it (the
+ * flutter-chain family: FRB's codec, Dart's copy, Flutter's image or texture chain) and GPU
+ * sharing as the platforms do it (the gpu-sharing family); the clean models by their roles.
  *
  *   C1  ~800 KB per 1080x200 RGBA frame, ~48 MB/s at 60 fps: the arithmetic, then the bytes
  *       the Flutter chains copy per frame against one frame's
  *   C2  memory bandwidth (> 20 GB/s) handles that easily: the CPU the Flutter chains spend
  *       copying frame bytes (codec, Dart's copy), as a share of a core
- *   C3  pixel copy is acceptable for a simple spectrum analyzer (100 bars) at 60 fps
+ *   C3  pixel copy is acceptable for a simple spectrum analyzer (100 bars) at 60 fps: the
+ *       copy model
  *   C4  pixel copy is poor for full spectrograms or high-res waveforms: the smallest size x fps
- *       where the copy chain (frb-image, else pixel-copy) stops holding the budget
- *   C5  FRB's zero-copy buffer satisfies zero-copy: the copies the frb-* chains make, and
- *       their hand-off's CPU beside shared-buffer's
+ *       where the copy chain (the image chain, else the copy model) stops holding the budget
+ *   C5  FRB's zero-copy buffer satisfies zero-copy: the copies the Flutter chains make, and
+ *       their hand-off's CPU beside the zero-copy model's
  *   C6  GPU texture sharing is the true zero-copy path: every sharing path free of CPU copies
- *       and pixel uploads, and its CPU beside the shared-context ideal (gl-texture)
- *   C7  the decision: the Flutter chain (frb-texture, else frb-image) holds the trainer's
- *       views (1080x200 at 60 fps), and from what size and rate GPU sharing becomes necessary
+ *       and pixel uploads, and its CPU beside the sharing ideal's
+ *   C7  the decision: the Flutter chain the app prefers holds the trainer's views (1080x200 at
+ *       60 fps), and from what size and rate GPU sharing becomes necessary
  *
  * A verdict on measured figures is decided only when every repeated run (--repeat) agrees;
  * where the runs straddle a threshold it is undecided, with the range.

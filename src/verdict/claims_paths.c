@@ -1,6 +1,6 @@
 /* The claims judged on the paths the app would take (verdict/claims.h): C1, C2 and C5 on the
- * note's decision as Flutter runs it (frb-image, frb-texture), C6 among the ways of sharing GPU
- * frames, C7 on the Flutter chain at the trainer's size. */
+ * note's decision as Flutter runs it (the Flutter chains' family), C6 among the ways of sharing
+ * GPU frames (the GPU sharing family), C7 on the Flutter chain at the trainer's size. */
 #include "verdict/claims_paths.h"
 
 #include "verdict/claim_support.h"
@@ -13,8 +13,14 @@
 #define MAX_PATHS 8
 
 static const char *no_chain =
-    "no frb-image or frb-texture run at 1080x200@60 in these results: the path the note's "
-    "decision takes in Flutter was not measured";
+    "no Flutter chain run at 1080x200@60 in these results: the path the note's decision takes "
+    "in Flutter was not measured";
+
+/* "A, B": the evidence's Flutter chains, for the thresholds' wording. */
+static void chain_names(const vb_evidence *e, char *dst, size_t size) {
+    vb_claim_family_names(e, VB_FAMILY_FLUTTER_CHAIN, ", ", dst, size);
+    if (!dst[0]) snprintf(dst, size, "none measured");
+}
 
 void vb_claim_frame_arithmetic(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
     const double bytes = (double)VB_NOTE_WIDTH * VB_NOTE_HEIGHT * 4;
@@ -25,11 +31,13 @@ void vb_claim_frame_arithmetic(const vb_evidence *e, const vb_thresholds *t, vb_
              "1080x200x4 = %.0f B (note ~800 KB: %+.1f %%); x 60 fps = %.2f MB/s (note ~48 MB/s: "
              "%+.1f %%). Copied on the CPU per frame by the Flutter chains at 1080x200@60:",
              bytes, bytes_off, rate / 1e6, rate_off);
+    char chains_named[160];
+    chain_names(e, chains_named, sizeof chains_named);
     snprintf(c->threshold, sizeof c->threshold,
              "the note's figures within %.0f %% of the exact ones, and every Flutter chain "
-             "(frb-image, frb-texture) copying at most one frame (%.0f B, within %.0f %%) per "
+             "(%s) copying at most one frame (%.0f B, within %.0f %%) per "
              "frame on the CPU, so that ~48 MB/s is what the app copies",
-             t->arithmetic_pct, bytes, t->arithmetic_pct);
+             t->arithmetic_pct, chains_named, bytes, t->arithmetic_pct);
     const vb_point *chains[MAX_PATHS];
     const int n = vb_claim_chain_points(e, -1, chains, MAX_PATHS);
     const vb_point *worst = NULL;
@@ -146,10 +154,14 @@ void vb_claim_bandwidth(const vb_evidence *e, const vb_thresholds *t, vb_claim *
 
 void vb_claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
     (void)t;
+    char chains_named[160];
+    chain_names(e, chains_named, sizeof chains_named);
+    const char *zero = vb_claim_role(e, VB_ROLE_ZERO_COPY_MODEL, "zero-copy-model");
     snprintf(c->threshold, sizeof c->threshold,
-             "zero-copy = the Flutter chains (frb-image, frb-texture, with the sweep's FRB codec) "
+             "zero-copy = the Flutter chains (%s, with the sweep's FRB codec) "
              "copy no frame bytes on the CPU at 1080x200@60; their hand-off's CPU beside "
-             "shared-buffer's (the clean zero-copy model) is reported");
+             "%s's (the clean zero-copy model) is reported",
+             chains_named, zero);
     const vb_point *chains[MAX_PATHS];
     const int n = vb_claim_chain_points(e, -1, chains, MAX_PATHS);
     if (n == 0) {
@@ -160,7 +172,7 @@ void vb_claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_cla
     const vb_point *copying = NULL, *mixed = NULL;
     for (int i = 0; i < n; i++) {
         const vb_point *p = chains[i];
-        const vb_point *sb = vb_claim_at_same_place(e, p, "shared-buffer");
+        const vb_point *sb = vb_claim_at_same_place(e, p, zero);
         const vb_range cpu = vb_point_range(p, offsetof(vb_repeat_figures, process_cpu_ms));
         char name[64];
         vb_claim_path_name(p, name, sizeof name);
@@ -171,8 +183,8 @@ void vb_claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_cla
                          p->summary.copied_mb_per_frame * 1e3, cpu.low, cpu.high);
         if (sb) {
             const vb_range sb_cpu = vb_point_range(sb, offsetof(vb_repeat_figures, process_cpu_ms));
-            vb_claim_appendf(c->measured, sizeof c->measured,
-                             " (shared-buffer %.3f-%.3f ms: %.1fx)", sb_cpu.low, sb_cpu.high,
+            vb_claim_appendf(c->measured, sizeof c->measured, " (%s %.3f-%.3f ms: %.1fx)", zero,
+                             sb_cpu.low, sb_cpu.high,
                              sb_cpu.mean > 0 ? cpu.mean / sb_cpu.mean : 0.0);
         }
         const vb_range copied = vb_point_range(p, offsetof(vb_repeat_figures, copied_mb));
@@ -198,18 +210,21 @@ void vb_claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_cla
 
 void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
     (void)t;
+    char sharing_named[160];
+    vb_claim_family_names(e, VB_FAMILY_GPU_SHARING, ", ", sharing_named, sizeof sharing_named);
+    const char *ideal_name = vb_claim_role(e, VB_ROLE_SHARING_IDEAL, "sharing-ideal");
     snprintf(c->threshold, sizeof c->threshold,
-             "every GPU sharing path measured at 1080x200@60 (gl-texture: one share group; "
-             "egl-image: EGLImages between unshared contexts; vulkan-interop: Vulkan memory "
-             "imported into GL, in one process or two) copies no frame bytes on the CPU and "
-             "uploads no pixels, in every view; its CPU beside gl-texture's is reported");
+             "every GPU sharing path measured at 1080x200@60 (%s) copies no frame bytes on the "
+             "CPU and uploads no pixels, in every view; its CPU beside %s's (one share group, "
+             "the ideal) is reported",
+             sharing_named[0] ? sharing_named : "none measured", ideal_name);
     int views = 0, paths = 0;
     const vb_point *copying = NULL, *mixed = NULL;
     for (int v = 0; v < VB_VIEW_COUNT; v++) {
         const vb_point *sharing[MAX_PATHS];
         const int n = vb_claim_sharing_points(e, v, sharing, MAX_PATHS);
         if (n == 0) continue;
-        const vb_point *ideal = vb_claim_note_point(e, (vb_view_kind)v, "gl-texture");
+        const vb_point *ideal = vb_claim_note_point(e, (vb_view_kind)v, ideal_name);
         const vb_range ideal_cpu =
             ideal ? vb_point_range(ideal, offsetof(vb_repeat_figures, process_cpu_ms))
                   : (vb_range){0, 0, 0};
@@ -226,8 +241,8 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
                              i ? "," : "", name, p->summary.copied_mb_per_frame * 1e3,
                              p->summary.pixels_to_gpu_mb_per_frame * 1e3, cpu.low, cpu.high);
             if (ideal && p != ideal && ideal_cpu.mean > 0)
-                vb_claim_appendf(c->measured, sizeof c->measured, " (%.2fx gl-texture's)",
-                                 cpu.mean / ideal_cpu.mean);
+                vb_claim_appendf(c->measured, sizeof c->measured, " (%.2fx %s's)",
+                                 cpu.mean / ideal_cpu.mean, ideal_name);
             const vb_range copied = vb_point_range(p, offsetof(vb_repeat_figures, copied_mb));
             const vb_range pixels = vb_point_range(p, offsetof(vb_repeat_figures, pixels_mb));
             if ((copied.low > 0 || pixels.low > 0) && !copying) copying = p;
@@ -236,10 +251,17 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
                 mixed = p;
         }
     }
+    const char *remote = "a producer process";
+    for (int i = 0; i < e->count; i++)
+        if (vb_facts_have(e->points[i].facts, VB_CAP_PRODUCER_PROCESS)) {
+            remote = e->points[i].strategy;
+            break;
+        }
     vb_claim_appendf(c->measured, sizeof c->measured,
                      ". The note's Linux path (DMA-BUF across processes) could not be measured: "
-                     "the export fails on both machines here; vulkan-interop's opaque fds, "
-                     "passed between processes the same way, stand in for it");
+                     "the export fails on both machines here; %s's opaque fds, "
+                     "passed between processes the same way, stand in for it",
+                     remote);
     if (paths == 0) {
         vb_claim_set(c, VB_NOT_TESTABLE, "no GPU sharing path measured at the note's case");
         return;
@@ -270,11 +292,13 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
                              : "");
 }
 
-/* The Flutter chain the decision takes: the pixel-buffer texture, else the image. */
+/* The Flutter chain the decision takes: the one the app prefers (record/strategy_facts.h). */
 static const char *decision_chain(const vb_evidence *e) {
-    return vb_evidence_has_strategy(e, "frb-texture") ? "frb-texture"
-           : vb_evidence_has_strategy(e, "frb-image") ? "frb-image"
-                                                      : NULL;
+    const vb_strategy_facts *order[VB_SESSION_MAX_RUNS];
+    const int n = vb_evidence_by_preference(e, order, VB_SESSION_MAX_RUNS);
+    for (int i = 0; i < n; i++)
+        if (order[i]->family == VB_FAMILY_FLUTTER_CHAIN) return order[i]->name;
+    return NULL;
 }
 
 void vb_claim_decision(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
@@ -283,7 +307,7 @@ void vb_claim_decision(const vb_evidence *e, const vb_thresholds *t, vb_claim *c
     vb_claim_appendf(c->threshold, sizeof c->threshold,
                      ", in every run, for the Flutter chain (%s) in each view at 1080x200@60 on "
                      "its display clock; GPU sharing is necessary where it fails",
-                     chain ? chain : "frb-texture or frb-image");
+                     chain ? chain : "none measured");
     if (!chain) {
         snprintf(c->measured, sizeof c->measured, "%s", no_chain);
         vb_claim_set(c, VB_NOT_TESTABLE, "nothing measured on the note's path");

@@ -6,10 +6,15 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const preference[] = {"frb-texture", "frb-image",  "vulkan-interop",
-                                         "egl-image",   "gl-texture", "shared-buffer",
-                                         "mapped-pbo",  "pixel-copy"};
-#define PREFERENCES (int)(sizeof preference / sizeof preference[0])
+/* The evidence's strategies of a known family in the app's order of preference (their facts). */
+static int preferred(const vb_evidence *e, const char **names) {
+    const vb_strategy_facts *order[VB_SESSION_MAX_RUNS];
+    const int n = vb_evidence_by_preference(e, order, VB_SESSION_MAX_RUNS);
+    int kept = 0;
+    for (int i = 0; i < n; i++)
+        if (order[i]->family != VB_FAMILY_UNKNOWN) names[kept++] = order[i]->name;
+    return kept;
+}
 
 /* How `strategy` fares in every view measured at (width, height, fps): VB_HOLDS in all,
  * VB_FAILS in one at least, else VB_HOLD_UNDECIDED; -1 when nothing was measured there. */
@@ -74,7 +79,9 @@ void vb_decide(const vb_evidence *e, const vb_thresholds *t, vb_decision *d) {
     context(e, where, sizeof where);
     const char *undecided = NULL;
     char undecided_why[300] = "";
-    for (int i = 0; i < PREFERENCES && !d->strategy; i++) {
+    const char *preference[VB_SESSION_MAX_RUNS];
+    const int preferences = preferred(e, preference);
+    for (int i = 0; i < preferences && !d->strategy; i++) {
         char why[300];
         const int hold = judge_everywhere(e, t, preference[i], VB_NOTE_WIDTH, VB_NOTE_HEIGHT,
                                           VB_NOTE_FPS, why, sizeof why);
@@ -159,7 +166,7 @@ void vb_decide(const vb_evidence *e, const vb_thresholds *t, vb_decision *d) {
     vb_claim_appendf(d->text, sizeof d->text, " and not at %dx%d at %d fps (%s)", failed->width,
                      failed->height, failed->fps, why);
     const char *beyond = NULL;
-    for (int i = 0; i < PREFERENCES && !beyond; i++)
+    for (int i = 0; i < preferences && !beyond; i++)
         if (judge_everywhere(e, t, preference[i], failed->width, failed->height, failed->fps, NULL,
                              0) == VB_HOLDS)
             beyond = preference[i];

@@ -4,10 +4,11 @@
  * "undecided" where the repeated runs disagree.
  *
  * The rule: the first strategy, in the order the app would prefer them, that holds the budget
- * (vb_point_judge, every run) in every view measured at the note's case. The order: the note's
- * decision as Flutter runs it (frb-texture, frb-image), then GPU sharing as the platforms do it
- * (vulkan-interop, egl-image, gl-texture), then the clean models (shared-buffer, mapped-pbo,
- * pixel-copy). Beyond its first failure: the first strategy in that order holding there. */
+ * (vb_point_judge, every run) in every view measured at the note's case. The order comes from
+ * the strategies' facts: by family, the note's decision as Flutter runs it first, then GPU
+ * sharing as the platforms do it, then the clean models (record/strategy_facts.h), and within a
+ * family by each one's preference; a strategy of a family this build does not know is never
+ * chosen. Beyond its first failure: the first strategy in that order holding there. */
 #ifndef VB_VERDICT_DECISION_H
 #define VB_VERDICT_DECISION_H
 

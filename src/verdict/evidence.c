@@ -13,8 +13,8 @@ double vb_point_dropped_pct(const vb_point *p) {
 }
 
 /* CPU time per frame spent copying frame bytes on the CPU, on every thread: the producer's
- * copy stage where it copied (pixel-copy's allocation + memcpy), the FRB codec's encode and
- * Dart's copy (frb-*). */
+ * copy stage where it copied (the copy model's allocation + memcpy), the FRB codec's encode and
+ * Dart's copy (the Flutter chains). */
 static double copy_cpu_ms(const vb_run_summary *s) {
     double ms = 0;
     if (s->hop_encode_ms > 0)
@@ -106,8 +106,8 @@ static int add_point(vb_evidence *e, const vb_sweep *sweep, const vb_session *s,
     p->fps = s->options.view.fps;
     p->bars = s->options.view.bars;
     p->pace = s->options.pace;
-    p->strategy = first->ops->name;
-    p->renders_on_gpu = first->ops->renders_on_gpu;
+    p->strategy = first->strategy->name;
+    p->facts = first->strategy;
     p->frb_codec = s->options.frb_codec;
     const vb_view_options *view = &s->options.view;
     if (view->view == VB_VIEW_WAVEFORM)
@@ -188,7 +188,7 @@ int vb_evidence_from_sweep(const vb_sweep *sweep, vb_evidence *e) {
             if (taken[r]) continue;
             int same[VB_POINT_MAX_REPEATS], repeats = 0;
             for (int k = r; k < s->run_count && repeats < VB_POINT_MAX_REPEATS; k++)
-                if (!taken[k] && s->runs[k].ops == s->runs[r].ops) {
+                if (!taken[k] && s->runs[k].strategy == s->runs[r].strategy) {
                     taken[k] = 1;
                     same[repeats++] = k;
                 }
@@ -232,6 +232,17 @@ const vb_point *vb_evidence_find(const vb_evidence *e, vb_view_kind view, int wi
             return p;
     }
     return NULL;
+}
+
+int vb_evidence_strategies(const vb_evidence *e, const vb_strategy_facts **out, int max) {
+    int n = 0;
+    for (int i = 0; i < e->count; i++) {
+        int seen = 0;
+        for (int k = 0; k < n && !seen; k++)
+            seen = strcmp(out[k]->name, e->points[i].facts->name) == 0;
+        if (!seen && n < max) out[n++] = e->points[i].facts;
+    }
+    return n;
 }
 
 int vb_evidence_has_strategy(const vb_evidence *e, const char *strategy) {

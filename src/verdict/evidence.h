@@ -35,8 +35,8 @@ typedef struct vb_point {
     vb_view_kind view;
     int width, height, fps, bars;
     vb_pace pace;
-    const char *strategy; /* a registered strategy's name (static) */
-    int renders_on_gpu;
+    const char *strategy;           /* its name: facts->name */
+    const vb_strategy_facts *facts; /* borrowed from the sweep's runs (never NULL) */
     vb_strategy_status status;
     int measured;   /* ran to the end with measured frames */
     int picture_ok; /* its pictures were checked and matched the reference */
@@ -47,11 +47,11 @@ typedef struct vb_point {
     double missed_pct;
     double memcpy_gbps, memset_gbps, upload_reference_gbps; /* the session's own limits */
     const vb_strategy_run *run;                             /* borrowed; NULL when synthetic */
-    vb_frb_codec frb_codec;                                 /* the run's (frb-* strategies) */
+    vb_frb_codec frb_codec; /* the run's (the frb-codec capability) */
     /* How far the analysis window's centre lies behind the newest sample it holds (FFT size /
      * sample rate / 2; the waveform: half of one column's span): 0 when not known. */
     double window_lag_ms;
-    vb_producer_process producer_process; /* the run's (vulkan-interop) */
+    vb_producer_process producer_process; /* the run's (producer-process) */
     /* The runs of this strategy at this combination (--repeat): `summary` and `run` are the
      * one of median process CPU; repeat[] holds every run's deciding figures. A synthetic
      * point with repeats 0 counts as one run, its summary (vb_point_figures). */
@@ -80,6 +80,11 @@ void vb_evidence_free(vb_evidence *evidence);
 /* Whether any point of the evidence is of `strategy` (measured or not): tables and charts list
  * the registered strategies a sweep ran, in registry order, not those it never asked for. */
 int vb_evidence_has_strategy(const vb_evidence *evidence, const char *strategy);
+
+/* The distinct strategies of the evidence (their facts), in its order (the registry's when it
+ * was written), into out[]; returns how many. Tables and charts list these, never this build's
+ * registry, so a file of another build shows what it measured. */
+int vb_evidence_strategies(const vb_evidence *evidence, const vb_strategy_facts **out, int max);
 
 /* Frames never shown (dropped or skipped), % of those due after the warm-up; 100 when none
  * was due. */

@@ -56,13 +56,21 @@ static void echo_release(vb_strategy *s, int slot) {
 }
 
 const vb_strategy_ops vb_echo_strategy = {
-    .name = "echo",
-    .summary = "CPU render into a buffer per slot, upload from it (test-only)",
-    .does = "CPU render into a private buffer per slot; the consumer uploads from it",
-    .models = "nothing real: the registry's test strategy",
-    .incurs = "the upload only",
-    .measures = "the upload",
-    .colour = "#117733",
+    .facts =
+        {
+            .name = "echo",
+            .summary = "CPU render into a buffer per slot, upload from it (test-only)",
+            .does = "CPU render into a private buffer per slot; the consumer uploads from it",
+            .models = "nothing real: the registry's test strategy",
+            .incurs = "the upload only",
+            .measures = "the upload",
+            .colour = "#117733",
+            .family = VB_FAMILY_CLEAN_MODEL,
+            .platforms = 0,
+            .roles = 0,
+            .capabilities = 0,
+            .preference = 9,
+        },
     .create = echo_create,
     .destroy = echo_destroy,
     .cpu_target = echo_target,

@@ -30,7 +30,7 @@ check "the report's model table has its row, in its own words" \
 check "a chart draws it and its legend names it, in its own colour" \
     bash -c "svg='$work/report/charts/latency-cdf-spectrum.svg';
              grep -q 'polyline [^>]*stroke=\"#117733\"' \"\$svg\" &&
-             grep -q 'circle [^>]*stroke=\"#117733\"' \"\$svg\" &&
+             grep -qE '(circle|polygon) [^>]*stroke=\"#117733\"' \"\$svg\" &&
              grep -q '>echo</text>' \"\$svg\""
 
 cli_summary
