@@ -244,6 +244,9 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
         }
         for (int m = 0; m < o->metric_count && status == VB_OK; m++) {
             row.metric = o->metrics[m];
+            const vb_figure *own_figure = vb_metric_own_figure(row.metric, key->run);
+            if (row.metric >= VB_METRIC_OWN_EXACT_FIRST && !own_figure) continue; /* none here */
+            row.figure = own_figure ? own_figure->label : NULL;
             /* The row's own factors leave its point out: a regression of this point must not
              * enter the median it is corrected by (with four points a file, it pulled the
              * median up by about a third of the noise and took that off the change). */

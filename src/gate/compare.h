@@ -81,6 +81,7 @@ typedef struct vb_comparison_row {
     vb_pace pace;
     const char *strategy; /* static */
     vb_metric metric;
+    const char *figure; /* a strategy's own figure's label (own-figure metrics), else NULL */
     int baseline_runs, current_runs;
     vb_ratio_interval interval;
     double threshold_pct;

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/name_table.h"
 #include "pipeline/run_summary.h"
+#include "record/frame_totals.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -26,7 +27,32 @@ static const vb_metric_info metrics[VB_METRIC_COUNT] = {
     [VB_METRIC_COPIES] = {"copies", "frame copies/frame", "copies", 0.5, 1, 0, 1},
     [VB_METRIC_BYTES_COPIED] = {"bytes-copied", "bytes copied/frame", "B", 0.5, 1, 0, 1},
     [VB_METRIC_BYTES_TO_GPU] = {"bytes-to-gpu", "bytes to GPU/frame", "B", 0.5, 1, 0, 1},
+/* A strategy's own figures: exact ones like the work counts; timed ones at 20 %, the
+ * consumer CPU's floor, until a figure's own noise is measured. */
+#define OWN_EXACT(k)                                                                               \
+    [VB_METRIC_OWN_EXACT_FIRST + (k)] = {"own-exact-" #k, "own figure", "", 0.5, 1, 0, 1}
+#define OWN_TIMED(k)                                                                               \
+    [VB_METRIC_OWN_TIMED_FIRST + (k)] = {"own-timed-" #k, "own figure", "", 0.5, 1, 20, 0}
+    OWN_EXACT(0),
+    OWN_EXACT(1),
+    OWN_EXACT(2),
+    OWN_EXACT(3),
+    OWN_TIMED(0),
+    OWN_TIMED(1),
+    OWN_TIMED(2),
+    OWN_TIMED(3),
 };
+_Static_assert(VB_FRAME_STRATEGY_FIGURES == 4, "one OWN_EXACT and OWN_TIMED line per slot");
+
+const vb_figure *vb_metric_own_figure(vb_metric metric, const vb_strategy_run *run) {
+    const int exact = metric >= VB_METRIC_OWN_EXACT_FIRST && metric < VB_METRIC_OWN_TIMED_FIRST;
+    const int timed = metric >= VB_METRIC_OWN_TIMED_FIRST && metric < VB_METRIC_COUNT;
+    if (!exact && !timed) return NULL;
+    const int k = (int)metric - (exact ? VB_METRIC_OWN_EXACT_FIRST : VB_METRIC_OWN_TIMED_FIRST);
+    if (k >= run->figure_count) return NULL;
+    const vb_figure *f = run->figures[k];
+    return f->gate == (exact ? VB_FIGURE_GATED_EXACT : VB_FIGURE_GATED_TIMED) ? f : NULL;
+}
 
 const vb_metric_info *vb_metric_get(vb_metric metric) {
     return &metrics[metric];
@@ -64,22 +90,15 @@ static double raw_value(vb_metric metric, const vb_frame_record *r) {
     case VB_METRIC_UPLOAD_BANDWIDTH:
         return r->bytes_uploaded > 0 ? gbps(r->bytes_uploaded, r->uploaded_ns - r->taken_ns) : -1.0;
     case VB_METRIC_GL_CALLS: /* -1: not counted (results of an older version) */
-        return r->producer_gl_calls < 0 || r->consumer_gl_calls < 0
-                   ? -1.0
-                   : (double)(r->producer_gl_calls + r->consumer_gl_calls +
-                              (r->stage_gl_calls > 0 ? r->stage_gl_calls : 0));
+        return (double)vb_frame_gl_calls(r);
     case VB_METRIC_ALLOCATIONS:
-        return r->producer_allocations < 0 || r->consumer_allocations < 0
-                   ? -1.0
-                   : (double)(r->producer_allocations + r->consumer_allocations +
-                              (r->stage_allocations > 0 ? r->stage_allocations : 0));
+        return (double)vb_frame_allocations(r);
     case VB_METRIC_COPIES:
-        return (double)(r->copies + (r->stage_copies > 0 ? r->stage_copies : 0));
+        return (double)vb_frame_copies(r);
     case VB_METRIC_BYTES_COPIED:
-        return (double)(r->bytes_copied + (r->stage_bytes_copied > 0 ? r->stage_bytes_copied : 0));
+        return (double)vb_frame_bytes_copied(r);
     case VB_METRIC_BYTES_TO_GPU:
-        return (double)(r->bytes_uploaded + r->bytes_to_gpu +
-                        (r->stage_bytes_to_gpu > 0 ? r->stage_bytes_to_gpu : 0));
+        return (double)vb_frame_bytes_to_gpu(r);
     default:
         return -1.0;
     }
@@ -99,6 +118,15 @@ static double reference_unit(vb_metric metric, const vb_reference_limits *l) {
 
 size_t vb_metric_samples(vb_metric metric, const vb_strategy_run *run,
                          const vb_reference_limits *limits, double *out) {
+    if (metric >= VB_METRIC_OWN_EXACT_FIRST) { /* in the figure's own unit, never normalised */
+        const vb_figure *f = vb_metric_own_figure(metric, run);
+        size_t count = 0;
+        for (int64_t n = 0; f && run->frames && n < run->length; n++) {
+            const int64_t v = vb_figure_value(&run->frames[n], f);
+            if (vb_frame_is_measured(&run->frames[n]) && v >= 0) out[count++] = (double)v;
+        }
+        return count;
+    }
     double unit = limits && !metrics[metric].exact ? reference_unit(metric, limits) : 1.0;
     if (!(unit > 0) || !run->frames) return 0;
     size_t count = 0;

@@ -1,5 +1,5 @@
 /* The figures the regression gate compares, each taken per frame from a run's measured frames
- * (measure/run_summary.h: presented, not warm-up, not perturbed), so that whole distributions
+ * (pipeline/run_summary.h: presented, not warm-up, not perturbed), so that whole distributions
  * are compared, not single numbers.
  *
  * Each metric has a statistic (a quantile of its per-frame values), a direction (whether a
@@ -32,8 +32,17 @@ typedef enum {
     VB_METRIC_COPIES,
     VB_METRIC_BYTES_COPIED,
     VB_METRIC_BYTES_TO_GPU,
-    VB_METRIC_COUNT
+    /* A strategy's own figures (record/figure.h), by their gate rule: the run's k-th figure of
+     * its own, when it is gated exactly (work it counts) or as a timing. A run without such a
+     * figure has no value, so its point has no row. */
+    VB_METRIC_OWN_EXACT_FIRST,
+    VB_METRIC_OWN_TIMED_FIRST = VB_METRIC_OWN_EXACT_FIRST + VB_FRAME_STRATEGY_FIGURES,
+    VB_METRIC_COUNT = VB_METRIC_OWN_TIMED_FIRST + VB_FRAME_STRATEGY_FIGURES
 } vb_metric;
+
+/* The figure an own-figure metric takes from `run` (NULL for the other metrics, or when the
+ * run has no such figure under that rule). */
+const vb_figure *vb_metric_own_figure(vb_metric metric, const vb_strategy_run *run);
 
 typedef struct vb_metric_info {
     const char *name;  /* as --metrics spells it: "latency-p50" */

@@ -15,7 +15,7 @@
 #ifndef VB_MEASURE_FRAME_STORE_H
 #define VB_MEASURE_FRAME_STORE_H
 
-#include "measure/frame_record.h"
+#include "record/frame_record.h"
 
 #include <stdint.h>
 

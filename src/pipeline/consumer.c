@@ -97,6 +97,7 @@ static void take_stages(pipeline *p, int slot, int64_t seq) {
     rec->stage_bytes_to_gpu = st.bytes_to_gpu;
     rec->release_wait_ns = st.release_wait_ns;
     rec->sync_wait_ns = st.sync_wait_ns;
+    memcpy(rec->strategy_figures, st.strategy_figures, sizeof rec->strategy_figures);
     if (st.gpu_render_ns >= 0) rec->gpu_render_ns = st.gpu_render_ns;
     /* A GPU time the strategy learnt only now belongs to the slot's previous frame. */
     if (st.earlier_gpu_ns >= 0 && p->previous_in_slot[slot] >= 0)

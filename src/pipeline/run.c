@@ -27,6 +27,8 @@ static void reset_records(vb_strategy_run *run, int64_t warmup) {
         r->stage_allocations = r->stage_gl_calls = r->vsync_delay = -1;
         r->stage_copies = r->stage_bytes_copied = r->stage_bytes_to_gpu = -1;
         r->import_ns = r->release_wait_ns = r->sync_wait_ns = -1;
+        for (int i = 0; i < VB_FRAME_STRATEGY_FIGURES; i++)
+            r->strategy_figures[i] = -1;
         vb_frame_store_passed(run->frames, n);
     }
 }
@@ -54,6 +56,9 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
                     const vb_strategy_ops *ops, const atomic_int *stop, vb_strategy_run *run) {
     memset(run, 0, sizeof *run);
     run->strategy = &ops->facts;
+    run->figure_count = vb_strategy_figure_count(ops);
+    for (int i = 0; i < run->figure_count; i++)
+        run->figures[i] = ops->figures[i];
     run->memory.producer_process_peak_bytes = -1;
     run->length = o->warmup + o->frames;
     run->picture.exact = !vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU);

@@ -21,7 +21,7 @@
 #include "audio/audio.h"
 #include "display/gl_context.h"
 #include "display/gl_turns.h"
-#include "measure/frame_record.h"
+#include "record/frame_record.h"
 #include "measure/vsync.h"
 #include "render/view_options.h"
 #include "transfer/strategy.h"
@@ -123,6 +123,10 @@ typedef struct vb_strategy_run {
     /* Borrowed: the live strategy's facts (its ops table), or those a results file recorded
      * (interned, record/strategy_facts.h); either outlives the run. */
     const vb_strategy_facts *strategy;
+    /* Borrowed as `strategy`: the figures its strategy declares of its own (record/figure.h),
+     * their values in each frame's strategy_figures[]. */
+    const vb_figure *figures[VB_FRAME_STRATEGY_FIGURES];
+    int figure_count;
     vb_strategy_status status;
     char reason[320];
     vb_frame_record *frames; /* owned, [length] */

@@ -1,4 +1,5 @@
 #include "pipeline/run_summary.h"
+#include "record/frame_totals.h"
 
 #include "common/error.h"
 #include "measure/frame_store.h"
@@ -53,6 +54,25 @@ static void collect(const vb_strategy_run *run, frame_value value, double *scrat
     vb_stats_compute(scratch, count, out);
 }
 
+/* The strategy's own figures, each over the measured frames that recorded it. */
+static void summarize_figures(const vb_strategy_run *run, double *scratch, vb_run_summary *s) {
+    s->figure_count = run->figure_count;
+    for (int i = 0; i < run->figure_count; i++) {
+        size_t count = 0;
+        double sum = 0;
+        for (int64_t n = 0; n < run->length; n++) {
+            const int64_t v = vb_figure_value(&run->frames[n], run->figures[i]);
+            if (vb_frame_is_measured(&run->frames[n]) && v >= 0) {
+                scratch[count++] = (double)v;
+                sum += (double)v;
+            }
+            vb_frame_store_passed(run->frames, n);
+        }
+        vb_stats_compute(scratch, count, &s->figures[i]);
+        s->figure_sums[i] = sum;
+    }
+}
+
 static double mean_ms(const vb_strategy_run *run, size_t offset) {
     double sum = 0;
     int64_t count = 0;
@@ -99,13 +119,10 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
         if (!vb_frame_is_measured(r)) continue;
         s->measured++;
         producer_copied += r->bytes_copied;
-        copied += r->bytes_copied + (r->stage_bytes_copied > 0 ? r->stage_bytes_copied : 0);
-        to_gpu += r->bytes_to_gpu + r->bytes_uploaded +
-                  (r->stage_bytes_to_gpu > 0 ? r->stage_bytes_to_gpu : 0);
-        copies += (r->copies > 0 ? r->copies : 0) + (r->stage_copies > 0 ? r->stage_copies : 0);
-        allocations += (r->producer_allocations > 0 ? r->producer_allocations : 0) +
-                       (r->consumer_allocations > 0 ? r->consumer_allocations : 0) +
-                       (r->stage_allocations > 0 ? r->stage_allocations : 0);
+        copied += vb_frame_bytes_copied(r);
+        to_gpu += vb_frame_bytes_to_gpu(r);
+        copies += vb_frame_part(vb_frame_copies(r));
+        allocations += vb_frame_part(vb_frame_allocations(r));
         if (r->vsync_delay >= 1) {
             int64_t bin =
                 r->vsync_delay < VB_VSYNC_DELAY_BINS - 1 ? r->vsync_delay : VB_VSYNC_DELAY_BINS - 1;
@@ -114,7 +131,7 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
             delayed++;
         }
         uploaded += r->bytes_uploaded;
-        pixels_up += r->bytes_uploaded + (r->stage_bytes_to_gpu > 0 ? r->stage_bytes_to_gpu : 0);
+        pixels_up += vb_frame_pixels_to_gpu(r);
         if (latency(r) > s->budget_ms) {
             s->jank++;
             if (s->deadline_misses >= 0) s->deadline_misses++;
@@ -131,6 +148,7 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     collect(run, compose_stage, scratch, &s->compose_ms);
     collect(run, producer_cpu, scratch, &s->producer_cpu_ms);
     collect(run, consumer_cpu, scratch, &s->consumer_cpu_ms);
+    summarize_figures(run, scratch, s);
     free(scratch);
     s->gpu_render_ms = mean_ms(run, offsetof(vb_frame_record, gpu_render_ns));
     s->gpu_upload_ms = mean_ms(run, offsetof(vb_frame_record, gpu_upload_ns));

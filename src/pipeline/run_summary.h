@@ -53,6 +53,12 @@ typedef struct vb_run_summary {
     int64_t delay_frames[VB_VSYNC_DELAY_BINS];
     double delay_frames_mean;
     double latency_periods_p50, latency_periods_p99;
+
+    /* The run's own figures (vb_strategy_run.figures, in order): over the measured frames that
+     * recorded one, their statistics in the figure's unit, and their sum. */
+    int figure_count;
+    vb_stats figures[VB_FRAME_STRATEGY_FIGURES];
+    double figure_sums[VB_FRAME_STRATEGY_FIGURES];
 } vb_run_summary;
 
 /* Allocates a scratch array for the duration of the call; -VB_ERR_FAILURE if that fails. */

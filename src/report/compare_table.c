@@ -22,6 +22,11 @@ static void not_in_build_line(const vb_comparison *c, vb_text *out, const char *
     if (count) vb_text_append(out, ": not in this build (read from the files' own facts)\n");
 }
 
+/* A row's metric as tables say it: a strategy's own figure by its label. */
+static const char *row_label(const vb_comparison_row *r) {
+    return r->figure ? r->figure : vb_metric_get(r->metric)->label;
+}
+
 static void point_name(const vb_comparison_row *r, char *dst, size_t size) {
     snprintf(dst, size, "%s %dx%d@%d %s", vb_view_name(r->view), r->width, r->height, r->fps,
              r->pace == VB_PACE_MAX ? "max" : "rt");
@@ -244,8 +249,8 @@ void vb_compare_text(const vb_compare_report *rep, vb_text *out) {
             value_text(c, r, r->interval.current, cur, sizeof cur);
             change_text(r, change, sizeof change, interval, sizeof interval);
             vb_text_printf(out, "%-28s %-14s %-19s %16s %16s %9s %18s %5.0f%%  %s\n", point,
-                           r->strategy, vb_metric_get(r->metric)->label, base, cur, change,
-                           interval, r->threshold_pct, decision_text(r->decision));
+                           r->strategy, row_label(r), base, cur, change, interval, r->threshold_pct,
+                           decision_text(r->decision));
         }
     }
     if (rep->instruction_rows > 0) {
@@ -272,8 +277,8 @@ static void md_timing_row(const vb_comparison *c, const vb_comparison_row *r, vb
     change_text(r, change, sizeof change, interval, sizeof interval);
     vb_text_append(out, "| ");
     vb_text_append_md_cell(out, point);
-    vb_text_printf(out, " | %s | %s | %s | %s | %s | ", r->strategy,
-                   vb_metric_get(r->metric)->label, base, cur, change);
+    vb_text_printf(out, " | %s | %s | %s | %s | %s | ", r->strategy, row_label(r), base, cur,
+                   change);
     vb_text_append_md_cell(out, interval);
     vb_text_printf(out, " | %.0f %% | %s |\n", r->threshold_pct,
                    r->decision == VB_CHANGE_REGRESSION    ? "**regression**"

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 static void write_span(FILE *f, int64_t from, int64_t to) {
     if (from < 0 || to < 0)
@@ -21,16 +22,48 @@ static void write_ms(FILE *f, int64_t ns) {
         fprintf(f, ",%.4f", (double)ns / 1e6);
 }
 
+/* The strategies' own figures of the whole session, each once by name (the columns after the
+ * core ones: a run without one leaves its cell empty). */
+#define CSV_MAX_OWN (VB_SESSION_MAX_RUNS * VB_FRAME_STRATEGY_FIGURES)
+static int own_columns(const vb_session *s, const char **names) {
+    int count = 0;
+    for (int i = 0; i < s->run_count; i++)
+        for (int k = 0; k < s->runs[i].figure_count; k++) {
+            int seen = 0;
+            for (int c = 0; c < count && !seen; c++)
+                seen = strcmp(names[c], s->runs[i].figures[k]->name) == 0;
+            if (!seen) names[count++] = s->runs[i].figures[k]->name;
+        }
+    return count;
+}
+
+static void write_own(FILE *f, const vb_strategy_run *run, const vb_frame_record *r,
+                      const char *name) {
+    for (int k = 0; k < run->figure_count; k++) {
+        const int64_t v = vb_figure_value(r, run->figures[k]);
+        if (strcmp(run->figures[k]->name, name) == 0 && v >= 0) {
+            fprintf(f, ",%lld", (long long)v);
+            return;
+        }
+    }
+    fputc(',', f);
+}
+
 int vb_frames_csv_write(const vb_session *s, const char *path) {
     vb_atomic_file file;
     int status = vb_atomic_open(&file, path);
     if (status != VB_OK) return status;
     FILE *f = file.stream;
+    const char *own[CSV_MAX_OWN];
+    const int owns = own_columns(s, own);
     fputs("strategy,sequence,audio_frame,presented,dropped,skipped,warmup,verified,perturbed,"
           "ready_ms,latency_ms,wait_ms,analysis_ms,render_ms,transfer_ms,queue_ms,upload_ms,"
           "compose_ms,producer_cpu_ms,consumer_cpu_ms,gpu_render_ms,gpu_upload_ms,"
-          "gpu_compose_ms,bytes_copied,bytes_to_gpu,bytes_uploaded,picture_error\n",
+          "gpu_compose_ms,bytes_copied,bytes_to_gpu,bytes_uploaded,picture_error",
           f);
+    for (int c = 0; c < owns; c++)
+        fprintf(f, ",%s", own[c]);
+    fputc('\n', f);
     for (int i = 0; i < s->run_count; i++) {
         const vb_strategy_run *run = &s->runs[i];
         for (int64_t n = 0; n < run->length && run->frames; n++) {
@@ -57,6 +90,8 @@ int vb_frames_csv_write(const vb_session *s, const char *path) {
             fprintf(f, ",%lld,%lld,%lld,", (long long)r->bytes_copied, (long long)r->bytes_to_gpu,
                     (long long)r->bytes_uploaded);
             if (r->picture_error >= 0) fprintf(f, "%d", r->picture_error);
+            for (int c = 0; c < owns; c++)
+                write_own(f, run, r, own[c]);
             fputc('\n', f);
             vb_frame_store_passed(run->frames, n);
         }

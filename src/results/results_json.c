@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "measure/frame_store.h"
 #include "pipeline/run_summary.h"
+#include "results/figures_json.h"
 #include "results/frame_fields.h"
 #include "results/strategy_facts_json.h"
 #include "transfer/frb_hop.h"
@@ -26,6 +27,24 @@ static json_t *stats_json(const vb_stats *s) {
 
 static json_t *optional_ms(double value) {
     return value < 0 ? json_null() : json_real(value);
+}
+
+/* The run's own figures, each as its aggregation asks: only in runs that have some. */
+static void add_figure_summary(json_t *out, const vb_strategy_run *run, const vb_run_summary *s) {
+    if (s->figure_count == 0) return;
+    json_t *figures = json_object();
+    for (int i = 0; i < s->figure_count; i++) {
+        const vb_figure *f = run->figures[i];
+        const double values[] = {s->figures[i].mean, s->figures[i].p50, s->figures[i].p99,
+                                 s->figure_sums[i]};
+        json_t *one =
+            json_pack("{s:s, s:I}", "unit", f->unit, "frames", (json_int_t)s->figures[i].count);
+        for (int k = 0; vb_figure_aggregation_name(k); k++)
+            if (f->aggregation & (1u << k))
+                json_object_set_new(one, vb_figure_aggregation_name(k), json_real(values[k]));
+        json_object_set_new(figures, f->name, one);
+    }
+    json_object_set_new(out, "figures", figures);
 }
 
 /* The figures of strategies with threads of their own and of display clocks: only in runs that
@@ -63,7 +82,8 @@ static void add_stage_summary(json_t *out, const vb_run_summary *s) {
     }
 }
 
-static json_t *summary_json(const vb_run_summary *s, const vb_reference_limits *limits) {
+static json_t *summary_json(const vb_strategy_run *run, const vb_run_summary *s,
+                            const vb_reference_limits *limits) {
     json_t *stages =
         json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "wait", stats_json(&s->wait_ms),
                   "analysis", stats_json(&s->analysis_ms), "render", stats_json(&s->render_ms),
@@ -105,6 +125,7 @@ static json_t *summary_json(const vb_run_summary *s, const vb_reference_limits *
                             json_pack("{s:f, s:f}", "copies_per_frame", s->copies_per_frame,
                                       "allocations_per_frame", s->allocations_per_frame));
         add_stage_summary(out, s);
+        add_figure_summary(out, run, s);
     }
     return out;
 }
@@ -137,15 +158,23 @@ void vb_frames_splice_free(vb_frames_splice *splice) {
 /* {"count":N,"sequence":[...],...}: integers and 16-hex-digit strings only, so printf writes
  * them exactly as jansson would; one pass per column, each batch of spooled records released
  * behind it. */
+static void write_column(FILE *f, const vb_strategy_run *run, const vb_figure *figure) {
+    fprintf(f, ",\"%s\":[", figure->name);
+    for (int64_t n = 0; n < run->length; n++) {
+        fprintf(f, n ? ",%lld" : "%lld", (long long)vb_figure_value(&run->frames[n], figure));
+        vb_frame_store_passed(run->frames, n);
+    }
+    fputc(']', f);
+}
+
 static int write_frames(FILE *f, const vb_strategy_run *run) {
     fprintf(f, "{\"count\":%lld", (long long)run->length);
-#define VB_STREAM_INT_COLUMN(field)                                                                \
-    fputs(",\"" #field "\":[", f);                                                                 \
-    for (int64_t n = 0; n < run->length; n++) {                                                    \
-        fprintf(f, n ? ",%lld" : "%lld", (long long)run->frames[n].field);                         \
-        vb_frame_store_passed(run->frames, n);                                                     \
-    }                                                                                              \
-    fputc(']', f);
+    const int stages = vb_strategy_run_has_stages(run);
+    for (int i = 0; i < vb_core_figure_count; i++)
+        if (vb_core_figures[i].presence != VB_FIGURE_STAGES || stages)
+            write_column(f, run, &vb_core_figures[i]);
+    for (int i = 0; i < run->figure_count; i++)
+        write_column(f, run, run->figures[i]);
 #define VB_STREAM_HEX_COLUMN(field)                                                                \
     fputs(",\"" #field "\":[", f);                                                                 \
     for (int64_t n = 0; n < run->length; n++) {                                                    \
@@ -153,11 +182,6 @@ static int write_frames(FILE *f, const vb_strategy_run *run) {
         vb_frame_store_passed(run->frames, n);                                                     \
     }                                                                                              \
     fputc(']', f);
-    VB_FRAME_INT_FIELDS(VB_STREAM_INT_COLUMN)
-    VB_FRAME_WORK_FIELDS(VB_STREAM_INT_COLUMN)
-    if (vb_strategy_run_has_stages(run)) {
-        VB_FRAME_STAGE_FIELDS(VB_STREAM_INT_COLUMN)
-    }
     VB_FRAME_CHECKSUM_FIELDS(VB_STREAM_HEX_COLUMN)
     return fputc('}', f) == EOF ? -1 : 0;
 }
@@ -205,6 +229,7 @@ static json_t *strategy_json(const vb_session *session, const vb_strategy_run *r
                             vb_strategy_status_name(run->status), "reason",
                             run->reason[0] ? run->reason : NULL);
     json_object_set_new(out, "facts", vb_strategy_facts_to_json(run->strategy));
+    if (run->figure_count > 0) json_object_set_new(out, "figures", vb_figures_to_json(run));
     if (run->detail[0]) json_object_set_new(out, "detail", json_string(run->detail));
     if (!run->frames) return out;
     json_object_set_new(out, "picture",
@@ -236,7 +261,7 @@ static json_t *strategy_json(const vb_session *session, const vb_strategy_run *r
                                       (json_int_t)run->vsync.skipped));
     vb_run_summary summary;
     if (vb_run_summarize(run, &session->options, &summary) == VB_OK)
-        json_object_set_new(out, "summary", summary_json(&summary, &session->limits));
+        json_object_set_new(out, "summary", summary_json(run, &summary, &session->limits));
     json_object_set_new(out, "frames", frames_placeholder(run, splice));
     return out;
 }

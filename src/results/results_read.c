@@ -6,6 +6,7 @@
 #include "io/json_fields.h"
 #include "io/json_file.h"
 #include "measure/frame_store.h"
+#include "results/figures_json.h"
 #include "results/frame_fields.h"
 #include "results/strategy_facts_json.h"
 #include "transfer/frb_hop.h"
@@ -124,6 +125,32 @@ static int read_reference(vb_json_reader *r, json_t *root, vb_reference_limits *
     return VB_OK;
 }
 
+/* One figure's column. -1 means "did not happen"; nothing else below it, and nothing the field
+ * cannot hold. A column always written must be there; the others read as -1 when absent (files
+ * before work counts, runs without stages). */
+static int read_column(vb_json_reader *r, json_t *frames, const char *prefix, vb_strategy_run *run,
+                       const vb_figure *figure) {
+    json_t *column = vb_json_member(r, frames, prefix, figure->name);
+    const int optional =
+        figure->presence == VB_FIGURE_WORK_COUNT || figure->presence == VB_FIGURE_STAGES;
+    if (!column && optional) {
+        for (int64_t n = 0; n < run->length; n++)
+            vb_figure_store(&run->frames[n], figure, -1);
+        return VB_OK;
+    }
+    if (!json_is_array(column)) return vb_json_bad(r, "is missing or not an array");
+    if ((int64_t)json_array_size(column) != run->length)
+        return vb_json_bad(r, "does not have 'count' entries");
+    for (int64_t n = 0; n < run->length; n++) {
+        json_t *value = json_array_get(column, (size_t)n);
+        if (!json_is_integer(value)) return vb_json_bad(r, "holds a value that is not an integer");
+        json_int_t v = json_integer_value(value);
+        if (v < -1 || !vb_figure_store(&run->frames[n], figure, v))
+            return vb_json_bad(r, "holds a value out of range");
+    }
+    return VB_OK;
+}
+
 static int read_frames(vb_json_reader *r, json_t *frames, const char *prefix,
                        vb_strategy_run *run) {
     int64_t count;
@@ -140,21 +167,9 @@ static int read_frames(vb_json_reader *r, json_t *frames, const char *prefix,
         vb_error_set("%s: out of memory for %lld frames", r->path, (long long)count);
         return -VB_ERR_FAILURE;
     }
-/* -1 means "did not happen"; nothing else below it, and nothing the field cannot hold. */
-#define VB_READ_INT_COLUMN(field)                                                                  \
-    column = vb_json_member(r, frames, prefix, #field);                                            \
-    if (!json_is_array(column)) return vb_json_bad(r, "is missing or not an array");               \
-    if ((int64_t)json_array_size(column) != count)                                                 \
-        return vb_json_bad(r, "does not have 'count' entries");                                    \
-    for (int64_t n = 0; n < count; n++) {                                                          \
-        json_t *value = json_array_get(column, (size_t)n);                                         \
-        if (!json_is_integer(value))                                                               \
-            return vb_json_bad(r, "holds a value that is not an integer");                         \
-        json_int_t v = json_integer_value(value);                                                  \
-        run->frames[n].field = v;                                                                  \
-        if (v < -1 || run->frames[n].field != v)                                                   \
-            return vb_json_bad(r, "holds a value out of range");                                   \
-    }
+    for (int64_t n = 0; n < count; n++)
+        for (int i = 0; i < VB_FRAME_STRATEGY_FIGURES; i++)
+            run->frames[n].strategy_figures[i] = -1;
 #define VB_READ_HEX_COLUMN(field)                                                                  \
     column = vb_json_member(r, frames, prefix, #field);                                            \
     if (!json_is_array(column)) return vb_json_bad(r, "is missing or not an array");               \
@@ -168,16 +183,10 @@ static int read_frames(vb_json_reader *r, json_t *frames, const char *prefix,
         run->frames[n].field = strtoull(text, &end, 16);                                           \
         if (*end) return vb_json_bad(r, "holds a value that is not 16 hex digits");                \
     }
-    VB_FRAME_INT_FIELDS(VB_READ_INT_COLUMN)
-#define VB_READ_OPTIONAL_INT_COLUMN(field)                                                         \
-    if (!vb_json_member(r, frames, prefix, #field)) {                                              \
-        for (int64_t n = 0; n < count; n++)                                                        \
-            run->frames[n].field = -1;                                                             \
-    } else {                                                                                       \
-        VB_READ_INT_COLUMN(field)                                                                  \
-    }
-    VB_FRAME_WORK_FIELDS(VB_READ_OPTIONAL_INT_COLUMN)
-    VB_FRAME_STAGE_FIELDS(VB_READ_OPTIONAL_INT_COLUMN)
+    for (int i = 0; i < vb_core_figure_count; i++)
+        VB_TRY(read_column(r, frames, prefix, run, &vb_core_figures[i]));
+    for (int i = 0; i < run->figure_count; i++)
+        VB_TRY(read_column(r, frames, prefix, run, run->figures[i]));
     VB_FRAME_CHECKSUM_FIELDS(VB_READ_HEX_COLUMN)
     return VB_OK;
 }
@@ -199,6 +208,9 @@ static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_strategy
     char facts_at[96];
     snprintf(facts_at, sizeof facts_at, "%s.facts", prefix);
     VB_TRY(vb_strategy_facts_read(r, facts, facts_at, name, summary, &run->strategy));
+    char figures_at[96];
+    snprintf(figures_at, sizeof figures_at, "%s.figures", prefix);
+    VB_TRY(vb_figures_read(r, json_object_get(item, "figures"), figures_at, run));
     VB_TRY(vb_json_string(r, item, prefix, "status", text, sizeof text));
     int found = 0;
     for (int s = VB_STRATEGY_OK; s <= VB_STRATEGY_NOT_RUN; s++)

@@ -4,6 +4,27 @@
 
 #include <stdio.h>
 
+int vb_strategy_figure_count(const vb_strategy_ops *ops) {
+    int n = 0;
+    while (ops->figures && ops->figures[n])
+        n++;
+    return n;
+}
+
+/* A strategy's own figures: at most the record's room, each in its own slot, in order, filled
+ * on its threads (collect). */
+static int figures_conform(const vb_strategy_ops *ops) {
+    const int n = vb_strategy_figure_count(ops);
+    if (n > VB_FRAME_STRATEGY_FIGURES || (n > 0 && !ops->collect)) return 0;
+    for (int i = 0; i < n; i++) {
+        const vb_figure *f = ops->figures[i];
+        if (f->slot != i || f->size != 0 || f->presence != VB_FIGURE_OF_STRATEGY || !f->name ||
+            !f->label || !f->unit)
+            return 0;
+    }
+    return 1;
+}
+
 int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size) {
     const struct {
         int present;
@@ -37,6 +58,8 @@ int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size) {
          "collect or dispatch with the stage-figures capability, or neither"},
         {ops->facts.family >= 0 && ops->facts.family < VB_FAMILY_COUNT, "family"},
         {ops->facts.preference > 0, "preference (1 first within its family)"},
+        {figures_conform(ops), "well-formed figures of its own (record/figure.h: at most "
+                               "VB_FRAME_STRATEGY_FIGURES, slot = index, filled by collect)"},
     };
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
         if (needs[i].present) continue;
@@ -126,6 +149,8 @@ void vb_stage_record_clear(vb_stage_record *r) {
     r->allocations = r->gl_calls = r->copies = r->bytes_copied = r->bytes_to_gpu = 0;
     r->import_ns = r->release_wait_ns = r->sync_wait_ns = r->gpu_render_ns = -1;
     r->earlier_gpu_ns = -1;
+    for (int i = 0; i < VB_FRAME_STRATEGY_FIGURES; i++)
+        r->strategy_figures[i] = -1;
 }
 
 int vb_strategy_is_remote(const vb_strategy_ops *ops, const vb_strategy_config *config) {

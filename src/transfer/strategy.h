@@ -37,6 +37,7 @@
 
 #include "display/gl_api.h"
 #include "display/gl_context.h"
+#include "record/figure.h"
 #include "record/strategy_facts.h"
 #include "render/view_options.h"
 
@@ -97,7 +98,15 @@ typedef struct vb_stage_record {
     int64_t sync_wait_ns;          /* producer: cpu-synchronised, its wait for the GPU */
     int64_t gpu_render_ns;         /* producer's GPU time where the strategy times it (Vulkan) */
     int64_t earlier_gpu_ns;        /* a GPU time learnt late: of the slot's previous frame */
+    int64_t strategy_figures[VB_FRAME_STRATEGY_FIGURES]; /* its own figures (ops.figures) */
 } vb_stage_record;
+
+/* Records the strategy's own `figure` (one of its ops.figures) for the frame: the one call a
+ * strategy fills its figures with, in collect. */
+static inline void vb_stage_record_figure(vb_stage_record *record, const vb_figure *figure,
+                                          int64_t value) {
+    record->strategy_figures[figure->slot] = value;
+}
 
 /* What a producer in another process did for one frame (produce_remotely); times absolute
  * monotonic ns (CLOCK_MONOTONIC is one clock for every process). */
@@ -108,7 +117,7 @@ typedef struct vb_remote_frame {
     int64_t bytes_to_gpu;
 } vb_remote_frame;
 
-/* All fields -1, the counts 0. */
+/* All fields -1 (its own figures too), the counts 0. */
 void vb_stage_record_clear(vb_stage_record *record);
 
 typedef struct vb_strategy_ops {
@@ -123,6 +132,10 @@ typedef struct vb_strategy_ops {
      * made for it), vsync-driven (always presented on a display clock: the run's --vsync, or
      * its fps without). */
     vb_strategy_facts facts;
+    /* Optional: figures of its own (record/figure.h), NULL-terminated, at most
+     * VB_FRAME_STRATEGY_FIGURES, each in the slot of its index; it fills them in collect through
+     * vb_stage_record_figure, and every writer, table and the gate then carry them. */
+    const vb_figure *const *figures;
 
     /* NULL when this GL can run the strategy, else why not (a constant string). The member
      * itself may be NULL: the strategy needs only the core 3.3 GL every strategy needs. */
@@ -181,6 +194,9 @@ typedef struct vb_strategy_ops {
 static inline int vb_strategy_has(const vb_strategy_ops *ops, unsigned capability) {
     return (ops->facts.capabilities & capability) != 0;
 }
+
+/* How many figures of its own it declares. */
+int vb_strategy_figure_count(const vb_strategy_ops *ops);
 
 /* VB_OK, or -VB_ERR_FAILURE with `why` naming the first member `ops` lacks for its kind, or the
  * first fact its members contradict (stage-figures without collect or dispatch). */

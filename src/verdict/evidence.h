@@ -1,5 +1,5 @@
 /* The measurements a verdict or a report reads, flattened: one point per (combination,
- * strategy) of a sweep, with its summary figures (measure/run_summary.h) and the session's
+ * strategy) of a sweep, with its summary figures (pipeline/run_summary.h) and the session's
  * reference limits, plus the context every verdict names (GL renderer, machine, input).
  *
  * Points borrow their runs from the sweep they were made from (`run`, for per-frame charts);

@@ -2,10 +2,14 @@
  * of vizbench (vizbench-echo), to prove that a strategy's file and that line are all it takes
  * to appear everywhere: help texts, errors, tables, results, the report and its charts
  * (tests/echo/echo_test.sh). It renders on the CPU into a buffer per slot and the consumer
- * uploads from it: shared-buffer without the shared memory. */
+ * uploads from it: shared-buffer without the shared memory. It declares one figure of its own,
+ * the hand-offs its producer made for the frame (a count the gate compares exactly), which this
+ * file alone makes appear in the results, the CSV, the run's summary and table, and compare's rows.
+ */
 #include "transfer/strategy.h"
 
 #include "common/error.h"
+#include "transfer/frame_ring.h"
 #include "transfer/upload.h"
 
 #include <stdlib.h>
@@ -13,7 +17,21 @@
 struct vb_strategy {
     vb_strategy_config config;
     uint8_t *frames; /* [slots][frame_bytes] */
+    int64_t handed[VB_RING_MAX_SLOTS];
+    int64_t hand_offs; /* on the producer's thread */
 };
+
+static const vb_figure echo_handed = {
+    .name = "echo_hand_offs",
+    .label = "echo hand-offs",
+    .unit = "count",
+    .owner = VB_FIGURE_PRODUCER,
+    .presence = VB_FIGURE_OF_STRATEGY,
+    .aggregation = VB_FIGURE_MEAN | VB_FIGURE_SUM,
+    .gate = VB_FIGURE_GATED_EXACT,
+    .slot = 0,
+};
+static const vb_figure *const echo_figures[] = {&echo_handed, NULL};
 
 static void echo_destroy(vb_strategy *s) {
     if (!s) return;
@@ -38,9 +56,17 @@ static uint8_t *echo_target(vb_strategy *s, int slot) {
     return s->frames + (size_t)slot * s->config.frame_bytes;
 }
 
+/* The slot remembers how many hand-offs the producer had made when it handed this frame: the
+ * ring orders the write before the consumer's collect. */
 static int echo_hand_off(vb_strategy *s, int slot, int64_t *bytes_copied) {
-    (void)s, (void)slot, (void)bytes_copied;
+    (void)bytes_copied;
+    s->handed[slot] = ++s->hand_offs;
     return VB_OK;
+}
+
+/* The slot was handed off once for this frame (1), or never (0: nothing to show). */
+static void echo_collect(vb_strategy *s, int slot, vb_stage_record *out) {
+    vb_stage_record_figure(out, &echo_handed, s->handed[slot] > 0 ? 1 : 0);
 }
 
 static int echo_upload(vb_strategy *s, int slot, GLuint frame_texture, GLuint *texture,
@@ -68,13 +94,15 @@ const vb_strategy_ops vb_echo_strategy = {
             .family = VB_FAMILY_CLEAN_MODEL,
             .platforms = 0,
             .roles = 0,
-            .capabilities = 0,
+            .capabilities = VB_CAP_STAGE_FIGURES,
             .preference = 9,
         },
+    .figures = echo_figures,
     .create = echo_create,
     .destroy = echo_destroy,
     .cpu_target = echo_target,
     .hand_off = echo_hand_off,
     .upload = echo_upload,
+    .collect = echo_collect,
     .release = echo_release,
 };

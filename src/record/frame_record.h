@@ -1,12 +1,13 @@
-/* What a run records about each frame: one fixed-size record, preallocated for the whole run,
- * so nothing is allocated per frame. The producer thread writes its fields before publishing
+/* What a run records about each frame: one fixed-size record (its figures are declared in
+ * record/figure.h, which every writer, reader and table iterates over), preallocated for the whole
+ * run, so nothing is allocated per frame. The producer thread writes its fields before publishing
  * the frame and the consumer its own after taking it (the hand-off orders the two); the main
  * thread reads them after both threads have joined.
  *
  * Times are nanoseconds on the monotonic clock, relative to the strategy's run start; -1 means
  * "did not happen" (a dropped frame is never presented) or "not measured" (no GPU timer). */
-#ifndef VB_MEASURE_FRAME_RECORD_H
-#define VB_MEASURE_FRAME_RECORD_H
+#ifndef VB_RECORD_FRAME_RECORD_H
+#define VB_RECORD_FRAME_RECORD_H
 
 #include <stdint.h>
 
@@ -19,6 +20,9 @@ enum {
     VB_FRAME_PERTURBED = 1 << 4, /* follows a verified frame: its timing includes that work */
     VB_FRAME_SKIPPED = 1 << 5,   /* dropped before rendering: the producer was late */
 };
+
+/* The most figures one strategy declares of its own. */
+#define VB_FRAME_STRATEGY_FIGURES 4
 
 typedef struct vb_frame_record {
     int64_t sequence;    /* 0 .. run length - 1, warm-up first */
@@ -66,6 +70,9 @@ typedef struct vb_frame_record {
     uint64_t checksum_expected; /* of the CPU reference for the same frame */
     int32_t flags;
     int32_t picture_error; /* verified frames: largest channel difference from the reference */
+    /* The figures a strategy declares of its own (vb_strategy_ops.figures, record/figure.h),
+     * in the order it declares them; -1 where not recorded. */
+    int64_t strategy_figures[VB_FRAME_STRATEGY_FIGURES];
 } vb_frame_record;
 
 #endif
