@@ -204,19 +204,25 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
     for (int i = 0; i < n; i++)
         room += 2 * (size_t)entries[i].run->length;
     double *store = malloc(room * sizeof *store);
-    if (!store) return -VB_ERR_FAILURE;
+    vb_speed_scratch *speed = malloc(sizeof *speed);
+    if (!store || !speed) {
+        free(store);
+        free(speed);
+        vb_error_set("compare: out of memory");
+        return -VB_ERR_FAILURE;
+    }
     /* The factors from every point are only printed (rows are corrected by their own, below),
      * so a self-comparison, which prints nothing, does not compute them. They are printed
      * uncentred: their level is the change the points share. */
     for (int m = 0; m < o->metric_count && p->out; m++) {
         vb_metric metric = o->metrics[m];
-        static double all[2][VB_GATE_MAX_RUNS];
+        double all[2][VB_GATE_MAX_RUNS];
         for (int side = 0; side < 2; side++)
             for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
                 all[side][f] = 1.0;
         if (o->speed_correction && !vb_metric_get(metric)->exact)
             vb_gate_speed_factors(entries, n, speed_source(metric), p->normalised, NULL, 0, store,
-                                  all);
+                                  speed, all);
         for (int f = 0; f < VB_GATE_MAX_RUNS; f++) {
             p->out->baseline_speed[f][metric] = all[0][f];
             p->out->current_speed[f][metric] = all[1][f];
@@ -250,17 +256,18 @@ static int compare_entries(compare_pass *p, const vb_gate_entry *entries, int n)
             /* The row's own factors leave its point out: a regression of this point must not
              * enter the median it is corrected by (with four points a file, it pulled the
              * median up by about a third of the noise and took that off the change). */
-            static double own[2][VB_GATE_MAX_RUNS];
+            double own[2][VB_GATE_MAX_RUNS];
             const double(*factors)[VB_GATE_MAX_RUNS] = NULL; /* NULL: no correction */
             if (o->speed_correction && !vb_metric_get(row.metric)->exact) {
                 vb_gate_speed_factors(entries, n, speed_source(row.metric), p->normalised, key,
-                                      o->paired, store, own);
+                                      o->paired, store, speed, own);
                 factors = (const double(*)[VB_GATE_MAX_RUNS])own;
             }
             status = compare_metric(p, entries, n, key, factors, store, &row);
         }
     }
     free(store);
+    free(speed);
     return status;
 }
 

@@ -75,7 +75,7 @@ void vb_gate_build_group(const vb_gate_entry *entries, int n, const vb_gate_entr
  * difference from its side's other files (its process's own state), which is what pairing
  * cannot cancel. */
 #define SPEED_MIN_POINTS 3
-#define SPEED_MAX_POINTS 512
+#define SPEED_MAX_POINTS VB_GATE_SPEED_MAX_POINTS
 
 /* Each side's computed factors over their median (`store`: room for VB_GATE_MAX_RUNS). */
 static void centre_factors(double factors[2][VB_GATE_MAX_RUNS], int factored[2][VB_GATE_MAX_RUNS],
@@ -95,13 +95,13 @@ static void centre_factors(double factors[2][VB_GATE_MAX_RUNS], int factored[2][
 
 void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric, int normalised,
                            const vb_gate_entry *exclude, int centred, double *store,
-                           double factors[2][VB_GATE_MAX_RUNS]) {
+                           vb_speed_scratch *scratch, double factors[2][VB_GATE_MAX_RUNS]) {
     for (int side = 0; side < 2; side++)
         for (int f = 0; f < VB_GATE_MAX_RUNS; f++)
             factors[side][f] = 1.0;
-    static double ratios[2][VB_GATE_MAX_RUNS][SPEED_MAX_POINTS];
+    double(*ratios)[VB_GATE_MAX_RUNS][VB_GATE_SPEED_MAX_POINTS] = scratch->ratios;
     int counts[2][VB_GATE_MAX_RUNS] = {{0}}, has_left_out[2][VB_GATE_MAX_RUNS] = {{0}};
-    static double left_out[2][VB_GATE_MAX_RUNS];
+    double(*left_out)[VB_GATE_MAX_RUNS] = scratch->left_out;
     int factored[2][VB_GATE_MAX_RUNS] = {{0}};
     for (int i = 0; i < n; i++) {
         if (!vb_gate_first_of_point(entries, i)) continue;

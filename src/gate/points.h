@@ -39,8 +39,15 @@ void vb_gate_build_group(const vb_gate_entry *entries, int n, const vb_gate_entr
  * that they keep only how a file differs from the other files of its side (for paired,
  * interleaved sides, whose common state cancels in the pairs: what is common to a side is
  * then its build's change, which the correction must not take away). */
+/* The speed factors' working room (half a megabyte: the caller allocates it, once a comparison,
+ * so that two comparisons may run at once). */
+#define VB_GATE_SPEED_MAX_POINTS 512
+typedef struct vb_speed_scratch {
+    double ratios[2][VB_GATE_MAX_RUNS][VB_GATE_SPEED_MAX_POINTS];
+    double left_out[2][VB_GATE_MAX_RUNS];
+} vb_speed_scratch;
 void vb_gate_speed_factors(const vb_gate_entry *entries, int n, vb_metric metric, int normalised,
                            const vb_gate_entry *exclude, int centred, double *store,
-                           double factors[2][VB_GATE_MAX_RUNS]);
+                           vb_speed_scratch *scratch, double factors[2][VB_GATE_MAX_RUNS]);
 
 #endif

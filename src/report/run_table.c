@@ -163,7 +163,7 @@ static void print_cells(FILE *out, repeat_cell *cells, const int *widths, int co
 static void print_repeated_table(const vb_session *s, FILE *out, int repeats, int width) {
     static const char *const header[REPEAT_COLUMNS] = {"strategy", "fps",   "p50 ms", "p99 ms",
                                                        "prod ms",  "CPU %", "picture"};
-    static repeat_cell cells[VB_SESSION_MAX_RUNS][2][REPEAT_COLUMNS];
+    repeat_cell cells[VB_SESSION_MAX_RUNS][2][REPEAT_COLUMNS]; /* 28 KB */
     int rows = 0, widths[REPEAT_COLUMNS];
     for (int c = 0; c < REPEAT_COLUMNS; c++)
         widths[c] = (int)strlen(header[c]);
