@@ -121,12 +121,13 @@ jq -c '.reference.memcpy_gbps = -3' "$fuzz/run.json" >"$work/absurd.json"
 jq -c '.strategies[0].frames.count = 4000000000' "$fuzz/run.json" >"$work/count.json"
 jq -c '.strategies[0].frames.presented_ns[2] = -7' "$fuzz/run.json" >"$work/negative.json"
 jq -c '.options.frames = "many"' "$fuzz/run.json" >"$work/type.json"
+jq -c '.command = ("x" * 2000)' "$fuzz/run.json" >"$work/long.json"
 for command in compare report validate; do
     for bad in truncated:'not valid JSON' malformed:'not valid JSON' \
         version:'schema_version 2 is not supported' missing:"field 'reference.memcpy_gbps'" \
         absurd:"field 'reference.memcpy_gbps'" count:"field 'strategies\[0\].frames.sequence'" \
         negative:"field 'strategies\[0\].frames.presented_ns' holds a value out of range" \
-        type:"field 'options.frames'"; do
+        type:"field 'options.frames'" long:"field 'command' is longer than 1023 characters"; do
         name=${bad%%:*} pattern=${bad#*:}
         case $command in
         compare) expect 2 "$name.json: .*$pattern" -- "$vizbench" compare "$work/a.json" "$work/$name.json" ;;

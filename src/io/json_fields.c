@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void vb_json_reader_init(vb_json_reader *r, const char *path, const char *base) {
     r->path = path;
@@ -68,7 +69,12 @@ int vb_json_string(vb_json_reader *r, json_t *object, const char *prefix, const 
                    char *dst, size_t size) {
     const char *text;
     VB_TRY(vb_json_string_ref(r, object, prefix, name, &text));
-    snprintf(dst, size, "%s", text);
+    if (strlen(text) >= size) { /* refused, not cut: a cut value would be written back as read */
+        char what[64];
+        snprintf(what, sizeof what, "is longer than %zu characters", size - 1);
+        return vb_json_bad(r, what);
+    }
+    memcpy(dst, text, strlen(text) + 1);
     return VB_OK;
 }
 

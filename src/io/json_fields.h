@@ -36,7 +36,8 @@ int vb_json_int32(vb_json_reader *reader, json_t *object, const char *prefix, co
                   int64_t min, int64_t max, int *out);
 int vb_json_number(vb_json_reader *reader, json_t *object, const char *prefix, const char *name,
                    double min, double max, double *out);
-/* Copies the string into dst (truncated to fit). */
+/* Copies the string into dst; a string longer than dst holds is refused ("is longer than N
+ * characters"), never cut. */
 int vb_json_string(vb_json_reader *reader, json_t *object, const char *prefix, const char *name,
                    char *dst, size_t size);
 int vb_json_string_ref(vb_json_reader *reader, json_t *object, const char *prefix, const char *name,

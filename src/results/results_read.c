@@ -219,12 +219,10 @@ static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_strategy
             found = 1;
         }
     if (!found) return vb_json_bad(r, "is not a known status");
-    json_t *reason = vb_json_member(r, item, prefix, "reason");
-    if (reason && json_is_string(reason))
-        snprintf(run->reason, sizeof run->reason, "%s", json_string_value(reason));
-    json_t *detail = vb_json_member(r, item, prefix, "detail");
-    if (detail && json_is_string(detail))
-        snprintf(run->detail, sizeof run->detail, "%s", json_string_value(detail));
+    if (json_is_string(json_object_get(item, "reason"))) /* null: none */
+        VB_TRY(vb_json_string(r, item, prefix, "reason", run->reason, sizeof run->reason));
+    if (json_is_string(json_object_get(item, "detail")))
+        VB_TRY(vb_json_string(r, item, prefix, "detail", run->detail, sizeof run->detail));
     run->memory = VB_MEMORY_UNKNOWN;
     json_t *memory = vb_json_member(r, item, prefix, "memory");
     if (memory) { /* optional: files before memory was measured have none */
