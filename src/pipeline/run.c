@@ -9,7 +9,7 @@
 
 atomic_llong vb_run_progress;
 
-static void reset_records(vb_strategy_run *run, int64_t warmup) {
+static void reset_records(vb_run_record *run, int64_t warmup) {
     for (int64_t n = 0; n < run->length; n++) {
         vb_frame_record *r = &run->frames[n];
         memset(r, 0, sizeof *r);
@@ -46,12 +46,12 @@ static void sink_fail(void *context, const char *message) {
     vb_frame_ring_cancel(&p->ring);
 }
 
-static void set_reason(vb_strategy_run *run, const char *fmt, const char *detail) {
+static void set_reason(vb_run_record *run, const char *fmt, const char *detail) {
     snprintf(run->reason, sizeof run->reason, fmt, detail);
 }
 
 int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contexts *gl,
-                    const vb_strategy_ops *ops, const atomic_int *stop, vb_strategy_run *run) {
+                    const vb_strategy_ops *ops, const atomic_int *stop, vb_run_record *run) {
     memset(run, 0, sizeof *run);
     run->ops = ops;
     run->memory.producer_process_peak_bytes = -1;
@@ -175,7 +175,7 @@ cleanup:
     return VB_OK;
 }
 
-void vb_strategy_run_free(vb_strategy_run *run) {
+void vb_run_record_free(vb_run_record *run) {
     vb_frame_store_free(run->frames);
     run->frames = NULL;
 }

@@ -44,7 +44,7 @@ static double consumer_cpu(const vb_frame_record *r) {
     return (double)r->consumer_cpu_ns / 1e6;
 }
 
-static void collect(const vb_strategy_run *run, frame_value value, double *scratch, vb_stats *out) {
+static void collect(const vb_run_record *run, frame_value value, double *scratch, vb_stats *out) {
     size_t count = 0;
     for (int64_t n = 0; n < run->length; n++) {
         if (vb_frame_is_measured(&run->frames[n])) scratch[count++] = value(&run->frames[n]);
@@ -53,7 +53,7 @@ static void collect(const vb_strategy_run *run, frame_value value, double *scrat
     vb_stats_compute(scratch, count, out);
 }
 
-static double mean_ms(const vb_strategy_run *run, size_t offset) {
+static double mean_ms(const vb_run_record *run, size_t offset) {
     double sum = 0;
     int64_t count = 0;
     for (int64_t n = 0; n < run->length; n++) {
@@ -68,7 +68,7 @@ static double mean_ms(const vb_strategy_run *run, size_t offset) {
     return count ? sum / (double)count : -1.0;
 }
 
-int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run_summary *s) {
+int vb_run_summarize(const vb_run_record *run, const vb_run_options *o, vb_run_summary *s) {
     memset(s, 0, sizeof *s);
     s->budget_ms = 1000.0 / o->view.fps;
     s->gpu_render_ms = s->gpu_upload_ms = s->gpu_compose_ms = -1;

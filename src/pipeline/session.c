@@ -45,7 +45,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
     s->run_count = 0;
     int status = VB_OK;
     for (int i = 0; i < count && i < VB_SESSION_MAX_RUNS; i++) {
-        vb_strategy_run *run = &s->runs[s->run_count++];
+        vb_run_record *run = &s->runs[s->run_count++];
         atomic_store(&vb_session_current_run, i);
         if (stop && atomic_load(stop)) {
             memset(run, 0, sizeof *run);
@@ -94,7 +94,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
 
 void vb_session_free(vb_session *s) {
     for (int i = 0; i < s->run_count; i++)
-        vb_strategy_run_free(&s->runs[i]);
+        vb_run_record_free(&s->runs[i]);
     s->run_count = 0;
 }
 

@@ -1,7 +1,8 @@
 /* A transfer strategy: how a rendered frame crosses from the producer ("the Rust renderer") to
  * the consumer ("the Flutter raster thread"). The harness (pipeline/) drives every strategy
  * through this table of functions without knowing which one it is; a new strategy is one file
- * defining a vb_strategy_ops and one line in strategies.c.
+ * defining a vb_strategy_ops and one line in `strategy_files` of src/transfer/meson.build (the
+ * build generates from those lines the list that the registry, strategies.c, includes).
  *
  * Call order and threads, for one run:
  *   main:      create
