@@ -79,33 +79,40 @@ static int start_record(const vb_run_options *o, vb_gl_contexts *gl, const vb_st
     return VB_OK;
 }
 
+/* The options and faults only one strategy reads (vb_strategy_own_options), for `ops`: a
+ * fault only when it is aimed at this strategy. */
+static vb_strategy_own_options own_options(const vb_run_options *o, const vb_strategy_ops *ops) {
+    vb_strategy_own_options own = {0};
+    own.pixel_copy.pool = o->pool;
+    own.frb.codec = o->frb_codec;
+    own.egl_image.fault_release_fence =
+        vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
+    own.vulkan_interop.fault_fence = vb_pipeline_is_fault_target(o->fault_vk_fence, ops);
+    const int producer_fault = vb_pipeline_is_fault_target(o->fault_producer, ops);
+    const int64_t fault_at = o->warmup + o->frames / 2;
+    own.vulkan_interop.fault_kill_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_KILL ? fault_at : -1;
+    own.vulkan_interop.fault_garbage_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_GARBAGE ? fault_at : -1;
+    own.vulkan_interop.fault_hang_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_HANG ? fault_at : -1;
+    return own;
+}
+
 /* What the strategy is created with, from the run's options. */
 static void configure(pipeline *p) {
     const vb_run_options *o = p->options;
-    const vb_strategy_ops *ops = p->ops;
     p->config.view = o->view;
     p->config.slots = o->slots;
-    p->config.pool = o->pool;
     p->config.stride = (size_t)o->view.width * 4;
     p->config.frame_bytes = p->config.stride * (size_t)o->view.height;
     p->config.gl = p->gl;
     p->config.gl_serialized = vb_gl_submissions_serialized(&p->gl->info);
-    p->config.frb_codec = o->frb_codec;
     p->config.sink = (vb_strategy_sink){p, sink_publish, sink_fail};
     p->config.fence_timeout_ns = o->fence_timeout_ns;
-    p->config.fault_release_fence =
-        vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
     p->config.producer_process = o->producer_process;
     p->config.audio = p->audio;
-    p->config.fault_vk_fence = vb_pipeline_is_fault_target(o->fault_vk_fence, ops);
-    const int producer_fault = vb_pipeline_is_fault_target(o->fault_producer, ops);
-    const int64_t fault_at = o->warmup + o->frames / 2;
-    p->config.fault_producer_kill_at =
-        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_KILL ? fault_at : -1;
-    p->config.fault_producer_garbage_at =
-        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_GARBAGE ? fault_at : -1;
-    p->config.fault_producer_hang_at =
-        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_HANG ? fault_at : -1;
+    p->config.own = own_options(o, p->ops);
 }
 
 /* The run's figures and how it ended, once both threads are done. */

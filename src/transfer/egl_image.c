@@ -127,7 +127,7 @@ static int wait_for_release(vb_strategy *s, int slot) {
     if (!s->released[slot]) return VB_OK;
     const int64_t start = vb_now_ns();
     const int64_t timeout = s->config.fence_timeout_ns;
-    if (s->config.fault_release_fence) {
+    if (s->config.own.egl_image.fault_release_fence) {
         vb_sleep_until_ns(start + timeout);
         vb_error_set("the release fence did not signal within %.0f ms (simulated by "
                      "VIZBENCH_FAULT)",
