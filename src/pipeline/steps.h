@@ -2,7 +2,9 @@
  * over steps, chosen once per run for the strategy's kind before the first frame, instead of
  * branches on the kind inside the measured loop. A fault asked for by VIZBENCH_FAULT is a
  * wrapper around some of those steps (pipeline/faults.c), put in place only for its target:
- * without one, the measured path holds no fault checks. Private to src/pipeline/. */
+ * without one, the measured path holds no fault checks. The producer's steps are declared here
+ * (faults.c wraps them), the consumer's in consumer.c but for its fence wait (faults.c's too).
+ * Private to src/pipeline/. */
 #ifndef VB_PIPELINE_STEPS_H
 #define VB_PIPELINE_STEPS_H
 
