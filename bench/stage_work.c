@@ -120,7 +120,7 @@ int main(int argc, char **argv) {
         plan.copy_ops = vb_strategy_find(stage + 9);
         vb_strategy_config config = {.view = view,
                                      .slots = 3,
-                                     .pool = 0,
+                                     .own.pixel_copy.pool = 0,
                                      .stride = plan.stride,
                                      .frame_bytes = plan.frame_bytes};
         if (!plan.copy_ops || plan.copy_ops->create(&config, &plan.copy_strategy) != VB_OK)

@@ -151,7 +151,7 @@ int cli_session_exit_code(const vb_session *s) {
     if (!s->complete) return EXIT_INTERRUPTED;
     int unavailable = 0;
     for (int i = 0; i < s->run_count; i++) {
-        const vb_strategy_run *run = &s->runs[i];
+        const vb_run_record *run = &s->runs[i];
         if (run->status == VB_STRATEGY_FAILED) return 1;
         if (run->status == VB_STRATEGY_UNAVAILABLE) unavailable = 1;
         if (run->status == VB_STRATEGY_OK && !(run->picture.checked > 0 && run->picture.passed))

@@ -54,7 +54,7 @@ static void expect_every_frame_handed_over_with(vb_view_kind view, vb_frb_codec 
     run_session(&s, &o, &audio, NULL, NULL);
     cr_assert(s.gl_available, "no GL: %s", s.gl_reason);
     for (int i = 0; i < s.run_count; i++) {
-        const vb_strategy_run *run = &s.runs[i];
+        const vb_run_record *run = &s.runs[i];
         const char *name = run->strategy->name;
         cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", name, run->reason);
         cr_assert_eq(run->produced, run->length, "%s", name);
@@ -127,7 +127,7 @@ Test(same_picture, every_strategy_at_1080x200, .timeout = 120) {
         vb_session s;
         run_session(&s, &o, &audio, NULL, NULL);
         for (int i = 0; i < s.run_count; i++) {
-            const vb_strategy_run *run = &s.runs[i];
+            const vb_run_record *run = &s.runs[i];
             cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->strategy->name, run->reason);
             cr_assert(run->picture.checked >= 1 && run->picture.passed,
                       "%s %s: max error %d, p99.9 %d", vb_view_name((vb_view_kind)view),
@@ -145,7 +145,7 @@ Test(pacing, realtime_accounts_for_every_frame, .timeout = 60) {
     o.view.fps = 120;
     vb_session s;
     run_session(&s, &o, &audio, vb_strategy_find("shared-buffer"), NULL);
-    const vb_strategy_run *run = &s.runs[0];
+    const vb_run_record *run = &s.runs[0];
     cr_assert_eq(run->status, VB_STRATEGY_OK, "%s", run->reason);
     for (int64_t n = 0; n < run->length; n++) {
         int presented = !!(run->frames[n].flags & VB_FRAME_PRESENTED);
@@ -170,7 +170,7 @@ Test(pacing, a_display_clock_latches_at_ticks, .timeout = 120) {
         vb_session s;
         run_session(&s, &o, &audio, NULL, NULL);
         for (int i = 0; i < s.run_count; i++) {
-            const vb_strategy_run *run = &s.runs[i];
+            const vb_run_record *run = &s.runs[i];
             const char *name = run->strategy->name;
             cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", name, run->reason);
             const int expected_hz = with_option                                         ? 90
@@ -215,7 +215,7 @@ Test(pacing, a_late_producer_skips_frames_and_keeps_the_picture, .timeout = 120)
         o.fault_slow_ns = slow_ms * 1000000;
         vb_session s;
         run_session(&s, &o, &audio, vb_strategy_find(names[i]), NULL);
-        const vb_strategy_run *run = &s.runs[0];
+        const vb_run_record *run = &s.runs[0];
         cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", names[i], run->reason);
         cr_assert(run->picture.passed, "%s: picture differs from frame %lld on", names[i],
                   (long long)run->picture.first_failure);
@@ -265,7 +265,7 @@ Test(results_json, written_and_read_back, .timeout = 60) {
     cr_assert_eq(back.gl.software, s.gl.software);
     cr_assert_eq(back.limits.frame_bytes, s.limits.frame_bytes);
     for (int i = 0; i < s.run_count; i++) {
-        const vb_strategy_run *a = &s.runs[i], *b = &back.runs[i];
+        const vb_run_record *a = &s.runs[i], *b = &back.runs[i];
         /* the facts come back from the file, equal to the live strategy's, not the same copy */
         cr_assert_neq(a->strategy, b->strategy);
         cr_assert_str_eq(a->strategy->name, b->strategy->name);
@@ -342,7 +342,7 @@ Test(faults, missing_buffer_storage_leaves_the_others_running, .timeout = 60) {
     vb_session s;
     run_session(&s, &o, &audio, NULL, NULL);
     for (int i = 0; i < s.run_count; i++) {
-        const vb_strategy_run *run = &s.runs[i];
+        const vb_run_record *run = &s.runs[i];
         if (strcmp(run->strategy->name, "mapped-pbo") == 0) {
             cr_assert_eq(run->status, VB_STRATEGY_UNAVAILABLE);
             cr_assert(strstr(run->reason, "buffer_storage"), "%s", run->reason);
@@ -364,7 +364,7 @@ Test(faults, missing_egl_images_leave_the_others_running, .timeout = 60) {
     run_session(&s, &o, &audio, NULL, NULL);
     int unavailable = 0;
     for (int i = 0; i < s.run_count; i++) {
-        const vb_strategy_run *run = &s.runs[i];
+        const vb_run_record *run = &s.runs[i];
         if (vb_strategy_unavailable(vb_strategy_lookup(run->strategy->name), &s.gl) != NULL) {
             unavailable++;
             cr_assert_eq(run->status, VB_STRATEGY_UNAVAILABLE);
@@ -387,7 +387,7 @@ Test(handoff, egl_image_imports_each_buffer_once, .timeout = 60) {
     vb_session s;
     run_session(&s, &o, &audio, vb_strategy_find("egl-image"), NULL);
     cr_assert(s.gl.has_egl_image, "this GL offers no EGL images: the test needs them");
-    const vb_strategy_run *run = &s.runs[0];
+    const vb_run_record *run = &s.runs[0];
     cr_assert_eq(run->status, VB_STRATEGY_OK, "%s", run->reason);
     int64_t imports = 0, waits = 0;
     for (int64_t n = 0; n < run->length; n++) {
@@ -409,7 +409,7 @@ Test(faults, a_fence_that_never_signals_fails_only_its_strategy, .timeout = 60) 
     vb_session s;
     run_session(&s, &o, &audio, NULL, NULL);
     for (int i = 0; i < s.run_count; i++) {
-        const vb_strategy_run *run = &s.runs[i];
+        const vb_run_record *run = &s.runs[i];
         if (strcmp(run->strategy->name, "gl-texture") == 0) {
             cr_assert_eq(run->status, VB_STRATEGY_FAILED);
             cr_assert(strstr(run->reason, "fence did not signal within 200 ms"), "%s", run->reason);
@@ -427,7 +427,7 @@ Test(faults, a_strategy_failing_mid_run_keeps_its_frames, .timeout = 60) {
     o.fault_fail_mid_run = "pixel-copy";
     vb_session s;
     run_session(&s, &o, &audio, NULL, NULL);
-    const vb_strategy_run *run = &s.runs[0];
+    const vb_run_record *run = &s.runs[0];
     cr_assert_str_eq(run->strategy->name, "pixel-copy");
     cr_assert_eq(run->status, VB_STRATEGY_FAILED);
     cr_assert(strstr(run->reason, "simulated failure"), "%s", run->reason);
@@ -462,7 +462,7 @@ Test(faults, a_stop_request_keeps_what_was_measured, .timeout = 60) {
     run_session(&s, &o, &audio, NULL, &stop);
     pthread_join(stopper, NULL);
     cr_assert(!s.complete);
-    const vb_strategy_run *first = &s.runs[0];
+    const vb_run_record *first = &s.runs[0];
     cr_assert_eq(first->status, VB_STRATEGY_INTERRUPTED, "%s", first->reason);
     cr_assert(first->produced > 0 && first->produced < first->length, "%lld",
               (long long)first->produced);
@@ -497,7 +497,7 @@ static void expect_vulkan_frames(vb_view_kind view, vb_producer_process where) {
     const int fds_before = open_fds();
     vb_session s;
     run_session(&s, &o, &audio, vb_strategy_find("vulkan-interop"), NULL);
-    const vb_strategy_run *run = &s.runs[0];
+    const vb_run_record *run = &s.runs[0];
     cr_assert_eq(run->status, VB_STRATEGY_OK, "%s", run->reason);
     cr_assert_eq(run->produced, run->length);
     cr_assert(
@@ -557,7 +557,7 @@ Test(vulkan, skipped_frames_reach_the_history_across_processes, .timeout = 120) 
     o.producer_process = VB_PRODUCER_SEPARATE;
     vb_session s;
     run_session(&s, &o, &audio, vb_strategy_find("vulkan-interop"), NULL);
-    const vb_strategy_run *run = &s.runs[0];
+    const vb_run_record *run = &s.runs[0];
     cr_assert_eq(run->status, VB_STRATEGY_OK, "%s", run->reason);
     int64_t skipped = 0;
     for (int64_t n = 0; n < run->length; n++)

@@ -44,7 +44,7 @@ static const vb_metric_info metrics[VB_METRIC_COUNT] = {
 };
 _Static_assert(VB_FRAME_STRATEGY_FIGURES == 4, "one OWN_EXACT and OWN_TIMED line per slot");
 
-const vb_figure *vb_metric_own_figure(vb_metric metric, const vb_strategy_run *run) {
+const vb_figure *vb_metric_own_figure(vb_metric metric, const vb_run_record *run) {
     const int exact = metric >= VB_METRIC_OWN_EXACT_FIRST && metric < VB_METRIC_OWN_TIMED_FIRST;
     const int timed = metric >= VB_METRIC_OWN_TIMED_FIRST && metric < VB_METRIC_COUNT;
     if (!exact && !timed) return NULL;
@@ -116,7 +116,7 @@ static double reference_unit(vb_metric metric, const vb_reference_limits *l) {
     }
 }
 
-size_t vb_metric_samples(vb_metric metric, const vb_strategy_run *run,
+size_t vb_metric_samples(vb_metric metric, const vb_run_record *run,
                          const vb_reference_limits *limits, double *out) {
     if (metric >= VB_METRIC_OWN_EXACT_FIRST) { /* in the figure's own unit, never normalised */
         const vb_figure *f = vb_metric_own_figure(metric, run);

@@ -42,7 +42,7 @@ typedef enum {
 
 /* The figure an own-figure metric takes from `run` (NULL for the other metrics, or when the
  * run has no such figure under that rule). */
-const vb_figure *vb_metric_own_figure(vb_metric metric, const vb_strategy_run *run);
+const vb_figure *vb_metric_own_figure(vb_metric metric, const vb_run_record *run);
 
 typedef struct vb_metric_info {
     const char *name;  /* as --metrics spells it: "latency-p50" */
@@ -62,7 +62,7 @@ int vb_metric_from_name(const char *option, const char *name, vb_metric *metric)
  * copied, are left out). With `limits`, each value is expressed in the reference unit instead
  * (see above); frame_bytes is the run's frame size. Writes at most run->length values to
  * `out` and returns how many. */
-size_t vb_metric_samples(vb_metric metric, const vb_strategy_run *run,
+size_t vb_metric_samples(vb_metric metric, const vb_run_record *run,
                          const vb_reference_limits *limits, double *out);
 
 #endif

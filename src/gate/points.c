@@ -25,7 +25,7 @@ int vb_gate_collect(const vb_sweep *sweeps, int count, int side, vb_gate_entry *
             const vb_session *session = sweeps[s].sessions[c];
             if (!session) continue;
             for (int r = 0; r < session->run_count; r++) {
-                const vb_strategy_run *run = &session->runs[r];
+                const vb_run_record *run = &session->runs[r];
                 if (run->status != VB_STRATEGY_OK || !run->frames) continue;
                 if (*n == *capacity) {
                     int grown = *capacity ? 2 * *capacity : 64;

@@ -12,7 +12,7 @@
 /* One measured run of one strategy at one point, borrowed from its session. */
 typedef struct vb_gate_entry {
     const vb_session *session;
-    const vb_strategy_run *run;
+    const vb_run_record *run;
     int side; /* 0 baseline, 1 current */
     int file; /* index of its results file on that side */
 } vb_gate_entry;

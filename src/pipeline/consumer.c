@@ -1,5 +1,7 @@
-/* The consumer thread of one run: take, upload, draw, fence, picture check, frame by frame. */
-#include "pipeline/pipeline.h"
+/* The consumer thread of one run: take, upload, draw, fence, picture check, frame by frame, in
+ * steps chosen once for the run (pipeline/steps.h): how frames arrive (as they come, or latched
+ * by a display clock), whether newer ones drop older, whether the strategy recorded stages. */
+#include "pipeline/steps.h"
 
 #include "common/clock.h"
 #include "common/error.h"
@@ -78,7 +80,6 @@ static void checker_free(checker *c) {
 /* What the strategy's own threads recorded of the frame just taken, into its record: their
  * times relative to the run's start. */
 static void take_stages(pipeline *p, int slot, int64_t seq) {
-    if (!vb_strategy_records_stages(p->ops)) return;
     vb_stage_record st;
     vb_strategy_collect(p->ops, p->strategy, slot, &st);
     vb_frame_record *rec = &p->run->frames[seq];
@@ -118,184 +119,319 @@ static void release_slot(pipeline *p, int slot) {
     vb_frame_ring_release(&p->ring);
 }
 
-void *vb_pipeline_consumer(void *opaque) {
-    pipeline *p = opaque;
-    const vb_run_options *o = p->options;
-    const vb_strategy_ops *ops = p->ops;
-    vb_pipeline_block_signals();
-    vb_presenter presenter = {0};
-    checker check = {0};
-    vb_gpu_timer timer = {0};
-    int current = 0, presenter_ready = 0, started = 0;
-    if (vb_gl_make_consumer_current(p->gl) != VB_OK) goto setup_failed;
-    current = 1;
-    if (vb_presenter_init(&presenter, o->view.width, o->view.height,
-                          p->gl->visible ? p->gl->consumer_window : NULL, !p->gl->info.software,
-                          vb_strategy_uploads_to_frame_texture(ops)) != VB_OK)
-        goto setup_failed;
-    presenter_ready = 1;
-    if (vb_strategy_consumer_start(ops, p->strategy) != VB_OK) goto setup_failed;
-    started = 1;
-    if (checker_init(&check, p) != VB_OK) goto setup_failed;
-    vb_gpu_timer_init(&timer, vb_gpu_timers_enabled(o->gpu_timers, &p->gl->info));
-    atomic_store(&p->consumer_ok, 1);
-    sem_post(&p->consumer_ready);
+static void no_stages(pipeline *p, int slot, int64_t seq) {
+    (void)p, (void)slot, (void)seq;
+}
 
-    const int fence_fault = vb_pipeline_is_fault_target(o->fault_fence_never_signals, ops);
-    const int serialized = vb_gl_submissions_serialized(&p->gl->info);
-    int64_t taken = 0, last_presented = -1, waiting_since = vb_now_ns();
-    const int64_t arrival_limit =
-        FRAME_ARRIVAL_FENCES * o->fence_timeout_ns > FRAME_ARRIVAL_LIMIT_NS
-            ? FRAME_ARRIVAL_FENCES * o->fence_timeout_ns
-            : FRAME_ARRIVAL_LIMIT_NS;
-    int previous_verified = 0;
-    /* A display clock (--vsync, or always for vsync-driven strategies): at realtime pace the
-     * consumer wakes at each tick and latches the newest frame ready; at max pace there is no
-     * waiting, each frame in order makes its own tick (throughput; no frames of delay). */
-    const int vsync_hz = vb_run_vsync_hz(o, ops);
-    const int on_ticks = vsync_hz > 0 && o->pace == VB_PACE_REALTIME;
-    int clock_started = 0;
+typedef struct consumer consumer;
+
+/* The consumer's steps, chosen once for the run (choose_steps). */
+typedef struct consumer_steps {
+    /* The next frame: VB_RING_OK (taken), VB_RING_TIMEOUT or VB_RING_CANCELLED. */
+    int (*arrive)(consumer *c);
+    /* Whether a newer frame was taken too (the older one is then dropped unseen). */
+    int (*newer)(consumer *c);
+    /* No frame arrived: a display clock's tick repeats the picture on screen. */
+    void (*missed)(consumer *c);
+    /* The display clock's accounting of frame `seq`, taken with `ready` - 1 dropped. */
+    void (*account)(consumer *c, int64_t seq, int ready);
+    /* What the strategy's own threads recorded of the slot just taken, and after its upload. */
+    void (*take_stages)(pipeline *p, int slot, int64_t seq);
+    void (*after_upload)(consumer *c, int slot, vb_frame_record *rec);
+    vb_consumer_wait fence_wait;
+} consumer_steps;
+
+/* The consumer thread's state over one run. */
+struct consumer {
+    pipeline *p;
+    vb_presenter presenter;
+    checker check;
+    vb_gpu_timer timer;
+    int serialized;
+    int64_t taken, last_presented, waiting_since, arrival_limit;
+    int previous_verified;
     vb_vsync vsync;
-    vb_vsync_init(&vsync, vsync_hz > 0 ? vsync_hz : 1, vb_now_ns());
-    vsync.hz = vsync_hz;
+    int vsync_hz;
+    int64_t tick_ns; /* the display clock's tick the frame is latched at, -1 without */
+    consumer_steps steps;
+};
+
+/* Frames as they come: the next one, or a timeout after a slice of waiting. */
+static int arrive_free(consumer *c) {
+    return vb_frame_ring_take(&c->p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
+}
+
+static int latch_on_tick(consumer *c) {
+    pipeline *p = c->p;
+    c->tick_ns = vb_vsync_next_tick(&c->vsync, vb_now_ns());
+    vb_sleep_until_ns(c->tick_ns);
+    return take_if_arrived(p, c->taken, c->tick_ns) ? VB_RING_OK
+           : atomic_load(&p->ring.cancelled)        ? VB_RING_CANCELLED
+                                                    : VB_RING_TIMEOUT;
+}
+
+/* The display clock starts with the first frame: its ticks fall half a period after each
+ * frame's due time (the producer's clock, known once it published), a fixed phase so that
+ * runs compare; a frame reaching the display within half a period is latched one tick after it
+ * was due. Later frames are latched at the clock's ticks. */
+static int latch_first(consumer *c) {
+    int got = vb_frame_ring_take(&c->p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
+    if (got == VB_RING_OK) {
+        vb_vsync_init(&c->vsync, c->vsync_hz, c->p->start_ns + 500000000LL / c->vsync_hz);
+        c->steps.arrive = latch_on_tick;
+        c->tick_ns = vb_vsync_next_tick(&c->vsync, vb_now_ns());
+        vb_sleep_until_ns(c->tick_ns);
+    }
+    return got;
+}
+
+static int newer_ready(consumer *c) {
+    return vb_frame_ring_take_if_ready(&c->p->ring);
+}
+
+static int newer_by_tick(consumer *c) {
+    return take_if_arrived(c->p, c->taken, c->tick_ns);
+}
+
+static int never_newer(consumer *c) {
+    (void)c;
+    return 0;
+}
+
+/* The picture on screen repeated (counted from the first measured frame on). */
+static void repeat_tick(consumer *c) {
+    if (c->last_presented >= c->p->options->warmup) vb_vsync_tick(&c->vsync, 0);
+}
+
+static void nothing_missed(consumer *c) {
+    (void)c;
+}
+
+static void account_none(consumer *c, int64_t seq, int ready) {
+    (void)c, (void)seq, (void)ready;
+}
+
+/* A display clock at max pace: each frame in order makes its own tick. */
+static void account_ticks(consumer *c, int64_t seq, int ready) {
+    if (seq >= c->p->options->warmup) vb_vsync_tick(&c->vsync, ready);
+}
+
+/* A display clock at realtime pace: the tick, and the frame's delay to the tick it made. */
+static void account_latched(consumer *c, int64_t seq, int ready) {
+    pipeline *p = c->p;
+    account_ticks(c, seq, ready);
+    p->run->frames[seq].vsync_delay =
+        vb_vsync_delay(&c->vsync, p->start_ns + p->run->frames[seq].ready_ns, c->tick_ns);
+}
+
+/* A one-time import happens in the upload. */
+static void collect_import(consumer *c, int slot, vb_frame_record *rec) {
+    vb_stage_record st;
+    vb_strategy_collect(c->p->ops, c->p->strategy, slot, &st);
+    rec->import_ns = st.import_ns;
+}
+
+static void nothing_after_upload(consumer *c, int slot, vb_frame_record *rec) {
+    (void)c, (void)slot, (void)rec;
+}
+
+static int wait_for_fence(const pipeline *p, vb_presenter *presenter) {
+    return vb_presenter_wait(presenter, (uint64_t)p->options->fence_timeout_ns);
+}
+
+/* A display clock (--vsync, or always for vsync-driven strategies): at realtime pace the
+ * consumer wakes at each tick and latches the newest frame ready; at max pace there is no
+ * waiting, each frame in order makes its own tick (throughput; no frames of delay). */
+static void choose_steps(consumer *c) {
+    pipeline *p = c->p;
+    const vb_run_options *o = p->options;
+    const int realtime = o->pace == VB_PACE_REALTIME;
+    c->vsync_hz = vb_run_vsync_hz(o, p->ops);
+    const int on_ticks = c->vsync_hz > 0 && realtime;
+    const int stages = vb_strategy_records_stages(p->ops);
+    vb_vsync_init(&c->vsync, c->vsync_hz > 0 ? c->vsync_hz : 1, vb_now_ns());
+    c->vsync.hz = c->vsync_hz;
+    c->steps = (consumer_steps){
+        .arrive = on_ticks ? latch_first : arrive_free,
+        .newer = on_ticks   ? newer_by_tick
+                 : realtime ? newer_ready
+                            : never_newer,
+        .missed = on_ticks ? repeat_tick : nothing_missed,
+        .account = on_ticks          ? account_latched
+                   : c->vsync_hz > 0 ? account_ticks
+                                     : account_none,
+        .take_stages = stages ? take_stages : no_stages,
+        .after_upload = stages ? collect_import : nothing_after_upload,
+        .fence_wait = vb_consumer_fence_wait(p, wait_for_fence),
+    };
+}
+
+/* No frame arrived in time: 1 when the run is over (every frame taken, or the producer stuck),
+ * 0 to wait on. */
+static int no_frame(consumer *c) {
+    pipeline *p = c->p;
+    if (atomic_load(&p->producer_done) && c->taken == atomic_load(&p->ring.published)) return 1;
+    c->steps.missed(c);
+    if (vb_now_ns() - c->waiting_since > c->arrival_limit) {
+        char why[96];
+        snprintf(why, sizeof why, "no frame arrived within %lld s (the producer is stuck)",
+                 (long long)(c->arrival_limit / 1000000000LL));
+        vb_pipeline_fail(p, p->consumer_error, why);
+        return 1;
+    }
+    return 0;
+}
+
+/* The frame just taken, or at realtime pace the newest one waiting (a display shows the newest
+ * frame; older ones are dropped unseen). Returns its slot, its sequence in *seq. */
+static int take_newest(consumer *c, int64_t *seq) {
+    pipeline *p = c->p;
+    int ready = 1;
+    int slot = (int)(c->taken++ % p->options->slots);
+    *seq = p->slot_sequence[slot];
+    c->steps.take_stages(p, slot, *seq);
+    while (c->steps.newer(c)) {
+        p->run->frames[*seq].flags |= VB_FRAME_DROPPED;
+        vb_pipeline_gl_begin(c->serialized); /* a release may delete a GL fence */
+        release_slot(p, slot);
+        vb_pipeline_gl_end(c->serialized);
+        slot = (int)(c->taken++ % p->options->slots);
+        *seq = p->slot_sequence[slot];
+        c->steps.take_stages(p, slot, *seq);
+        ready++;
+    }
+    c->steps.account(c, *seq, ready);
+    return slot;
+}
+
+/* A step of show that failed: the GL turn ends, the run with it. */
+static int show_failed(consumer *c, int slot) {
+    vb_pipeline_gl_end(c->serialized);
+    vb_pipeline_fail(c->p, c->p->consumer_error, vb_error_get());
+    release_slot(c->p, slot);
+    return -VB_ERR_FAILURE;
+}
+
+/* Upload, draw, fence, and the picture check when one is due; the slot released. */
+static int show(consumer *c, int slot, int64_t seq) {
+    pipeline *p = c->p;
+    const vb_run_options *o = p->options;
+    vb_frame_record *rec = &p->run->frames[seq];
+    rec->taken_ns = vb_now_ns() - p->start_ns;
+    const int64_t cpu_start = vb_thread_cpu_ns();
+    const vb_work_counts work_start = vb_thread_work;
+    GLuint texture = 0;
+    vb_pipeline_gl_begin(c->serialized);
+    vb_gpu_timer_begin(&c->timer, &rec->gpu_upload_ns);
+    int status = vb_strategy_upload(p->ops, p->strategy, slot, c->presenter.frame_texture, &texture,
+                                    &rec->bytes_uploaded);
+    vb_gpu_timer_end(&c->timer);
+    if (status != VB_OK) return show_failed(c, slot);
+    rec->uploaded_ns = vb_now_ns() - p->start_ns;
+    c->steps.after_upload(c, slot, rec);
+    vb_gpu_timer_begin(&c->timer, &rec->gpu_compose_ns);
+    vb_presenter_compose(&c->presenter, texture);
+    vb_gpu_timer_end(&c->timer);
+    if (c->steps.fence_wait(p, &c->presenter) != VB_OK) return show_failed(c, slot);
+    rec->presented_ns = vb_now_ns() - p->start_ns;
+    rec->consumer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
+    rec->consumer_gl_calls = vb_thread_work.gl_calls - work_start.gl_calls;
+    rec->consumer_allocations = vb_thread_work.allocations - work_start.allocations;
+    rec->flags |= VB_FRAME_PRESENTED;
+    if (c->previous_verified) rec->flags |= VB_FRAME_PERTURBED;
+    c->previous_verified = o->verify_every > 0 && seq % o->verify_every == 0;
+    if (c->previous_verified) check_picture(p, &c->check, &c->presenter, rec);
+    c->last_presented = seq;
+    atomic_store_explicit(&vb_run_progress, seq + 1, memory_order_relaxed);
+    release_slot(p, slot);
+    vb_gpu_timer_collect(&c->timer, 0);
+    vb_pipeline_gl_end(c->serialized);
+    return VB_OK;
+}
+
+/* The measured loop: frames taken as they arrive (or latched), shown, until the last one. */
+static void consume(consumer *c) {
+    pipeline *p = c->p;
     for (;;) {
-        int got, ready = 1;
-        int64_t tick_ns = -1;
-        if (on_ticks && !clock_started) {
-            /* The display clock starts with the first frame: its ticks fall half a period after
-             * each frame's due time (the producer's clock, known once it published), a fixed
-             * phase so that runs compare; a frame reaching the display within half a period is
-             * latched one tick after it was due. */
-            got = vb_frame_ring_take(&p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
-            if (got == VB_RING_OK) {
-                vb_vsync_init(&vsync, vsync_hz, p->start_ns + 500000000LL / vsync_hz);
-                clock_started = 1;
-                tick_ns = vb_vsync_next_tick(&vsync, vb_now_ns());
-                vb_sleep_until_ns(tick_ns);
-            }
-        } else if (on_ticks) {
-            tick_ns = vb_vsync_next_tick(&vsync, vb_now_ns());
-            vb_sleep_until_ns(tick_ns);
-            got = take_if_arrived(p, taken, tick_ns) ? VB_RING_OK
-                  : atomic_load(&p->ring.cancelled)  ? VB_RING_CANCELLED
-                                                     : VB_RING_TIMEOUT;
-        } else {
-            got = vb_frame_ring_take(&p->ring, vb_now_ns() + ARRIVAL_SLICE_NS);
-        }
+        c->tick_ns = -1;
+        int got = c->steps.arrive(c);
         if (got == VB_RING_CANCELLED) break;
         if (got == VB_RING_TIMEOUT) {
-            if (atomic_load(&p->producer_done) && taken == atomic_load(&p->ring.published)) break;
-            /* the picture on screen repeated (counted from the first measured frame on) */
-            if (on_ticks && last_presented >= o->warmup) vb_vsync_tick(&vsync, 0);
-            if (vb_now_ns() - waiting_since > arrival_limit) {
-                char why[96];
-                snprintf(why, sizeof why, "no frame arrived within %lld s (the producer is stuck)",
-                         (long long)(arrival_limit / 1000000000LL));
-                vb_pipeline_fail(p, p->consumer_error, why);
-                break;
-            }
+            if (no_frame(c)) break;
             continue;
         }
-        int slot = (int)(taken++ % o->slots);
-        int64_t seq = p->slot_sequence[slot];
-        take_stages(p, slot, seq);
-        if (o->pace == VB_PACE_REALTIME) {
-            /* A display shows the newest frame; older ones waiting are dropped unseen. */
-            while (on_ticks ? take_if_arrived(p, taken, tick_ns)
-                            : vb_frame_ring_take_if_ready(&p->ring)) {
-                p->run->frames[seq].flags |= VB_FRAME_DROPPED;
-                vb_pipeline_gl_begin(serialized); /* a release may delete a GL fence */
-                release_slot(p, slot);
-                vb_pipeline_gl_end(serialized);
-                slot = (int)(taken++ % o->slots);
-                seq = p->slot_sequence[slot];
-                take_stages(p, slot, seq);
-                ready++;
-            }
-        }
-        if (vsync_hz > 0 && seq >= o->warmup) vb_vsync_tick(&vsync, ready);
-        if (on_ticks)
-            p->run->frames[seq].vsync_delay =
-                vb_vsync_delay(&vsync, p->start_ns + p->run->frames[seq].ready_ns, tick_ns);
-        vb_frame_record *rec = &p->run->frames[seq];
-        rec->taken_ns = vb_now_ns() - p->start_ns;
-        const int64_t cpu_start = vb_thread_cpu_ns();
-        const vb_work_counts work_start = vb_thread_work;
-        GLuint texture = 0;
-        vb_pipeline_gl_begin(serialized);
-        vb_gpu_timer_begin(&timer, &rec->gpu_upload_ns);
-        int status = vb_strategy_upload(ops, p->strategy, slot, presenter.frame_texture, &texture,
-                                        &rec->bytes_uploaded);
-        vb_gpu_timer_end(&timer);
-        if (status != VB_OK) {
-            vb_pipeline_gl_end(serialized);
-            vb_pipeline_fail(p, p->consumer_error, vb_error_get());
-            release_slot(p, slot);
-            break;
-        }
-        rec->uploaded_ns = vb_now_ns() - p->start_ns;
-        if (vb_strategy_records_stages(ops)) { /* a one-time import happens in the upload */
-            vb_stage_record st;
-            vb_strategy_collect(ops, p->strategy, slot, &st);
-            rec->import_ns = st.import_ns;
-        }
-        vb_gpu_timer_begin(&timer, &rec->gpu_compose_ns);
-        vb_presenter_compose(&presenter, texture);
-        vb_gpu_timer_end(&timer);
-
-        if (fence_fault) {
-            vb_sleep_until_ns(vb_now_ns() + o->fence_timeout_ns);
-            vb_error_set("fence did not signal within %.0f ms (simulated by VIZBENCH_FAULT)",
-                         (double)o->fence_timeout_ns / 1e6);
-            status = -VB_ERR_FAILURE;
-        } else {
-            status = vb_presenter_wait(&presenter, (uint64_t)o->fence_timeout_ns);
-        }
-        if (status != VB_OK) {
-            vb_pipeline_gl_end(serialized);
-            vb_pipeline_fail(p, p->consumer_error, vb_error_get());
-            release_slot(p, slot);
-            break;
-        }
-        rec->presented_ns = vb_now_ns() - p->start_ns;
-        rec->consumer_cpu_ns = vb_thread_cpu_ns() - cpu_start;
-        rec->consumer_gl_calls = vb_thread_work.gl_calls - work_start.gl_calls;
-        rec->consumer_allocations = vb_thread_work.allocations - work_start.allocations;
-        rec->flags |= VB_FRAME_PRESENTED;
-        if (previous_verified) rec->flags |= VB_FRAME_PERTURBED;
-        previous_verified = o->verify_every > 0 && seq % o->verify_every == 0;
-        if (previous_verified) check_picture(p, &check, &presenter, rec);
-        last_presented = seq;
-        atomic_store_explicit(&vb_run_progress, seq + 1, memory_order_relaxed);
-        release_slot(p, slot);
-        vb_gpu_timer_collect(&timer, 0);
-        vb_pipeline_gl_end(serialized);
-        waiting_since = vb_now_ns();
+        int64_t seq;
+        const int slot = take_newest(c, &seq);
+        if (show(c, slot, seq) != VB_OK) break;
+        c->waiting_since = vb_now_ns();
         if (seq == p->run->length - 1) break;
     }
-    /* The framebuffer still shows the last presented frame: the end-of-run check. */
-    if (last_presented >= 0 && !atomic_load(&p->failed) &&
-        !(p->run->frames[last_presented].flags & VB_FRAME_VERIFIED))
-        check_picture(p, &check, &presenter, &p->run->frames[last_presented]);
-    p->run->vsync = vsync;
-    p->process_cpu_end = vb_process_cpu_ns();
-    if (last_presented >= 0) p->measured_end_ns = p->run->frames[last_presented].presented_ns;
-    vb_gpu_timer_collect(&timer, 1);
-    vb_gpu_timer_free(&timer);
-    checker_free(&check);
-    if (started) vb_strategy_consumer_stop(ops, p->strategy);
-    vb_presenter_free(&presenter);
-    vb_gl_release_thread();
-    sem_post(&p->consumer_finished);
-    return NULL;
+}
 
-setup_failed:
+/* The consumer GL context, the display, the strategy's consumer side, the picture check and the
+ * timers; then the producer may start. VB_OK, or the failure recorded and everything started
+ * stopped again. */
+static int start_consumer(consumer *c, int *started) {
+    pipeline *p = c->p;
+    const vb_run_options *o = p->options;
+    int current = 0, presenter_ready = 0;
+    if (vb_gl_make_consumer_current(p->gl) != VB_OK) goto failed;
+    current = 1;
+    if (vb_presenter_init(&c->presenter, o->view.width, o->view.height,
+                          p->gl->visible ? p->gl->consumer_window : NULL, !p->gl->info.software,
+                          vb_strategy_uploads_to_frame_texture(p->ops)) != VB_OK)
+        goto failed;
+    presenter_ready = 1;
+    if (vb_strategy_consumer_start(p->ops, p->strategy) != VB_OK) goto failed;
+    *started = 1;
+    if (checker_init(&c->check, p) != VB_OK) goto failed;
+    vb_gpu_timer_init(&c->timer, vb_gpu_timers_enabled(o->gpu_timers, &p->gl->info));
+    atomic_store(&p->consumer_ok, 1);
+    sem_post(&p->consumer_ready);
+    return VB_OK;
+
+failed:
     snprintf(p->consumer_error, sizeof p->consumer_error, "%s", vb_error_get());
     atomic_store(&p->failed, 1);
-    checker_free(&check);
-    if (started) vb_strategy_consumer_stop(ops, p->strategy);
-    if (presenter_ready) vb_presenter_free(&presenter);
+    checker_free(&c->check);
+    if (*started) vb_strategy_consumer_stop(p->ops, p->strategy);
+    if (presenter_ready) vb_presenter_free(&c->presenter);
     if (current) vb_gl_release_thread();
     sem_post(&p->consumer_ready);
+    return -VB_ERR_FAILURE;
+}
+
+/* The framebuffer still shows the last presented frame: the end-of-run check; then the run's
+ * figures of this side, and everything stopped. */
+static void finish_consumer(consumer *c) {
+    pipeline *p = c->p;
+    if (c->last_presented >= 0 && !atomic_load(&p->failed) &&
+        !(p->run->frames[c->last_presented].flags & VB_FRAME_VERIFIED))
+        check_picture(p, &c->check, &c->presenter, &p->run->frames[c->last_presented]);
+    p->run->vsync = c->vsync;
+    p->process_cpu_end = vb_process_cpu_ns();
+    if (c->last_presented >= 0) p->measured_end_ns = p->run->frames[c->last_presented].presented_ns;
+    vb_gpu_timer_collect(&c->timer, 1);
+    vb_gpu_timer_free(&c->timer);
+    checker_free(&c->check);
+    vb_strategy_consumer_stop(p->ops, p->strategy);
+    vb_presenter_free(&c->presenter);
+    vb_gl_release_thread();
+    sem_post(&p->consumer_finished);
+}
+
+void *vb_pipeline_consumer(void *opaque) {
+    consumer c = {.p = opaque, .last_presented = -1};
+    pipeline *p = c.p;
+    vb_pipeline_block_signals();
+    int started = 0;
+    if (start_consumer(&c, &started) != VB_OK) return NULL;
+    c.serialized = vb_gl_submissions_serialized(&p->gl->info);
+    c.waiting_since = vb_now_ns();
+    const int64_t fences = FRAME_ARRIVAL_FENCES * p->options->fence_timeout_ns;
+    c.arrival_limit = fences > FRAME_ARRIVAL_LIMIT_NS ? fences : FRAME_ARRIVAL_LIMIT_NS;
+    choose_steps(&c);
+    consume(&c);
+    finish_consumer(&c);
     return NULL;
 }

@@ -30,7 +30,7 @@ typedef struct pipeline {
     const vb_strategy_ops *ops;
     vb_strategy *strategy;
     vb_strategy_config config;
-    vb_strategy_run *run;
+    vb_run_record *run;
     vb_frame_ring ring;
     int64_t audio_frames;
     const atomic_int *stop;

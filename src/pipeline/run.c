@@ -9,7 +9,7 @@
 
 atomic_llong vb_run_progress;
 
-static void reset_records(vb_strategy_run *run, int64_t warmup) {
+static void reset_records(vb_run_record *run, int64_t warmup) {
     for (int64_t n = 0; n < run->length; n++) {
         vb_frame_record *r = &run->frames[n];
         memset(r, 0, sizeof *r);
@@ -48,12 +48,14 @@ static void sink_fail(void *context, const char *message) {
     vb_frame_ring_cancel(&p->ring);
 }
 
-static void set_reason(vb_strategy_run *run, const char *fmt, const char *detail) {
+static void set_reason(vb_run_record *run, const char *fmt, const char *detail) {
     snprintf(run->reason, sizeof run->reason, fmt, detail);
 }
 
-int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contexts *gl,
-                    const vb_strategy_ops *ops, const atomic_int *stop, vb_strategy_run *run) {
+/* The record before the run: its length and picture requirement; -VB_ERR_FAILURE when the
+ * strategy cannot run here (the record says why, unavailable). */
+static int start_record(const vb_run_options *o, vb_gl_contexts *gl, const vb_strategy_ops *ops,
+                        vb_run_record *run) {
     memset(run, 0, sizeof *run);
     run->strategy = &ops->facts;
     run->figure_count = vb_strategy_figure_count(ops);
@@ -68,7 +70,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     if (!gl) {
         run->status = VB_STRATEGY_UNAVAILABLE;
         set_reason(run, "%s", "no OpenGL: the display side needs a GL context");
-        return VB_OK;
+        return -VB_ERR_FAILURE;
     }
     /* The simulated UUID mismatch (VIZBENCH_FAULT=uuid:STRATEGY): GL reports another device. */
     vb_gl_info info = gl->info;
@@ -77,8 +79,72 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     if (missing) {
         run->status = VB_STRATEGY_UNAVAILABLE;
         set_reason(run, "%s", missing);
-        return VB_OK;
+        return -VB_ERR_FAILURE;
     }
+    return VB_OK;
+}
+
+/* The options and faults only one strategy reads (vb_strategy_own_options), for `ops`: a
+ * fault only when it is aimed at this strategy. */
+static vb_strategy_own_options own_options(const vb_run_options *o, const vb_strategy_ops *ops) {
+    vb_strategy_own_options own = {0};
+    own.pixel_copy.pool = o->pool;
+    own.frb.codec = o->frb_codec;
+    own.egl_image.fault_release_fence =
+        vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
+    own.vulkan_interop.fault_fence = vb_pipeline_is_fault_target(o->fault_vk_fence, ops);
+    const int producer_fault = vb_pipeline_is_fault_target(o->fault_producer, ops);
+    const int64_t fault_at = o->warmup + o->frames / 2;
+    own.vulkan_interop.fault_kill_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_KILL ? fault_at : -1;
+    own.vulkan_interop.fault_garbage_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_GARBAGE ? fault_at : -1;
+    own.vulkan_interop.fault_hang_at =
+        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_HANG ? fault_at : -1;
+    return own;
+}
+
+/* What the strategy is created with, from the run's options. */
+static void configure(pipeline *p) {
+    const vb_run_options *o = p->options;
+    p->config.view = o->view;
+    p->config.slots = o->slots;
+    p->config.stride = (size_t)o->view.width * 4;
+    p->config.frame_bytes = p->config.stride * (size_t)o->view.height;
+    p->config.gl = p->gl;
+    p->config.gl_serialized = vb_gl_submissions_serialized(&p->gl->info);
+    p->config.sink = (vb_strategy_sink){p, sink_publish, sink_fail};
+    p->config.fence_timeout_ns = o->fence_timeout_ns;
+    p->config.producer_process = o->producer_process;
+    p->config.audio = p->audio;
+    p->config.own = own_options(o, p->ops);
+}
+
+/* The run's figures and how it ended, once both threads are done. */
+static void take_results(pipeline *p) {
+    vb_run_record *run = p->run;
+    const vb_strategy_ops *ops = p->ops;
+    vb_strategy_describe(ops, p->strategy, run->detail, sizeof run->detail);
+    run->memory.producer_process_peak_bytes = vb_strategy_producer_process_peak(ops, p->strategy);
+    run->process_cpu_ns = p->process_cpu_end - p->process_cpu_start + p->remote_cpu_measured;
+    run->measured_wall_ns = p->measured_end_ns - p->measured_start_ns;
+    if (p->stage_error[0] || p->consumer_error[0] || p->producer_error[0]) {
+        /* a stage's failure first: the other threads' errors follow from it */
+        run->status = VB_STRATEGY_FAILED;
+        snprintf(run->reason, sizeof run->reason, "%s",
+                 p->stage_error[0]      ? p->stage_error
+                 : p->consumer_error[0] ? p->consumer_error
+                                        : p->producer_error);
+    } else if (run->produced < run->length) {
+        run->status = VB_STRATEGY_INTERRUPTED;
+        snprintf(run->reason, sizeof run->reason, "stopped by a signal after %lld of %lld frames",
+                 (long long)run->produced, (long long)run->length);
+    }
+}
+
+int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contexts *gl,
+                    const vb_strategy_ops *ops, const atomic_int *stop, vb_run_record *run) {
+    if (start_record(o, gl, ops, run) != VB_OK) return VB_OK;
     run->frames = vb_frame_store_alloc(run->length);
     if (!run->frames) return -VB_ERR_FAILURE;
     reset_records(run, o->warmup);
@@ -95,29 +161,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     p->run = run;
     p->stop = stop;
     p->audio_frames = vb_frame_count(audio->length, audio->sample_rate, o->view.fps);
-    p->config.view = o->view;
-    p->config.slots = o->slots;
-    p->config.pool = o->pool;
-    p->config.stride = (size_t)o->view.width * 4;
-    p->config.frame_bytes = p->config.stride * (size_t)o->view.height;
-    p->config.gl = gl;
-    p->config.gl_serialized = vb_gl_submissions_serialized(&gl->info);
-    p->config.frb_codec = o->frb_codec;
-    p->config.sink = (vb_strategy_sink){p, sink_publish, sink_fail};
-    p->config.fence_timeout_ns = o->fence_timeout_ns;
-    p->config.fault_release_fence =
-        vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
-    p->config.producer_process = o->producer_process;
-    p->config.audio = audio;
-    p->config.fault_vk_fence = vb_pipeline_is_fault_target(o->fault_vk_fence, ops);
-    const int producer_fault = vb_pipeline_is_fault_target(o->fault_producer, ops);
-    const int64_t fault_at = o->warmup + o->frames / 2;
-    p->config.fault_producer_kill_at =
-        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_KILL ? fault_at : -1;
-    p->config.fault_producer_garbage_at =
-        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_GARBAGE ? fault_at : -1;
-    p->config.fault_producer_hang_at =
-        producer_fault && o->fault_producer_kind == VB_PRODUCER_FAULT_HANG ? fault_at : -1;
+    configure(p);
     p->remote_cpu_seen = -1;
     for (int i = 0; i < VB_RING_MAX_SLOTS; i++)
         p->previous_in_slot[i] = -1;
@@ -149,22 +193,7 @@ int vb_run_strategy(const vb_run_options *o, const vb_audio *audio, vb_gl_contex
     pthread_join(producer, NULL);
     pthread_join(consumer, NULL);
 
-    vb_strategy_describe(ops, p->strategy, run->detail, sizeof run->detail);
-    run->memory.producer_process_peak_bytes = vb_strategy_producer_process_peak(ops, p->strategy);
-    run->process_cpu_ns = p->process_cpu_end - p->process_cpu_start + p->remote_cpu_measured;
-    run->measured_wall_ns = p->measured_end_ns - p->measured_start_ns;
-    if (p->stage_error[0] || p->consumer_error[0] || p->producer_error[0]) {
-        /* a stage's failure first: the other threads' errors follow from it */
-        run->status = VB_STRATEGY_FAILED;
-        snprintf(run->reason, sizeof run->reason, "%s",
-                 p->stage_error[0]      ? p->stage_error
-                 : p->consumer_error[0] ? p->consumer_error
-                                        : p->producer_error);
-    } else if (run->produced < run->length) {
-        run->status = VB_STRATEGY_INTERRUPTED;
-        snprintf(run->reason, sizeof run->reason, "stopped by a signal after %lld of %lld frames",
-                 (long long)run->produced, (long long)run->length);
-    }
+    take_results(p);
     goto cleanup;
 
 setup_failed:
@@ -180,7 +209,7 @@ cleanup:
     return VB_OK;
 }
 
-void vb_strategy_run_free(vb_strategy_run *run) {
+void vb_run_record_free(vb_run_record *run) {
     vb_frame_store_free(run->frames);
     run->frames = NULL;
 }

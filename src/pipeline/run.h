@@ -119,7 +119,10 @@ typedef struct vb_memory_use {
 /* Nothing known: a run not made, or read from a file made before memory was measured. */
 #define VB_MEMORY_UNKNOWN ((vb_memory_use){-1, -1, -1, -1, 0})
 
-typedef struct vb_strategy_run {
+/* The record of one strategy's run (vb_run_strategy fills it): how it ended, every frame's
+ * record, the frames produced, the CPU and wall time measured, the picture check's result,
+ * the display clock's accounting and the memory used. */
+typedef struct vb_run_record {
     /* Borrowed: the live strategy's facts (its ops table), or those a results file recorded
      * (interned, record/strategy_facts.h); either outlives the run. */
     const vb_strategy_facts *strategy;
@@ -139,20 +142,20 @@ typedef struct vb_strategy_run {
     char detail[160];     /* the strategy's own line on the run (vb_strategy_describe), or "" */
     vb_memory_use memory; /* set by the session around the run; unknown (-1) when read back
                              from a file that has none */
-} vb_strategy_run;
+} vb_run_record;
 
 /* The display clock a run of `ops` with these options presents on: 0 for none. */
 int vb_run_vsync_hz(const vb_run_options *options, const vb_strategy_ops *ops);
 /* Whether the run's frames carry stage fields (threads of the strategy's own, or a display
  * clock): the results write them then. */
-int vb_strategy_run_has_stages(const vb_strategy_run *run);
+int vb_run_record_has_stages(const vb_run_record *run);
 
 /* Runs `ops`. `gl` is NULL when there is no GL (the run is then marked unavailable). Fills
- * `run` (free with vb_strategy_run_free) and returns VB_OK even when the strategy failed or
+ * `run` (free with vb_run_record_free) and returns VB_OK even when the strategy failed or
  * was unavailable (see run->status); a negative status only for out-of-memory before start. */
 int vb_run_strategy(const vb_run_options *options, const vb_audio *audio, vb_gl_contexts *gl,
-                    const vb_strategy_ops *ops, const atomic_int *stop, vb_strategy_run *run);
-void vb_strategy_run_free(vb_strategy_run *run);
+                    const vb_strategy_ops *ops, const atomic_int *stop, vb_run_record *run);
+void vb_run_record_free(vb_run_record *run);
 
 /* Frames presented so far by a run in progress (for a progress display on another thread). */
 extern atomic_llong vb_run_progress;

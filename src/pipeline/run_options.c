@@ -73,7 +73,7 @@ int vb_run_vsync_hz(const vb_run_options *o, const vb_strategy_ops *ops) {
     return vb_strategy_has(ops, VB_CAP_VSYNC_DRIVEN) ? o->view.fps : 0;
 }
 
-int vb_strategy_run_has_stages(const vb_strategy_run *run) {
+int vb_run_record_has_stages(const vb_run_record *run) {
     return run->vsync.hz > 0 || vb_facts_have(run->strategy, VB_CAP_STAGE_FIGURES);
 }
 

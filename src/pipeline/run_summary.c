@@ -45,7 +45,7 @@ static double consumer_cpu(const vb_frame_record *r) {
     return (double)r->consumer_cpu_ns / 1e6;
 }
 
-static void collect(const vb_strategy_run *run, frame_value value, double *scratch, vb_stats *out) {
+static void collect(const vb_run_record *run, frame_value value, double *scratch, vb_stats *out) {
     size_t count = 0;
     for (int64_t n = 0; n < run->length; n++) {
         if (vb_frame_is_measured(&run->frames[n])) scratch[count++] = value(&run->frames[n]);
@@ -54,26 +54,7 @@ static void collect(const vb_strategy_run *run, frame_value value, double *scrat
     vb_stats_compute(scratch, count, out);
 }
 
-/* The strategy's own figures, each over the measured frames that recorded it. */
-static void summarize_figures(const vb_strategy_run *run, double *scratch, vb_run_summary *s) {
-    s->figure_count = run->figure_count;
-    for (int i = 0; i < run->figure_count; i++) {
-        size_t count = 0;
-        double sum = 0;
-        for (int64_t n = 0; n < run->length; n++) {
-            const int64_t v = vb_figure_value(&run->frames[n], run->figures[i]);
-            if (vb_frame_is_measured(&run->frames[n]) && v >= 0) {
-                scratch[count++] = (double)v;
-                sum += (double)v;
-            }
-            vb_frame_store_passed(run->frames, n);
-        }
-        vb_stats_compute(scratch, count, &s->figures[i]);
-        s->figure_sums[i] = sum;
-    }
-}
-
-static double mean_ms(const vb_strategy_run *run, size_t offset) {
+static double mean_ms(const vb_run_record *run, size_t offset) {
     double sum = 0;
     int64_t count = 0;
     for (int64_t n = 0; n < run->length; n++) {
@@ -88,19 +69,18 @@ static double mean_ms(const vb_strategy_run *run, size_t offset) {
     return count ? sum / (double)count : -1.0;
 }
 
-int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run_summary *s) {
-    memset(s, 0, sizeof *s);
-    s->budget_ms = 1000.0 / o->view.fps;
-    s->gpu_render_ms = s->gpu_upload_ms = s->gpu_compose_ms = -1;
-    s->deadline_misses = o->pace == VB_PACE_REALTIME ? 0 : -1;
-    if (!run->frames) return VB_OK;
-    double *scratch = malloc(sizeof(double) * (size_t)(run->length > 0 ? run->length : 1));
-    if (!scratch) {
-        vb_error_set("summary: out of memory");
-        return -VB_ERR_FAILURE;
-    }
-    int64_t copied = 0, to_gpu = 0, uploaded = 0, pixels_up = 0, previous_presented = -1;
-    int64_t producer_copied = 0, copies = 0, allocations = 0, delay_sum = 0, delayed = 0;
+/* What the measured frames add up to, for the per-frame figures. */
+typedef struct frame_totals {
+    int64_t copied, to_gpu, uploaded, pixels_up, producer_copied, copies, allocations;
+    int64_t delay_sum, delayed;
+} frame_totals;
+
+/* One pass over the frames: presented, dropped, measured, jank and the display clock's delays
+ * into `s`, the bytes, copies and allocations into `t`, the present-to-present intervals into
+ * `scratch`; returns how many intervals. */
+static size_t count_frames(const vb_run_record *run, vb_run_summary *s, frame_totals *t,
+                           double *scratch) {
+    int64_t previous_presented = -1;
     size_t intervals = 0;
     for (int64_t n = 0; n < run->length; n++) {
         const vb_frame_record *r = &run->frames[n];
@@ -118,25 +98,46 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
         }
         if (!vb_frame_is_measured(r)) continue;
         s->measured++;
-        producer_copied += r->bytes_copied;
-        copied += vb_frame_bytes_copied(r);
-        to_gpu += vb_frame_bytes_to_gpu(r);
-        copies += vb_frame_part(vb_frame_copies(r));
-        allocations += vb_frame_part(vb_frame_allocations(r));
+        t->producer_copied += r->bytes_copied;
+        t->copied += vb_frame_bytes_copied(r);
+        t->to_gpu += vb_frame_bytes_to_gpu(r);
+        t->copies += vb_frame_part(vb_frame_copies(r));
+        t->allocations += vb_frame_part(vb_frame_allocations(r));
         if (r->vsync_delay >= 1) {
             int64_t bin =
                 r->vsync_delay < VB_VSYNC_DELAY_BINS - 1 ? r->vsync_delay : VB_VSYNC_DELAY_BINS - 1;
             s->delay_frames[bin]++;
-            delay_sum += r->vsync_delay;
-            delayed++;
+            t->delay_sum += r->vsync_delay;
+            t->delayed++;
         }
-        uploaded += r->bytes_uploaded;
-        pixels_up += vb_frame_pixels_to_gpu(r);
+        t->uploaded += r->bytes_uploaded;
+        t->pixels_up += vb_frame_pixels_to_gpu(r);
         if (latency(r) > s->budget_ms) {
             s->jank++;
             if (s->deadline_misses >= 0) s->deadline_misses++;
         }
     }
+    return intervals;
+}
+
+/* Imports happen in the warm-up: every one counts. -1 without any. */
+static double mean_import_ms(const vb_run_record *run) {
+    double sum = 0;
+    int64_t imports = 0;
+    for (int64_t n = 0; n < run->length; n++) {
+        const vb_frame_record *r = &run->frames[n];
+        vb_frame_store_passed(run->frames, n);
+        if (r->import_ns < 0) continue;
+        sum += (double)r->import_ns / 1e6;
+        imports++;
+    }
+    return imports ? sum / (double)imports : -1;
+}
+
+/* The stages' distributions (`scratch` holds the intervals, then each stage in turn) and
+ * means. */
+static void summarize_stages(const vb_run_record *run, vb_run_summary *s, double *scratch,
+                             size_t intervals) {
     vb_stats_compute(scratch, intervals, &s->interval_ms);
     collect(run, latency, scratch, &s->latency_ms);
     collect(run, wait_stage, scratch, &s->wait_ms);
@@ -148,46 +149,60 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     collect(run, compose_stage, scratch, &s->compose_ms);
     collect(run, producer_cpu, scratch, &s->producer_cpu_ms);
     collect(run, consumer_cpu, scratch, &s->consumer_cpu_ms);
-    summarize_figures(run, scratch, s);
-    free(scratch);
+}
+
+/* The strategy's own figures, each over the measured frames that recorded it. */
+static void summarize_figures(const vb_run_record *run, double *scratch, vb_run_summary *s) {
+    s->figure_count = run->figure_count;
+    for (int i = 0; i < run->figure_count; i++) {
+        size_t count = 0;
+        double sum = 0;
+        for (int64_t n = 0; n < run->length; n++) {
+            const int64_t v = vb_figure_value(&run->frames[n], run->figures[i]);
+            if (vb_frame_is_measured(&run->frames[n]) && v >= 0) {
+                scratch[count++] = (double)v;
+                sum += (double)v;
+            }
+            vb_frame_store_passed(run->frames, n);
+        }
+        vb_stats_compute(scratch, count, &s->figures[i]);
+        s->figure_sums[i] = sum;
+    }
+}
+
+static void summarize_means(const vb_run_record *run, vb_run_summary *s) {
     s->gpu_render_ms = mean_ms(run, offsetof(vb_frame_record, gpu_render_ns));
     s->gpu_upload_ms = mean_ms(run, offsetof(vb_frame_record, gpu_upload_ns));
     s->gpu_compose_ms = mean_ms(run, offsetof(vb_frame_record, gpu_compose_ns));
     s->has_stages = vb_facts_have(run->strategy, VB_CAP_STAGE_FIGURES);
     s->release_wait_ms = mean_ms(run, offsetof(vb_frame_record, release_wait_ns));
     s->sync_wait_ms = mean_ms(run, offsetof(vb_frame_record, sync_wait_ns));
-    s->import_ms = -1; /* imports happen in the warm-up: every one counts */
-    {
-        double sum = 0;
-        int64_t imports = 0;
-        for (int64_t n = 0; n < run->length; n++) {
-            const vb_frame_record *r = &run->frames[n];
-            vb_frame_store_passed(run->frames, n);
-            if (r->import_ns < 0) continue;
-            sum += (double)r->import_ns / 1e6;
-            imports++;
-        }
-        if (imports) s->import_ms = sum / (double)imports;
-    }
+    s->import_ms = mean_import_ms(run);
     s->hop_encode_ms = mean_ms(run, offsetof(vb_frame_record, hop_encode_ns));
     s->hop_copy_ms = mean_ms(run, offsetof(vb_frame_record, hop_copy_ns));
     s->ui_cpu_ms = mean_ms(run, offsetof(vb_frame_record, ui_cpu_ns));
     s->io_cpu_ms = mean_ms(run, offsetof(vb_frame_record, io_cpu_ns));
     s->io_upload_ms = mean_ms(run, offsetof(vb_frame_record, io_upload_ns));
     s->mipmap_ms = mean_ms(run, offsetof(vb_frame_record, mipmap_ns));
+}
+
+static void summarize_vsync(const vb_run_record *run, vb_run_summary *s, const frame_totals *t) {
     s->vsync_hz = run->vsync.hz;
     s->vsync_ticks = run->vsync.ticks;
     s->vsync_repeated = run->vsync.repeated;
     s->vsync_skipped = run->vsync.skipped;
-    s->delay_frames_mean = delayed ? (double)delay_sum / (double)delayed : -1;
+    s->delay_frames_mean = t->delayed ? (double)t->delay_sum / (double)t->delayed : -1;
     s->latency_periods_p50 = s->latency_periods_p99 = -1;
     if (run->vsync.hz > 0) {
         const double period_ms = 1000.0 / run->vsync.hz;
         s->latency_periods_p50 = s->latency_ms.p50 / period_ms;
         s->latency_periods_p99 = s->latency_ms.p99 / period_ms;
     }
-    if (s->measured == 0) return VB_OK;
+}
 
+/* The rates, per frame and per second, over the measured frames (at least one). */
+static void summarize_rates(const vb_run_record *run, const vb_run_options *o, vb_run_summary *s,
+                            const frame_totals *t) {
     const double frames = (double)s->measured;
     const double wall_s = (double)run->measured_wall_ns / 1e9;
     /* Frames per second as a display counts them: 1000 / the mean present-to-present interval.
@@ -202,21 +217,43 @@ int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *o, vb_run
     s->consumer_cpu_pct = s->consumer_cpu_ms.mean * rate / 10.0;
     s->process_cpu_pct = wall_s > 0 ? (double)run->process_cpu_ns / 1e9 / wall_s * 100.0 : 0;
     s->process_cpu_ms_per_frame = (double)run->process_cpu_ns / 1e6 / frames;
-    s->copied_mb_per_frame = (double)copied / frames / 1e6;
-    s->copies_per_frame = (double)copies / frames;
-    s->allocations_per_frame = (double)allocations / frames;
-    s->to_gpu_mb_per_frame = (double)to_gpu / frames / 1e6;
-    s->pixels_to_gpu_mb_per_frame = (double)pixels_up / frames / 1e6;
-    s->copy_gbps = s->transfer_ms.mean > 0 && producer_copied > 0
-                       ? (double)producer_copied / frames / (s->transfer_ms.mean * 1e6)
+    s->copied_mb_per_frame = (double)t->copied / frames / 1e6;
+    s->copies_per_frame = (double)t->copies / frames;
+    s->allocations_per_frame = (double)t->allocations / frames;
+    s->to_gpu_mb_per_frame = (double)t->to_gpu / frames / 1e6;
+    s->pixels_to_gpu_mb_per_frame = (double)t->pixels_up / frames / 1e6;
+    s->copy_gbps = s->transfer_ms.mean > 0 && t->producer_copied > 0
+                       ? (double)t->producer_copied / frames / (s->transfer_ms.mean * 1e6)
                        : 0;
-    s->upload_gbps = s->upload_ms.mean > 0 && uploaded > 0
-                         ? (double)uploaded / frames / (s->upload_ms.mean * 1e6)
+    s->upload_gbps = s->upload_ms.mean > 0 && t->uploaded > 0
+                         ? (double)t->uploaded / frames / (s->upload_ms.mean * 1e6)
                          : 0;
-    s->gpu_upload_gbps = s->gpu_upload_ms > 0 && uploaded > 0
-                             ? (double)uploaded / frames / (s->gpu_upload_ms * 1e6)
+    s->gpu_upload_gbps = s->gpu_upload_ms > 0 && t->uploaded > 0
+                             ? (double)t->uploaded / frames / (s->gpu_upload_ms * 1e6)
                              : 0;
     s->copy_rate_gbps = s->copied_mb_per_frame * rate / 1e3;
     s->upload_rate_gbps = s->to_gpu_mb_per_frame * rate / 1e3;
+}
+
+int vb_run_summarize(const vb_run_record *run, const vb_run_options *o, vb_run_summary *s) {
+    memset(s, 0, sizeof *s);
+    s->budget_ms = 1000.0 / o->view.fps;
+    s->gpu_render_ms = s->gpu_upload_ms = s->gpu_compose_ms = -1;
+    s->deadline_misses = o->pace == VB_PACE_REALTIME ? 0 : -1;
+    if (!run->frames) return VB_OK;
+    double *scratch = malloc(sizeof(double) * (size_t)(run->length > 0 ? run->length : 1));
+    if (!scratch) {
+        vb_error_set("summary: out of memory");
+        return -VB_ERR_FAILURE;
+    }
+    frame_totals totals = {0};
+    const size_t intervals = count_frames(run, s, &totals, scratch);
+    summarize_stages(run, s, scratch, intervals);
+    summarize_figures(run, scratch, s);
+    free(scratch);
+    summarize_means(run, s);
+    summarize_vsync(run, s, &totals);
+    if (s->measured == 0) return VB_OK;
+    summarize_rates(run, o, s, &totals);
     return VB_OK;
 }

@@ -45,7 +45,7 @@ typedef struct vb_run_summary {
     double release_wait_ms; /* egl-image: the producer's wait for a release fence */
     double sync_wait_ms;    /* vulkan-interop, cpu-synchronised: the producer's wait for the GPU */
 
-    /* The display clock (vb_strategy_run.vsync), hz 0 without. Frames of delay: measured frames
+    /* The display clock (vb_run_record.vsync), hz 0 without. Frames of delay: measured frames
      * by ticks from ready to the latching tick, [k] for k = 1 .. VB_VSYNC_DELAY_BINS - 2, the
      * last bin for that many or more; [0] unused. Latency in vsync periods: p50, p99. */
     int vsync_hz;
@@ -54,7 +54,7 @@ typedef struct vb_run_summary {
     double delay_frames_mean;
     double latency_periods_p50, latency_periods_p99;
 
-    /* The run's own figures (vb_strategy_run.figures, in order): over the measured frames that
+    /* The run's own figures (vb_run_record.figures, in order): over the measured frames that
      * recorded one, their statistics in the figure's unit, and their sum. */
     int figure_count;
     vb_stats figures[VB_FRAME_STRATEGY_FIGURES];
@@ -62,8 +62,7 @@ typedef struct vb_run_summary {
 } vb_run_summary;
 
 /* Allocates a scratch array for the duration of the call; -VB_ERR_FAILURE if that fails. */
-int vb_run_summarize(const vb_strategy_run *run, const vb_run_options *options,
-                     vb_run_summary *out);
+int vb_run_summarize(const vb_run_record *run, const vb_run_options *options, vb_run_summary *out);
 
 int vb_frame_is_measured(const vb_frame_record *record);
 

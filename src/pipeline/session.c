@@ -9,6 +9,31 @@
 
 atomic_int vb_session_current_run;
 
+/* The session's GL, and the plain-upload reference measured on it; without either the
+ * reason in s->gl_reason. */
+static void open_gl(vb_session *s, vb_gl_contexts *gl) {
+    const vb_run_options *o = &s->options;
+    s->gl_available = vb_gl_contexts_open(gl, o->view.width, o->view.height, o->visible) == VB_OK;
+    if (s->gl_available) {
+        s->gl = gl->info;
+        s->gl_serialized = vb_gl_submissions_serialized(&gl->info);
+        s->gpu_timers_used = vb_gpu_timers_enabled(o->gpu_timers, &gl->info);
+        /* The plain-upload reference, on the consumer's context like the strategies' uploads. */
+        int measured =
+            vb_gl_make_consumer_current(gl) == VB_OK &&
+            vb_reference_limits_measure_upload(&s->limits, o->view.width, o->view.height) == VB_OK;
+        vb_gl_release_current();
+        if (!measured) {
+            snprintf(s->gl_reason, sizeof s->gl_reason, "%s", vb_error_get());
+            s->gl_available = 0;
+            s->gl_serialized = s->gpu_timers_used = 0;
+            vb_gl_contexts_close(gl);
+        }
+    } else {
+        snprintf(s->gl_reason, sizeof s->gl_reason, "%s", vb_error_get());
+    }
+}
+
 int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *const *strategies,
                    int count, const atomic_int *stop) {
     const vb_run_options *o = &s->options;
@@ -18,25 +43,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
     if (vb_reference_limits_measure_cpu(&s->limits, frame_bytes) != VB_OK) return -VB_ERR_FAILURE;
 
     vb_gl_contexts gl;
-    s->gl_available = vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible) == VB_OK;
-    if (s->gl_available) {
-        s->gl = gl.info;
-        s->gl_serialized = vb_gl_submissions_serialized(&gl.info);
-        s->gpu_timers_used = vb_gpu_timers_enabled(o->gpu_timers, &gl.info);
-        /* The plain-upload reference, on the consumer's context like the strategies' uploads. */
-        int measured =
-            vb_gl_make_consumer_current(&gl) == VB_OK &&
-            vb_reference_limits_measure_upload(&s->limits, o->view.width, o->view.height) == VB_OK;
-        vb_gl_release_current();
-        if (!measured) {
-            snprintf(s->gl_reason, sizeof s->gl_reason, "%s", vb_error_get());
-            s->gl_available = 0;
-            s->gl_serialized = s->gpu_timers_used = 0;
-            vb_gl_contexts_close(&gl);
-        }
-    } else {
-        snprintf(s->gl_reason, sizeof s->gl_reason, "%s", vb_error_get());
-    }
+    open_gl(s, &gl);
 
     if (s->on_context) s->on_context(s, s->on_context_user);
     s->setup_peak_bytes = s->peak_bytes = vb_memory_peak_bytes();
@@ -45,7 +52,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
     s->run_count = 0;
     int status = VB_OK;
     for (int i = 0; i < count && i < VB_SESSION_MAX_RUNS; i++) {
-        vb_strategy_run *run = &s->runs[s->run_count++];
+        vb_run_record *run = &s->runs[s->run_count++];
         atomic_store(&vb_session_current_run, i);
         if (stop && atomic_load(stop)) {
             memset(run, 0, sizeof *run);
@@ -94,7 +101,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
 
 void vb_session_free(vb_session *s) {
     for (int i = 0; i < s->run_count; i++)
-        vb_strategy_run_free(&s->runs[i]);
+        vb_run_record_free(&s->runs[i]);
     s->run_count = 0;
 }
 

@@ -39,7 +39,7 @@ typedef struct vb_session {
      * reference limits), and the whole session (the largest of that and every run's peak). */
     int64_t setup_peak_bytes, peak_bytes;
     int run_count;
-    vb_strategy_run runs[VB_SESSION_MAX_RUNS];
+    vb_run_record runs[VB_SESSION_MAX_RUNS];
     int complete;
     char created[32]; /* UTC, ISO 8601 */
     char command[1024];

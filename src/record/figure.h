@@ -28,7 +28,7 @@ typedef enum {
 
 /* When a core figure is in a results file: always; written always and optional when read
  * (files before work counts); written for runs with stages of their own or a display clock
- * (vb_strategy_run_has_stages) and optional when read. A strategy's own: always, by name. */
+ * (vb_run_record_has_stages) and optional when read. A strategy's own: always, by name. */
 typedef enum {
     VB_FIGURE_ALWAYS = 0,
     VB_FIGURE_WORK_COUNT,

@@ -63,7 +63,7 @@ static int compare_doubles(const void *a, const void *b) {
 /* ---- latency distribution ---------------------------------------------------------------- */
 
 /* The measured frames' latencies in ms, sorted; NULL (count 0) when out of memory. */
-static double *sorted_latencies(const vb_strategy_run *run, size_t *count) {
+static double *sorted_latencies(const vb_run_record *run, size_t *count) {
     double *values = malloc(sizeof(double) * (size_t)(run->length > 0 ? run->length : 1));
     *count = 0;
     if (!values) return NULL;

@@ -17,7 +17,7 @@ void vb_memory_table_print(const vb_session *s, FILE *out) {
             own ? "each strategy's own" : "cumulative (the peak could not be reset)",
             megabytes(s->peak_bytes), megabytes(s->setup_peak_bytes));
     for (int i = 0; i < s->run_count; i++) {
-        const vb_strategy_run *run = &s->runs[i];
+        const vb_run_record *run = &s->runs[i];
         if (run->memory.peak_bytes < 0) continue;
         char cell[64];
         int length = run->memory.producer_process_peak_bytes >= 0

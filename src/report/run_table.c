@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-static const char *picture_verdict(const vb_strategy_run *run, char *buffer, size_t size) {
+static const char *picture_verdict(const vb_run_record *run, char *buffer, size_t size) {
     const vb_picture_result *p = &run->picture;
     if (p->checked == 0) return "not checked";
     if (p->exact)
@@ -19,7 +19,7 @@ static const char *picture_verdict(const vb_strategy_run *run, char *buffer, siz
 }
 
 /* The same in at most 11 columns: "pass, exact", "pass, max 2" (the legend says what). */
-static const char *picture_short(const vb_strategy_run *run, char *buffer, size_t size) {
+static const char *picture_short(const vb_run_record *run, char *buffer, size_t size) {
     const vb_picture_result *p = &run->picture;
     if (p->checked == 0) return "unchecked";
     if (p->exact)
@@ -75,7 +75,7 @@ static double figure_of(const vb_run_summary *sum, int figure) {
 /* How many runs of each strategy the session holds, the most of any. */
 /* The strategy's own figures (record/figure.h) under its row: "  echo bounce: mean 12, p99 30
  * ns (25 frames)", as each figure aggregates. */
-static void own_figures_line(FILE *out, const vb_strategy_run *run, const vb_run_summary *sum) {
+static void own_figures_line(FILE *out, const vb_run_record *run, const vb_run_summary *sum) {
     for (int i = 0; i < sum->figure_count; i++) {
         const vb_figure *f = run->figures[i];
         const vb_stats *st = &sum->figures[i];
@@ -118,7 +118,7 @@ static void repeated_cells(const vb_session *s, const vb_strategy_facts *strateg
     memset(cells, 0, 2 * sizeof cells[0]);
     snprintf(cells[0][0], sizeof cells[0][0], "%s", strategy->name);
     for (int i = 0; i < s->run_count; i++) {
-        const vb_strategy_run *run = &s->runs[i];
+        const vb_run_record *run = &s->runs[i];
         if (run->strategy != strategy) continue;
         runs++;
         vb_run_summary sum;
@@ -222,7 +222,7 @@ void vb_run_table_print_rows(const vb_session *s, FILE *out, int columns) {
         fprintf(out, "%-14s %5s %7s %7s %7s %7s %7s %6s  %s\n", "strategy", "fps", "p50 ms",
                 "p99 ms", "prod ms", "cons ms", "copy MB", "CPU %", "picture");
     for (int i = 0; i < s->run_count; i++) {
-        const vb_strategy_run *run = &s->runs[i];
+        const vb_run_record *run = &s->runs[i];
         vb_run_summary sum;
         if (run->status == VB_STRATEGY_UNAVAILABLE || run->status == VB_STRATEGY_NOT_RUN ||
             !run->frames || vb_run_summarize(run, o, &sum) != VB_OK || sum.measured == 0) {

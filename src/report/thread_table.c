@@ -13,9 +13,9 @@ static void cell_ms(FILE *out, double ms) {
 void vb_thread_table_print(const vb_session *s, FILE *out) {
     int header = 0;
     for (int i = 0; i < s->run_count; i++) {
-        const vb_strategy_run *run = &s->runs[i];
+        const vb_run_record *run = &s->runs[i];
         vb_run_summary sum;
-        if (!run->frames || !vb_strategy_run_has_stages(run) ||
+        if (!run->frames || !vb_run_record_has_stages(run) ||
             vb_run_summarize(run, &s->options, &sum) != VB_OK || sum.measured == 0)
             continue;
         if (!header) {
@@ -43,9 +43,9 @@ void vb_thread_table_print(const vb_session *s, FILE *out) {
     if (!header) return;
     for (int i = 0; i < s->run_count;
          i++) { /* one-time imports and waits (egl-image, vulkan-interop) */
-        const vb_strategy_run *run = &s->runs[i];
+        const vb_run_record *run = &s->runs[i];
         vb_run_summary sum;
-        if (!run->frames || !vb_strategy_run_has_stages(run) ||
+        if (!run->frames || !vb_run_record_has_stages(run) ||
             vb_run_summarize(run, &s->options, &sum) != VB_OK || sum.import_ms < 0)
             continue;
         fprintf(out, "%-13s import %.3f ms per buffer (once), release wait %.3f ms",

@@ -12,7 +12,7 @@ const char *vb_figure_aggregation_name(int index) {
     return index >= 0 && index < AGGREGATIONS ? aggregation_names[index] : NULL;
 }
 
-json_t *vb_figures_to_json(const vb_strategy_run *run) {
+json_t *vb_figures_to_json(const vb_run_record *run) {
     json_t *list = json_array();
     for (int i = 0; list && i < run->figure_count; i++) {
         const vb_figure *f = run->figures[i];
@@ -56,7 +56,7 @@ static int read_one(vb_json_reader *r, json_t *item, const char *prefix, int slo
     return *out ? VB_OK : -VB_ERR_FAILURE;
 }
 
-int vb_figures_read(vb_json_reader *r, json_t *list, const char *prefix, vb_strategy_run *run) {
+int vb_figures_read(vb_json_reader *r, json_t *list, const char *prefix, vb_run_record *run) {
     run->figure_count = 0;
     if (!list) return VB_OK;
     if (!json_is_array(list) || json_array_size(list) > VB_FRAME_STRATEGY_FIGURES)

@@ -11,10 +11,10 @@
 #include "pipeline/run.h"
 
 /* A new array (caller owns it), NULL when out of memory. */
-json_t *vb_figures_to_json(const vb_strategy_run *run);
+json_t *vb_figures_to_json(const vb_run_record *run);
 /* The declarations of `list` (an array, or NULL: none) into run->figures (interned: lasting)
  * and run->figure_count. VB_OK, -VB_ERR_USAGE (a bad field) or -VB_ERR_FAILURE (memory). */
-int vb_figures_read(vb_json_reader *reader, json_t *list, const char *prefix, vb_strategy_run *run);
+int vb_figures_read(vb_json_reader *reader, json_t *list, const char *prefix, vb_run_record *run);
 /* "mean", "p50", "p99", "sum": the name of aggregation bit `index`, NULL past them. */
 const char *vb_figure_aggregation_name(int index);
 

@@ -37,7 +37,7 @@ static int own_columns(const vb_session *s, const char **names) {
     return count;
 }
 
-static void write_own(FILE *f, const vb_strategy_run *run, const vb_frame_record *r,
+static void write_own(FILE *f, const vb_run_record *run, const vb_frame_record *r,
                       const char *name) {
     for (int k = 0; k < run->figure_count; k++) {
         const int64_t v = vb_figure_value(r, run->figures[k]);
@@ -65,7 +65,7 @@ int vb_frames_csv_write(const vb_session *s, const char *path) {
         fprintf(f, ",%s", own[c]);
     fputc('\n', f);
     for (int i = 0; i < s->run_count; i++) {
-        const vb_strategy_run *run = &s->runs[i];
+        const vb_run_record *run = &s->runs[i];
         for (int64_t n = 0; n < run->length && run->frames; n++) {
             const vb_frame_record *r = &run->frames[n];
             fprintf(f, "%s,%lld,%lld,%d,%d,%d,%d,%d,%d", run->strategy->name,

@@ -30,7 +30,7 @@ static json_t *optional_ms(double value) {
 }
 
 /* The run's own figures, each as its aggregation asks: only in runs that have some. */
-static void add_figure_summary(json_t *out, const vb_strategy_run *run, const vb_run_summary *s) {
+static void add_figure_summary(json_t *out, const vb_run_record *run, const vb_run_summary *s) {
     if (s->figure_count == 0) return;
     json_t *figures = json_object();
     for (int i = 0; i < s->figure_count; i++) {
@@ -82,7 +82,7 @@ static void add_stage_summary(json_t *out, const vb_run_summary *s) {
     }
 }
 
-static json_t *summary_json(const vb_strategy_run *run, const vb_run_summary *s,
+static json_t *summary_json(const vb_run_record *run, const vb_run_summary *s,
                             const vb_reference_limits *limits) {
     json_t *stages =
         json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "wait", stats_json(&s->wait_ms),
@@ -135,10 +135,10 @@ static json_t *summary_json(const vb_strategy_run *run, const vb_run_summary *s,
 #define SPLICE_MARK "\x1fvizbench-frames-"
 #define SPLICE_MARK_ESCAPED "\"\\u001Fvizbench-frames-"
 
-static json_t *frames_placeholder(const vb_strategy_run *run, vb_frames_splice *splice) {
+static json_t *frames_placeholder(const vb_run_record *run, vb_frames_splice *splice) {
     if (splice->count == splice->capacity) {
         int grown = splice->capacity ? 2 * splice->capacity : 8;
-        const vb_strategy_run **runs = realloc(splice->runs, sizeof *runs * (size_t)grown);
+        const vb_run_record **runs = realloc(splice->runs, sizeof *runs * (size_t)grown);
         if (!runs) return NULL;
         splice->runs = runs;
         splice->capacity = grown;
@@ -158,7 +158,7 @@ void vb_frames_splice_free(vb_frames_splice *splice) {
 /* {"count":N,"sequence":[...],...}: integers and 16-hex-digit strings only, so printf writes
  * them exactly as jansson would; one pass per column, each batch of spooled records released
  * behind it. */
-static void write_column(FILE *f, const vb_strategy_run *run, const vb_figure *figure) {
+static void write_column(FILE *f, const vb_run_record *run, const vb_figure *figure) {
     fprintf(f, ",\"%s\":[", figure->name);
     for (int64_t n = 0; n < run->length; n++) {
         fprintf(f, n ? ",%lld" : "%lld", (long long)vb_figure_value(&run->frames[n], figure));
@@ -167,9 +167,9 @@ static void write_column(FILE *f, const vb_strategy_run *run, const vb_figure *f
     fputc(']', f);
 }
 
-static int write_frames(FILE *f, const vb_strategy_run *run) {
+static int write_frames(FILE *f, const vb_run_record *run) {
     fprintf(f, "{\"count\":%lld", (long long)run->length);
-    const int stages = vb_strategy_run_has_stages(run);
+    const int stages = vb_run_record_has_stages(run);
     for (int i = 0; i < vb_core_figure_count; i++)
         if (vb_core_figures[i].presence != VB_FIGURE_STAGES || stages)
             write_column(f, run, &vb_core_figures[i]);
@@ -220,7 +220,7 @@ int vb_results_file_write(const json_t *root, vb_frames_splice *splice, const ch
     return vb_atomic_commit(&file);
 }
 
-static json_t *strategy_json(const vb_session *session, const vb_strategy_run *run,
+static json_t *strategy_json(const vb_session *session, const vb_run_record *run,
                              vb_frames_splice *splice) {
     const vb_picture_result *p = &run->picture;
     json_t *out = json_pack("{s:s, s:s, s:b, s:s, s:s?}", "name", run->strategy->name,

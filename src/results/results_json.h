@@ -24,7 +24,7 @@ int vb_results_json_read(const char *path, vb_session *session);
  * would take hundreds of MB): the document holds a placeholder for each run's "frames", listed
  * here, and vb_results_file_write streams the columns in their place from the frame store. */
 typedef struct vb_frames_splice {
-    const vb_strategy_run **runs; /* owned array, borrowed runs */
+    const vb_run_record **runs; /* owned array, borrowed runs */
     int count, capacity;
 } vb_frames_splice;
 void vb_frames_splice_free(vb_frames_splice *splice);

@@ -128,7 +128,7 @@ static int read_reference(vb_json_reader *r, json_t *root, vb_reference_limits *
 /* One figure's column. -1 means "did not happen"; nothing else below it, and nothing the field
  * cannot hold. A column always written must be there; the others read as -1 when absent (files
  * before work counts, runs without stages). */
-static int read_column(vb_json_reader *r, json_t *frames, const char *prefix, vb_strategy_run *run,
+static int read_column(vb_json_reader *r, json_t *frames, const char *prefix, vb_run_record *run,
                        const vb_figure *figure) {
     json_t *column = vb_json_member(r, frames, prefix, figure->name);
     const int optional =
@@ -151,8 +151,7 @@ static int read_column(vb_json_reader *r, json_t *frames, const char *prefix, vb
     return VB_OK;
 }
 
-static int read_frames(vb_json_reader *r, json_t *frames, const char *prefix,
-                       vb_strategy_run *run) {
+static int read_frames(vb_json_reader *r, json_t *frames, const char *prefix, vb_run_record *run) {
     int64_t count;
     VB_TRY(vb_json_int(r, frames, prefix, "count", 0, (int64_t)1 << 32, &count));
     /* Allocate by what the document holds, not by what it claims: an absurd count with short
@@ -191,7 +190,7 @@ static int read_frames(vb_json_reader *r, json_t *frames, const char *prefix,
     return VB_OK;
 }
 
-static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_strategy_run *run) {
+static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_run_record *run) {
     char prefix[64], text[64];
     snprintf(prefix, sizeof prefix, "strategies[%d]", index);
     if (!json_is_object(item)) {
@@ -310,7 +309,7 @@ static int read_session(vb_json_reader *r, json_t *root, vb_session *s) {
     if (json_array_size(strategies) > VB_SESSION_MAX_RUNS)
         return vb_json_bad(r, "has too many entries");
     for (size_t i = 0; i < json_array_size(strategies); i++) {
-        vb_strategy_run *run = &s->runs[s->run_count++];
+        vb_run_record *run = &s->runs[s->run_count++];
         VB_TRY(read_strategy(r, json_array_get(strategies, i), (int)i, run));
     }
     return VB_OK;

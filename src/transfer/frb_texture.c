@@ -50,7 +50,7 @@ static int frb_texture_create(const vb_strategy_config *config, vb_strategy **ou
         return -VB_ERR_FAILURE;
     }
     s->config = *config;
-    if (vb_frb_hop_init(&s->hop, config->frb_codec, config->frame_bytes) != VB_OK) {
+    if (vb_frb_hop_init(&s->hop, config->own.frb.codec, config->frame_bytes) != VB_OK) {
         frb_texture_destroy(s);
         return -VB_ERR_FAILURE;
     }

@@ -34,7 +34,7 @@ static int pixel_copy_create(const vb_strategy_config *config, vb_strategy **out
     s->private_frame = aligned_alloc(64, (config->frame_bytes + 63) / 64 * 64);
     s->messages = calloc((size_t)config->slots, sizeof *s->messages);
     if (!s->private_frame || !s->messages) goto oom;
-    if (config->pool)
+    if (config->own.pixel_copy.pool)
         for (int i = 0; i < config->slots; i++)
             if (!(s->messages[i] = malloc(config->frame_bytes))) goto oom;
     *out = s;
@@ -51,7 +51,8 @@ static uint8_t *pixel_copy_target(vb_strategy *s, int slot) {
 }
 
 static int pixel_copy_hand_off(vb_strategy *s, int slot, int64_t *bytes_copied) {
-    uint8_t *message = s->config.pool ? s->messages[slot] : malloc(s->config.frame_bytes);
+    uint8_t *message =
+        s->config.own.pixel_copy.pool ? s->messages[slot] : malloc(s->config.frame_bytes);
     if (!message) {
         vb_error_set("pixel-copy: out of memory for a %zu-byte message", s->config.frame_bytes);
         return -VB_ERR_FAILURE;
@@ -72,7 +73,7 @@ static int pixel_copy_upload(vb_strategy *s, int slot, GLuint frame_texture, GLu
 }
 
 static void pixel_copy_release(vb_strategy *s, int slot) {
-    if (s->config.pool) return;
+    if (s->config.own.pixel_copy.pool) return;
     free(s->messages[slot]);
     s->messages[slot] = NULL;
 }

@@ -1,8 +1,8 @@
 /* A transfer strategy: how a rendered frame crosses from the producer ("the Rust renderer") to
  * the consumer ("the Flutter raster thread"). The harness (pipeline/) drives every strategy
  * through this table of functions without knowing which one it is; a new strategy is one file
- * defining a vb_strategy_ops and one registration line in src/transfer/meson.build (the list in
- * strategies.c is generated from those lines).
+ * defining a vb_strategy_ops and one line in `strategy_files` of src/transfer/meson.build (the
+ * build generates from those lines the list that the registry, strategies.c, includes).
  *
  * Call order and threads, for one run:
  *   main:      create
@@ -63,25 +63,43 @@ struct vb_audio;
 /* The FRB codec the frb-* strategies model (transfer/frb_hop.h). */
 typedef enum { VB_FRB_SSE = 0, VB_FRB_DCO = 1 } vb_frb_codec;
 
+/* What only one strategy reads: its own options and simulated faults (VIZBENCH_FAULT), one
+ * member per strategy (or family), filled by the harness from the run's options; no other
+ * strategy and none of the harness's loops reads them. A new strategy with options of its own
+ * adds its member here. */
+typedef struct vb_strategy_own_options {
+    struct {
+        int pool; /* reuse messages instead of allocating one per frame */
+    } pixel_copy;
+    struct {
+        vb_frb_codec codec; /* the FRB hop's codec */
+    } frb;                  /* frb-image, frb-texture */
+    struct {
+        int fault_release_fence; /* simulated: the consumer's release fences never signal */
+    } egl_image;
+    struct {
+        int fault_fence; /* simulated: a Vulkan fence never signals */
+        /* simulated: its producer process dies, sends garbage or hangs at that frame; -1 */
+        int64_t fault_kill_at, fault_garbage_at, fault_hang_at;
+    } vulkan_interop;
+} vb_strategy_own_options;
+
 typedef struct vb_strategy_config {
     vb_view_options view;
     int slots;     /* ring depth, at least 3 */
-    int pool;      /* pixel-copy: reuse messages instead of allocating one per frame */
     size_t stride; /* bytes per row: width * 4 */
     size_t frame_bytes;
     /* For strategies with threads of their own: */
     vb_gl_contexts *gl; /* borrowed; an IO thread makes gl->producer current (it shares
                            objects with the consumer's context, as Flutter's IO context does) */
     int gl_serialized;  /* GL calls take turns (display/gl_turns.h) */
-    vb_frb_codec frb_codec;
     vb_strategy_sink sink;
     int64_t fence_timeout_ns; /* the longest wait on one fence */
-    int fault_release_fence;  /* simulated: the consumer's release fences never signal */
-    /* Strategies with a producer of their own (vulkan-interop): */
+    /* Strategies that can run their producer in another process (produce_remotely; the harness
+     * asks vb_strategy_is_remote): where it runs, and the input it needs there. */
     vb_producer_process producer_process;
     const struct vb_audio *audio; /* borrowed: the run's input, for a producer process */
-    int fault_vk_fence;           /* simulated: a Vulkan fence never signals */
-    int64_t fault_producer_kill_at, fault_producer_garbage_at, fault_producer_hang_at; /* -1 */
+    vb_strategy_own_options own;
 } vb_strategy_config;
 
 /* What a strategy's own threads recorded of one frame (collect); times are absolute monotonic

@@ -29,11 +29,17 @@ struct vb_vk_frames {
     vb_vk_frames_config config;
     vb_vk_device device;
     int semaphores;
+    int waits_on_cpu; /* cpu-synchronised: no semaphores, or the simulated fence fault */
+    /* The CPU's wait on a fence: the real one, or the simulated fault's (chosen at create). */
+    int (*wait_fence)(vb_vk_frames *f, VkFence fence, const char *what);
     VkCommandPool pool;
     VkQueryPool queries; /* two timestamps per slot; VK_NULL_HANDLE without timestamps */
     vk_slot slot[VB_VK_MAX_SLOTS];
     vb_vk_renderer *renderer;
 };
+
+static int wait_fence(vb_vk_frames *f, VkFence fence, const char *what);
+static int wait_fence_never_signalled(vb_vk_frames *f, VkFence fence, const char *what);
 
 static int failed(const char *what, VkResult result) {
     vb_error_set("Vulkan: %s failed (%s)", what, vb_vk_result_name(result));
@@ -226,6 +232,8 @@ int vb_vk_frames_create(const vb_vk_frames_config *config, vb_vk_frames **out,
     const vb_vk_device_wanted wanted = {config->gl_device_uuid, config->gl_driver_uuid};
     if (vb_vk_device_open(&f->device, &wanted) != VB_OK) goto fail;
     f->semaphores = f->device.has_external_semaphore && config->gl_has_semaphores;
+    f->waits_on_cpu = !f->semaphores || config->fault_fence;
+    f->wait_fence = config->fault_fence ? wait_fence_never_signalled : wait_fence;
     if (check_exportable(f) != VB_OK || make_slots(f, shared) != VB_OK) goto fail;
     shared->slots = config->slots;
     shared->semaphores = f->semaphores;
@@ -262,25 +270,35 @@ void vb_vk_frames_destroy(vb_vk_frames *f) {
     free(f);
 }
 
-/* Waits (on the CPU, at most the fence timeout) for a fence; the simulated fault waits on one
- * that nothing will signal, a real timeout. */
-static int wait_fence(vb_vk_frames *f, VkFence fence, const char *what) {
-    VkFence never = VK_NULL_HANDLE;
-    if (f->config.fault_fence) {
-        const VkFenceCreateInfo info = {.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-        if (vkCreateFence(f->device.device, &info, NULL, &never) == VK_SUCCESS) fence = never;
-    }
-    VkResult result =
-        vkWaitForFences(f->device.device, 1, &fence, VK_TRUE, (uint64_t)f->config.fence_timeout_ns);
-    if (never) vkDestroyFence(f->device.device, never, NULL);
+/* How a wait on the fence of `what` ended; `note` follows a timeout's message. */
+static int fence_waited(const vb_vk_frames *f, VkResult result, const char *what,
+                        const char *note) {
     if (result == VK_TIMEOUT) {
         vb_error_set("the Vulkan fence of %s did not signal within %.0f ms%s", what,
-                     (double)f->config.fence_timeout_ns / 1e6,
-                     f->config.fault_fence ? " (simulated by VIZBENCH_FAULT)" : "");
+                     (double)f->config.fence_timeout_ns / 1e6, note);
         return -VB_ERR_FAILURE;
     }
     if (result != VK_SUCCESS) return failed("vkWaitForFences", result);
     return VB_OK;
+}
+
+/* Waits (on the CPU, at most the fence timeout) for a fence. */
+static int wait_fence(vb_vk_frames *f, VkFence fence, const char *what) {
+    VkResult result =
+        vkWaitForFences(f->device.device, 1, &fence, VK_TRUE, (uint64_t)f->config.fence_timeout_ns);
+    return fence_waited(f, result, what, "");
+}
+
+/* The simulated fault (config.fault_fence): waits on a fence that nothing will signal, a real
+ * timeout. */
+static int wait_fence_never_signalled(vb_vk_frames *f, VkFence fence, const char *what) {
+    VkFence never = VK_NULL_HANDLE;
+    const VkFenceCreateInfo info = {.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+    if (vkCreateFence(f->device.device, &info, NULL, &never) == VK_SUCCESS) fence = never;
+    VkResult result =
+        vkWaitForFences(f->device.device, 1, &fence, VK_TRUE, (uint64_t)f->config.fence_timeout_ns);
+    if (never) vkDestroyFence(f->device.device, never, NULL);
+    return fence_waited(f, result, what, " (simulated by VIZBENCH_FAULT)");
 }
 
 /* GPU time of the slot's last submission (its fence waited), or -1. */
@@ -300,7 +318,7 @@ static int prepare(vb_vk_frames *f, int index, int drawn) {
     vk_slot *s = &f->slot[index];
     if (!s->submitted) return VB_OK;
     const int64_t start = vb_now_ns();
-    if (wait_fence(f, s->fence, "an earlier frame") != VB_OK) return -VB_ERR_FAILURE;
+    if (f->wait_fence(f, s->fence, "an earlier frame") != VB_OK) return -VB_ERR_FAILURE;
     s->waited_ns = (s->waited_ns > 0 ? s->waited_ns : 0) + (vb_now_ns() - start);
     if (drawn) s->earlier_gpu_ns = gpu_time(f, index);
     vkResetFences(f->device.device, 1, &s->fence);
@@ -418,10 +436,10 @@ int vb_vk_frames_render(vb_vk_frames *f, int slot, int64_t sequence, const float
     if (record(f, slot, 1) != VB_OK || submit(f, slot, 1) != VB_OK) return -VB_ERR_FAILURE;
     f->slot[slot].sequence = sequence;
     f->slot[slot].earlier_gpu_ns = -1;
-    if (f->semaphores && !f->config.fault_fence) return VB_OK;
+    if (!f->waits_on_cpu) return VB_OK;
     /* cpu-synchronised: finished before it is handed over */
     const int64_t start = vb_now_ns();
-    if (wait_fence(f, f->slot[slot].fence, "the frame") != VB_OK) return -VB_ERR_FAILURE;
+    if (f->wait_fence(f, f->slot[slot].fence, "the frame") != VB_OK) return -VB_ERR_FAILURE;
     times->sync_wait_ns = vb_now_ns() - start;
     times->gpu_ns = gpu_time(f, slot);
     vkResetFences(f->device.device, 1, &f->slot[slot].fence);

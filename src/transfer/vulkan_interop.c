@@ -100,14 +100,14 @@ static int vulkan_producer_start(vb_strategy *s) {
                              .slots = s->config.slots,
                              .fence_timeout_ns = s->config.fence_timeout_ns,
                              .gl_has_semaphores = gl->has_semaphore_fd,
-                             .fault_fence = s->config.fault_vk_fence};
+                             .fault_fence = s->config.own.vulkan_interop.fault_fence};
     memcpy(c.gl_device_uuid, gl->device_uuid, 16);
     memcpy(c.gl_driver_uuid, gl->driver_uuid, 16);
     int status;
     if (s->remote) {
-        const vb_vk_process_faults faults = {s->config.fault_producer_kill_at,
-                                             s->config.fault_producer_garbage_at,
-                                             s->config.fault_producer_hang_at};
+        const vb_vk_process_faults faults = {s->config.own.vulkan_interop.fault_kill_at,
+                                             s->config.own.vulkan_interop.fault_garbage_at,
+                                             s->config.own.vulkan_interop.fault_hang_at};
         status = vb_vk_process_start(&s->process, &c, &faults, s->config.audio, &s->shared);
     } else {
         status = vb_vk_frames_create(&c, &s->frames, &s->shared);

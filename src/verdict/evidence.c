@@ -98,7 +98,7 @@ static int add_point(vb_evidence *e, const vb_sweep *sweep, const vb_session *s,
                      const int *runs, int repeats) {
     (void)sweep;
     vb_point *p = &e->points[e->count++];
-    const vb_strategy_run *first = &s->runs[runs[0]];
+    const vb_run_record *first = &s->runs[runs[0]];
     p->combination = index;
     p->view = s->options.view.view;
     p->width = s->options.view.width;
@@ -123,7 +123,7 @@ static int add_point(vb_evidence *e, const vb_sweep *sweep, const vb_session *s,
     int order[VB_POINT_MAX_REPEATS], measured = 0;
     p->repeats = repeats;
     for (int k = 0; k < repeats; k++) {
-        const vb_strategy_run *run = &s->runs[runs[k]];
+        const vb_run_record *run = &s->runs[runs[k]];
         memset(&summaries[k], 0, sizeof summaries[k]);
         if (run->frames && vb_run_summarize(run, &s->options, &summaries[k]) != VB_OK)
             return -VB_ERR_FAILURE;
@@ -144,7 +144,7 @@ static int add_point(vb_evidence *e, const vb_sweep *sweep, const vb_session *s,
             order[j - 1] = swap;
         }
     const int pick = measured ? order[(measured - 1) / 2] : 0;
-    const vb_strategy_run *run = &s->runs[runs[pick]];
+    const vb_run_record *run = &s->runs[runs[pick]];
     p->summary = summaries[pick];
     p->run = run;
     p->status = run->status;

@@ -46,7 +46,7 @@ typedef struct vb_point {
      * warm-up; max pace: frames over the budget, as % of those presented. */
     double missed_pct;
     double memcpy_gbps, memset_gbps, upload_reference_gbps; /* the session's own limits */
-    const vb_strategy_run *run;                             /* borrowed; NULL when synthetic */
+    const vb_run_record *run;                               /* borrowed; NULL when synthetic */
     vb_frb_codec frb_codec; /* the run's (the frb-codec capability) */
     /* How far the analysis window's centre lies behind the newest sample it holds (FFT size /
      * sample rate / 2; the waveform: half of one column's span): 0 when not known. */
