@@ -15,8 +15,8 @@ static const char *const platform_names[VB_PLATFORM_COUNT] = {"android", "linux"
 static const char *const role_names[VB_ROLE_COUNT] = {"copy-model", "zero-copy-model",
                                                       "sharing-ideal", "image-chain"};
 static const char *const capability_names[VB_CAP_COUNT] = {
-    "renders-on-gpu", "renders-with-vulkan", "isolated-producer", "own-textures",
-    "vsync-driven",   "frb-codec",           "producer-process",  "stage-figures"};
+    "renders-on-gpu", "renders-with-vulkan", "isolated-producer", "own-textures",   "vsync-driven",
+    "frb-codec",      "producer-process",    "stage-figures",     "gles-by-default"};
 
 const char *vb_family_name(vb_strategy_family family) {
     return family >= 0 && family < VB_FAMILY_COUNT ? family_names[family] : "unknown";

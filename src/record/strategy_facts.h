@@ -54,8 +54,11 @@ enum {
     VB_CAP_FRB_CODEC = 1u << 5,           /* its frames cross FRB's codec (--frb-codec) */
     VB_CAP_PRODUCER_PROCESS = 1u << 6,    /* its producer can run in another process */
     VB_CAP_STAGE_FIGURES = 1u << 7,       /* records figures of stages of its own (collect) */
+    /* runs on an OpenGL ES context unless the run names the API (--gl-api): the path it models
+     * exists only where GL is GLES (Android) */
+    VB_CAP_GLES_BY_DEFAULT = 1u << 8,
 };
-#define VB_CAP_COUNT 8
+#define VB_CAP_COUNT 9
 
 typedef struct vb_strategy_facts {
     const char *name;
