@@ -73,6 +73,7 @@
     X(void, GenBuffers, (GLsizei n, GLuint * buffers))                                             \
     X(void, DeleteBuffers, (GLsizei n, const GLuint *buffers))                                     \
     X(void, BindBuffer, (GLenum target, GLuint buffer))                                            \
+    X(void, BufferData, (GLenum target, GLsizeiptr size, const void *data, GLenum usage))          \
     X(void *, MapBufferRange,                                                                      \
       (GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access))                      \
     X(GLboolean, UnmapBuffer, (GLenum target))                                                     \
