@@ -285,7 +285,7 @@ static int validate_or_report(int argc, char **argv, const char *command) {
     }
     static vb_claim claims[VB_CLAIM_COUNT];
     vb_claims_evaluate(&evidence, &req.thresholds, claims);
-    vb_decision decision;
+    vb_decisions decision;
     vb_decide(&evidence, &req.thresholds, &decision);
     if (!req.quiet && strcmp(command, "validate") == 0)
         vb_verdict_table_print(&evidence, claims, &decision, stdout, cli_columns(stdout));

@@ -188,13 +188,20 @@ for view in waveform spectrum spectrogram; do
         <<<"$ticks"
 done
 
-# The README says what the committed evidence says: its decisions and its verdict columns are
-# the ones `validate --from` gives for reports/example (llvmpipe) and reports/h200 (H200).
+# The README says what the committed evidence says: its decisions (one per platform) and its
+# verdict columns are the ones `validate --from` gives for reports/example (llvmpipe) and
+# reports/h200 (H200).
 readme_matches() { # readme_matches SWEEP.json COLUMN (4: llvmpipe, 5: H200)
     local out decision claims=0
     out=$("$vizbench" validate --from "$1") || return 1
-    decision=$(awk 'NF == 0 { exit } { sub(/^ +/, ""); printf "%s%s", sep, $0; sep = " " }' <<<"$out")
-    grep -qF "> $decision" "$root/README.md" || { echo "README lacks: $decision"; return 1; }
+    local decisions=0
+    while IFS= read -r decision; do
+        grep -qF "> $decision" "$root/README.md" || { echo "README lacks: $decision"; return 1; }
+        decisions=$((decisions + 1))
+    done < <(awk '/^vizbench validate/ { exit }
+                  NF == 0 { if (p != "") print p; p = ""; next }
+                  { sub(/^ +/, ""); p = p (p != "" ? " " : "") $0 }' <<<"$out")
+    [ "$decisions" -eq 2 ] || { echo "read $decisions decisions, not 2 (Android, Linux)"; return 1; }
     while read -r id verdict; do
         awk -F ' [|] ' -v id="| $id" -v col="$2" -v want="**$verdict**" \
             '$1 == id { found = 1; if (index($col, want) != 1) bad = 1 } END { exit !(found && !bad) }' \

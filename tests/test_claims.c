@@ -423,9 +423,13 @@ Test(claims, strategies_are_chosen_by_their_facts) {
     world w;
     base_world(&w);
     add_strategy_of(&w, &new_chain);
-    vb_decision d;
+    vb_decisions d;
     vb_decide(&w.evidence, &w.thresholds, &d);
-    cr_assert_str_eq(d.strategy, "future-chain", "%s", d.text);
+    cr_assert_eq(d.of[0].platform, VB_PLATFORM_ANDROID);
+    cr_assert_str_eq(d.of[0].strategy, "future-chain", "%s", d.of[0].text);
+    cr_assert(strstr(d.of[0].text, "Decision for Android"), "%s", d.of[0].text);
+    /* its path is Android's only: the Linux desktop's decision does not take it */
+    cr_assert_str_eq(d.of[1].strategy, "frb-texture", "%s", d.of[1].text);
     find(&w, VB_VIEW_SPECTRUM, 1080, 60, "future-chain")->summary.copied_mb_per_frame = 0.864;
     find(&w, VB_VIEW_SPECTRUM, 1080, 60, "future-chain")->summary.copies_per_frame = 1;
     EXPECT(&w, 5, VB_REFUTED);
@@ -436,7 +440,9 @@ Test(claims, strategies_are_chosen_by_their_facts) {
     EXPECT(&w, 7, VB_REFUTED); /* C7 judges the chain the app prefers */
     cr_assert(strstr(w.claims[6].threshold, "(future-chain)"), "%s", w.claims[6].threshold);
     vb_decide(&w.evidence, &w.thresholds, &d);
-    cr_assert_str_eq(d.strategy, "frb-texture", "%s", d.text);
+    /* Android has no pixel-buffer texture: after its chain, a GPU sharing path of Android */
+    cr_assert_str_eq(d.of[0].strategy, "vulkan-interop", "%s", d.of[0].text);
+    cr_assert_str_eq(d.of[1].strategy, "frb-texture", "%s", d.of[1].text);
 
     vb_strategy_facts unknown = new_chain;
     unknown.family = VB_FAMILY_UNKNOWN;
@@ -445,7 +451,44 @@ Test(claims, strategies_are_chosen_by_their_facts) {
     find(&w, VB_VIEW_SPECTRUM, 1080, 60, "future-chain")->summary.copied_mb_per_frame = 0.864;
     EXPECT(&w, 5, VB_SUPPORTED);
     vb_decide(&w.evidence, &w.thresholds, &d);
-    cr_assert_str_eq(d.strategy, "frb-texture", "%s", d.text);
+    cr_assert_str_eq(d.of[1].strategy, "frb-texture", "%s", d.of[1].text);
+    cr_assert_str_neq(d.of[0].strategy, "future-chain", "%s", d.of[0].text);
+}
+
+/* A strategy decides only for the platforms its path exists on: in a world where every path
+ * holds, Android's decision is never a desktop path (frb-texture's pixel-buffer texture,
+ * frb-image's Skia decoder, gl-texture's shared context, the desktop's shared buffer), and
+ * where none of Android's paths was measured, it says so instead of deciding. */
+Test(claims, each_platform_decides_among_its_own_paths) {
+    world w;
+    base_world(&w);
+    add_strategy_of(&w, &(vb_strategy_facts){.name = "android-chain",
+                                             .family = VB_FAMILY_FLUTTER_CHAIN,
+                                             .platforms = VB_PLATFORM_ANDROID,
+                                             .preference = 3});
+    vb_decisions d;
+    vb_decide(&w.evidence, &w.thresholds, &d);
+    cr_assert_str_eq(d.of[0].strategy, "android-chain", "%s", d.of[0].text);
+    cr_assert_str_eq(d.of[1].strategy, "frb-texture", "%s", d.of[1].text);
+    cr_assert(strstr(d.of[1].text, "Decision for the Linux desktop"), "%s", d.of[1].text);
+    /* the Android chain fails in one view: the next Android path in the app's order */
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "android-chain")->summary.process_cpu_pct = 30;
+    vb_decide(&w.evidence, &w.thresholds, &d);
+    cr_assert_str_eq(d.of[0].strategy, "vulkan-interop", "%s", d.of[0].text);
+    const char *desktop_only[] = {"frb-texture", "frb-image", "gl-texture", "shared-buffer"};
+    for (int i = 0; i < 4; i++)
+        cr_assert_str_neq(d.of[0].strategy, desktop_only[i]);
+    /* nothing of Android measured: no decision for it, and the desktop's stands */
+    base_world(&w);
+    const char *android[] = {"egl-image", "vulkan-interop", "pixel-copy", "mapped-pbo"};
+    for (int i = 0; i < 4; i++)
+        remove_strategy(&w, android[i], 0);
+    vb_decide(&w.evidence, &w.thresholds, &d);
+    cr_assert_eq(d.of[0].state, VB_NOT_TESTABLE, "%s", d.of[0].text);
+    cr_assert_null(d.of[0].strategy, "%s", d.of[0].text);
+    cr_assert(strstr(d.of[0].text, "No strategy measured stands for a path it has"), "%s",
+              d.of[0].text);
+    cr_assert_str_eq(d.of[1].strategy, "frb-texture", "%s", d.of[1].text);
 }
 
 /* The clean models are found by their roles: without the copy model C3 has nothing to judge. */

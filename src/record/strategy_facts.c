@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const family_names[VB_FAMILY_COUNT] = {"flutter-chain", "gpu-sharing",
-                                                          "clean-model", "android-path"};
+static const char *const family_names[VB_FAMILY_COUNT] = {"flutter-chain", "android-path",
+                                                          "gpu-sharing", "clean-model"};
 static const char *const platform_names[VB_PLATFORM_COUNT] = {"android", "linux", "windows",
                                                               "macos-ios"};
 static const char *const role_names[VB_ROLE_COUNT] = {"copy-model", "zero-copy-model",

@@ -12,13 +12,15 @@
 
 #include <stddef.h>
 
-/* Families, in the order the app prefers them (the note's decision first, then GPU sharing as
- * the platforms do it, then the clean models); Android's own paths join with their issue. */
+/* Families, in the order the app prefers them: the note's decision as Flutter runs it first,
+ * then the paths Android's TextureRegistry offers (the note: "Android SurfaceTexture path first
+ * (primary target)"), then GPU sharing as the platforms do it, then the clean models. Files
+ * record families by name, so this order is free to change. */
 typedef enum {
     VB_FAMILY_FLUTTER_CHAIN = 0, /* the note's decision as Flutter runs it (FRB + a Flutter API) */
+    VB_FAMILY_ANDROID_PATH,      /* a path only Android's TextureRegistry offers */
     VB_FAMILY_GPU_SHARING,       /* a GPU texture shared with the compositor */
     VB_FAMILY_CLEAN_MODEL,       /* a model of one idea, with no framework around it */
-    VB_FAMILY_ANDROID_PATH,      /* a path only Android's TextureRegistry offers */
     VB_FAMILY_COUNT,
     /* A file's strategy whose family this build does not know: considered by no claim */
     VB_FAMILY_UNKNOWN = VB_FAMILY_COUNT
@@ -78,7 +80,7 @@ static inline int vb_facts_have(const vb_strategy_facts *facts, unsigned capabil
     return facts && (facts->capabilities & capability) != 0;
 }
 
-/* "flutter-chain", "gpu-sharing", "clean-model", "android-path" ("unknown" past them). */
+/* "flutter-chain", "android-path", "gpu-sharing", "clean-model" ("unknown" past them). */
 const char *vb_family_name(vb_strategy_family family);
 /* -1 for an unknown name. */
 int vb_family_from_name(const char *name);

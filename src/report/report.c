@@ -433,14 +433,16 @@ static int write_chart_file(const vb_chart *chart, const char *path) {
     return status;
 }
 
-/* The decision, first: what to use, up to where, what beyond (verdict/decision.h). */
-static void decision_section(documents *d, const vb_decision *decision) {
+/* The decision, first: per platform, what to use, up to where, what beyond
+ * (verdict/decision.h). */
+static void decision_section(documents *d, const vb_decisions *decisions) {
     heading(d, 2, "decision", "Decision");
-    paragraph(d, decision->text);
+    for (int i = 0; i < VB_DECISION_PLATFORMS; i++)
+        paragraph(d, decisions->of[i].text);
 }
 
 int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
-                    const vb_decision *decision, const vb_thresholds *t, const char *folder) {
+                    const vb_decisions *decision, const vb_thresholds *t, const char *folder) {
     vb_chart_set charts;
     int status = vb_charts_build(e, t, &charts);
     if (status != VB_OK) return status;

@@ -12,7 +12,7 @@
 #include "verdict/decision.h"
 
 int vb_report_write(const vb_evidence *evidence, const vb_claim claims[VB_CLAIM_COUNT],
-                    const vb_decision *decision, const vb_thresholds *thresholds,
+                    const vb_decisions *decision, const vb_thresholds *thresholds,
                     const char *folder);
 
 #endif

@@ -38,9 +38,12 @@ static void factor_text(const vb_claim *c, char *dst, size_t size) {
 }
 
 void vb_verdict_table_print(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
-                            const vb_decision *decision, FILE *out, int columns) {
+                            const vb_decisions *decision, FILE *out, int columns) {
     const int width = columns < 60 ? 60 : columns;
-    print_wrapped(out, "", decision->text, 4, width);
+    for (int i = 0; i < VB_DECISION_PLATFORMS; i++) {
+        if (i) fputc('\n', out);
+        print_wrapped(out, "", decision->of[i].text, 4, width);
+    }
     fprintf(out, "\nvizbench validate: the research note's claims, measured\n");
     fprintf(out, "GL renderer: %s\n%smachine: %s\ninput: %s\n", e->renderer,
             e->software ? "    software: no GPU, no bus\n" : "", e->machine, e->input);

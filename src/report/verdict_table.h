@@ -12,6 +12,6 @@
 
 /* The verdicts, then each claim's evidence wrapped at `columns` (at least 60). */
 void vb_verdict_table_print(const vb_evidence *evidence, const vb_claim claims[VB_CLAIM_COUNT],
-                            const vb_decision *decision, FILE *out, int columns);
+                            const vb_decisions *decision, FILE *out, int columns);
 
 #endif

@@ -252,8 +252,9 @@ const vb_strategy_ops vb_egl_image_strategy = {
                 "queue of textures exported once as EGLImages; buffer + EGL fence are queued, the "
                 "consumer latches the newest, waits on its fence, releases with a fence",
             .models =
-                "Android's SurfaceTexture / SurfaceProducer: a BufferQueue whose newest buffer "
-                "the engine latches, imported as an EGLImage",
+                "Android's SurfaceProducer fed by GLES rendering (an EGL surface on its "
+                "ANativeWindow; SurfaceTexture as Skia sampled it): a BufferQueue whose newest "
+                "buffer the engine latches, imported as an EGLImage",
             .incurs =
                 "no pixel copy on the CPU; a one-time import per buffer, fence waits both ways",
             .measures = "the import, the release-fence waits, the queue, the GPU draw",

@@ -211,8 +211,9 @@ const vb_strategy_ops vb_frb_image_strategy = {
                 "vsync",
             .colour = "#56B4E9",
             .family = VB_FAMILY_FLUTTER_CHAIN,
-            .platforms = VB_PLATFORM_ANDROID | VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS |
-                         VB_PLATFORM_MACOS_IOS,
+            /* Skia's decoder: the Linux and Windows desktops, where Flutter renders with
+             * Skia; Android renders with Impeller (impeller-image). */
+            .platforms = VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS,
             .roles = VB_ROLE_IMAGE_CHAIN,
             .capabilities =
                 VB_CAP_OWN_TEXTURES | VB_CAP_VSYNC_DRIVEN | VB_CAP_FRB_CODEC | VB_CAP_STAGE_FIGURES,

@@ -223,13 +223,36 @@ int vb_evidence_by_preference(const vb_evidence *e, const vb_strategy_facts **ou
     return n;
 }
 
-static int points_of_family(const vb_evidence *e, int view, vb_strategy_family family,
-                            const vb_point **out, int max) {
+/* Whether a strategy is one of the ways of sharing GPU frames on Android: GPU-rendered, of the
+ * GPU sharing family or Android's own paths, and its path exists there. */
+static int shares_on_android(const vb_strategy_facts *f) {
+    return vb_facts_have(f, VB_CAP_RENDERS_ON_GPU) && (f->platforms & VB_PLATFORM_ANDROID) &&
+           (f->family == VB_FAMILY_GPU_SHARING || f->family == VB_FAMILY_ANDROID_PATH);
+}
+
+static int is_chain(const vb_strategy_facts *f) {
+    return f->family == VB_FAMILY_FLUTTER_CHAIN;
+}
+
+static int is_sharing(const vb_strategy_facts *f) {
+    return f->family == VB_FAMILY_GPU_SHARING;
+}
+
+int vb_claim_has_android_sharing(const vb_evidence *e) {
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int count = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
+    for (int i = 0; i < count; i++)
+        if (shares_on_android(all[i])) return 1;
+    return 0;
+}
+
+static int points_where(const vb_evidence *e, int view, int (*take)(const vb_strategy_facts *),
+                        const vb_point **out, int max) {
     const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
     const int count = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
     int n = 0;
     for (int i = 0; i < count; i++) {
-        if (all[i]->family != family) continue;
+        if (!take(all[i])) continue;
         const vb_point *p = view >= 0 ? vb_claim_note_point(e, (vb_view_kind)view, all[i]->name)
                                       : vb_claim_note_point_any_view(e, all[i]->name);
         if (p && n < max) out[n++] = p;
@@ -238,11 +261,22 @@ static int points_of_family(const vb_evidence *e, int view, vb_strategy_family f
 }
 
 int vb_claim_chain_points(const vb_evidence *e, int view, const vb_point **out, int max) {
-    return points_of_family(e, view, VB_FAMILY_FLUTTER_CHAIN, out, max);
+    return points_where(e, view, is_chain, out, max);
 }
 
 int vb_claim_sharing_points(const vb_evidence *e, int view, const vb_point **out, int max) {
-    return points_of_family(e, view, VB_FAMILY_GPU_SHARING, out, max);
+    return points_where(e, view, vb_claim_has_android_sharing(e) ? shares_on_android : is_sharing,
+                        out, max);
+}
+
+void vb_claim_sharing_names(const vb_evidence *e, char *dst, size_t size) {
+    const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
+    const int count = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
+    int (*take)(const vb_strategy_facts *) =
+        vb_claim_has_android_sharing(e) ? shares_on_android : is_sharing;
+    dst[0] = '\0';
+    for (int i = 0; i < count; i++)
+        if (take(all[i])) vb_claim_appendf(dst, size, "%s%s", dst[0] ? ", " : "", all[i]->name);
 }
 
 void vb_claim_path_name(const vb_point *p, char *dst, size_t size) {

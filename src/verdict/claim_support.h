@@ -45,13 +45,19 @@ const char *vb_claim_role(const vb_evidence *e, unsigned role, const char *other
 void vb_claim_family_names(const vb_evidence *e, vb_strategy_family family, const char *sep,
                            char *dst, size_t size);
 /* The evidence's strategies in the app's order of preference: by family (the Flutter chains,
- * GPU sharing, the clean models, Android's own paths), then by each one's preference. */
+ * Android's own paths, GPU sharing, the clean models), then by each one's preference. */
 int vb_evidence_by_preference(const vb_evidence *e, const vb_strategy_facts **out, int max);
 
-/* The points of the Flutter chains and of the GPU sharing paths (by family) at the note's case
- * in `view` (any view when < 0, the spectrum first), into out[]; returns how many. */
+/* The points of the Flutter chains and of the GPU sharing paths at the note's case in `view`
+ * (any view when < 0, the spectrum first), into out[]; returns how many. The sharing paths are
+ * Android's (the note's primary target: GPU-rendered strategies of the GPU sharing family or
+ * Android's own paths whose path exists on Android) where the evidence has any, else the GPU
+ * sharing family of every platform (files of builds before the Android paths). */
 int vb_claim_chain_points(const vb_evidence *e, int view, const vb_point **out, int max);
 int vb_claim_sharing_points(const vb_evidence *e, int view, const vb_point **out, int max);
+/* Whether the evidence has a GPU sharing path of Android; the sharing paths' names, "a, b". */
+int vb_claim_has_android_sharing(const vb_evidence *e);
+void vb_claim_sharing_names(const vb_evidence *e, char *dst, size_t size);
 /* The name with the run's FRB codec ("NAME (sse)") for a strategy of the frb-codec capability,
  * with its producer's process ("NAME (separate process)") for one of producer-process. */
 void vb_claim_path_name(const vb_point *p, char *dst, size_t size);

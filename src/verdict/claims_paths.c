@@ -211,12 +211,13 @@ void vb_claim_shared_buffer(const vb_evidence *e, const vb_thresholds *t, vb_cla
 void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim *c) {
     (void)t;
     char sharing_named[160];
-    vb_claim_family_names(e, VB_FAMILY_GPU_SHARING, ", ", sharing_named, sizeof sharing_named);
+    vb_claim_sharing_names(e, sharing_named, sizeof sharing_named);
     const char *ideal_name = vb_claim_role(e, VB_ROLE_SHARING_IDEAL, "sharing-ideal");
     snprintf(c->threshold, sizeof c->threshold,
-             "every GPU sharing path measured at 1080x200@60 (%s) copies no frame bytes on the "
+             "every GPU sharing path %smeasured at 1080x200@60 (%s) copies no frame bytes on the "
              "CPU and uploads no pixels, in every view; its CPU beside %s's (one share group, "
              "the ideal) is reported",
+             vb_claim_has_android_sharing(e) ? "of Android " : "",
              sharing_named[0] ? sharing_named : "none measured", ideal_name);
     int views = 0, paths = 0;
     const vb_point *copying = NULL, *mixed = NULL;
@@ -292,10 +293,16 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
                              : "");
 }
 
-/* The Flutter chain the decision takes: the one the app prefers (record/strategy_facts.h). */
+/* The Flutter chain the decision takes: the one the app prefers (record/strategy_facts.h) of
+ * those that exist on Android, the phone C7 speaks of; any chain where none does (files of
+ * builds before the Android paths). */
 static const char *decision_chain(const vb_evidence *e) {
     const vb_strategy_facts *order[VB_SESSION_MAX_RUNS];
     const int n = vb_evidence_by_preference(e, order, VB_SESSION_MAX_RUNS);
+    for (int i = 0; i < n; i++)
+        if (order[i]->family == VB_FAMILY_FLUTTER_CHAIN &&
+            (order[i]->platforms & VB_PLATFORM_ANDROID))
+            return order[i]->name;
     for (int i = 0; i < n; i++)
         if (order[i]->family == VB_FAMILY_FLUTTER_CHAIN) return order[i]->name;
     return NULL;

@@ -6,13 +6,30 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The evidence's strategies of a known family in the app's order of preference (their facts). */
-static int preferred(const vb_evidence *e, const char **names) {
+const char *vb_decision_platform_label(unsigned platform) {
+    switch (platform) {
+    case VB_PLATFORM_ANDROID:
+        return "Android";
+    case VB_PLATFORM_LINUX:
+        return "the Linux desktop";
+    case VB_PLATFORM_WINDOWS:
+        return "Windows";
+    case VB_PLATFORM_MACOS_IOS:
+        return "macOS and iOS";
+    default:
+        return "no platform";
+    }
+}
+
+/* The evidence's strategies of a known family whose path exists on `platform`, in the app's
+ * order of preference (their names). */
+static int preferred(const vb_evidence *e, unsigned platform, const char **names) {
     const vb_strategy_facts *order[VB_SESSION_MAX_RUNS];
     const int n = vb_evidence_by_preference(e, order, VB_SESSION_MAX_RUNS);
     int kept = 0;
     for (int i = 0; i < n; i++)
-        if (order[i]->family != VB_FAMILY_UNKNOWN) names[kept++] = order[i]->name;
+        if (order[i]->family != VB_FAMILY_UNKNOWN && (order[i]->platforms & platform))
+            names[kept++] = order[i]->name;
     return kept;
 }
 
@@ -73,59 +90,8 @@ static void context(const vb_evidence *e, char *dst, size_t size) {
                      e->machine, runs, runs == 1 ? "" : "s");
 }
 
-void vb_decide(const vb_evidence *e, const vb_thresholds *t, vb_decision *d) {
-    memset(d, 0, sizeof *d);
-    char where[400];
-    context(e, where, sizeof where);
-    const char *undecided = NULL;
-    char undecided_why[300] = "";
-    const char *preference[VB_SESSION_MAX_RUNS];
-    const int preferences = preferred(e, preference);
-    for (int i = 0; i < preferences && !d->strategy; i++) {
-        char why[300];
-        const int hold = judge_everywhere(e, t, preference[i], VB_NOTE_WIDTH, VB_NOTE_HEIGHT,
-                                          VB_NOTE_FPS, why, sizeof why);
-        if (hold == VB_HOLDS) d->strategy = preference[i];
-        if (hold == VB_HOLD_UNDECIDED && !undecided) {
-            undecided = preference[i];
-            vb_claim_appendf(undecided_why, sizeof undecided_why, "%s", why);
-        }
-    }
-    if (!d->strategy) {
-        d->state = undecided ? VB_UNDECIDED : VB_NOT_TESTABLE;
-        if (undecided)
-            snprintf(d->text, sizeof d->text,
-                     "Decision (%s): undecided. No strategy holds the note's case (1080x200 at "
-                     "60 fps) in every run; %s holds in some runs only (%s).",
-                     where, undecided, undecided_why);
-        else
-            snprintf(d->text, sizeof d->text,
-                     "Decision (%s): none. No strategy measured holds the note's case (1080x200 "
-                     "at 60 fps) in every view.",
-                     where);
-        return;
-    }
-    d->state = VB_SUPPORTED;
-    /* The CPU margin at the note's case: its worst run in any view. */
-    double worst = 0;
-    for (int v = 0; v < VB_VIEW_COUNT; v++) {
-        const vb_point *p = vb_claim_note_point(e, (vb_view_kind)v, d->strategy);
-        if (!p) continue;
-        const vb_range cpu = vb_point_range(p, offsetof(vb_repeat_figures, process_cpu_pct));
-        if (cpu.high > worst) worst = cpu.high;
-    }
-    snprintf(d->text, sizeof d->text,
-             "Decision (%s): for the note's case, 1080x200 at 60 fps, use %s: it holds the "
-             "budget in every view measured",
-             where, d->strategy);
-    if (worst > 0)
-        vb_claim_appendf(d->text, sizeof d->text, ", on any CPU up to %.1fx slower",
-                         t->max_cpu_pct / worst);
-    if (undecided)
-        vb_claim_appendf(d->text, sizeof d->text, " (%s, preferred, is undecided: %s)", undecided,
-                         undecided_why);
-    vb_claim_appendf(d->text, sizeof d->text, ".");
-    /* What the hand-off is of the delay from a sound to its picture, view by view. */
+/* What the hand-off is of the delay from a sound to its picture, view by view. */
+static void describe_sound_to_picture(const vb_evidence *e, vb_decision *d) {
     double low = 100, high = 0;
     int shown = 0;
     for (int v = 0; v < VB_VIEW_COUNT; v++) {
@@ -145,6 +111,11 @@ void vb_decide(const vb_evidence *e, const vb_thresholds *t, vb_decision *d) {
     if (shown)
         vb_claim_appendf(d->text, sizeof d->text, "; the hand-off is %.0f-%.0f %% of it.", low,
                          high);
+}
+
+/* Up to where the chosen strategy holds, and which of the platform's holds beyond. */
+static void describe_limits(const vb_evidence *e, const vb_thresholds *t, const char *label,
+                            const char *const *preference, int preferences, vb_decision *d) {
     const vb_point *held, *failed;
     limits(e, t, d->strategy, &held, &failed);
     if (!failed) {
@@ -175,8 +146,73 @@ void vb_decide(const vb_evidence *e, const vb_thresholds *t, vb_decision *d) {
                          beyond);
     else
         vb_claim_appendf(d->text, sizeof d->text,
-                         "; there no strategy measured holds in every view%s.",
+                         "; there no strategy of %s measured holds in every view%s.", label,
                          e->software ? " (on this software renderer the GPU paths run on the "
                                        "CPU too)"
                                      : "");
+}
+
+void vb_decide(const vb_evidence *e, const vb_thresholds *t, vb_decisions *out) {
+    static const unsigned order[VB_DECISION_PLATFORMS] = {VB_PLATFORM_ANDROID, VB_PLATFORM_LINUX};
+    for (int i = 0; i < VB_DECISION_PLATFORMS; i++)
+        vb_decide_for(e, t, order[i], &out->of[i]);
+}
+
+void vb_decide_for(const vb_evidence *e, const vb_thresholds *t, unsigned platform,
+                   vb_decision *d) {
+    memset(d, 0, sizeof *d);
+    d->platform = platform;
+    const char *label = vb_decision_platform_label(platform);
+    char where[400];
+    context(e, where, sizeof where);
+    const char *undecided = NULL;
+    char undecided_why[300] = "";
+    const char *preference[VB_SESSION_MAX_RUNS];
+    const int preferences = preferred(e, platform, preference);
+    for (int i = 0; i < preferences && !d->strategy; i++) {
+        char why[300];
+        const int hold = judge_everywhere(e, t, preference[i], VB_NOTE_WIDTH, VB_NOTE_HEIGHT,
+                                          VB_NOTE_FPS, why, sizeof why);
+        if (hold == VB_HOLDS) d->strategy = preference[i];
+        if (hold == VB_HOLD_UNDECIDED && !undecided) {
+            undecided = preference[i];
+            vb_claim_appendf(undecided_why, sizeof undecided_why, "%s", why);
+        }
+    }
+    if (!d->strategy) {
+        d->state = undecided ? VB_UNDECIDED : VB_NOT_TESTABLE;
+        if (undecided)
+            snprintf(d->text, sizeof d->text,
+                     "Decision for %s (%s): undecided. No strategy of %s holds the note's case "
+                     "(1080x200 at 60 fps) in every run; %s holds in some runs only (%s).",
+                     label, where, label, undecided, undecided_why);
+        else
+            snprintf(d->text, sizeof d->text, "Decision for %s (%s): none. %s", label, where,
+                     preferences ? "No strategy of it measured holds the note's case (1080x200 "
+                                   "at 60 fps) in every view."
+                                 : "No strategy measured stands for a path it has.");
+        return;
+    }
+    d->state = VB_SUPPORTED;
+    /* The CPU margin at the note's case: its worst run in any view. */
+    double worst = 0;
+    for (int v = 0; v < VB_VIEW_COUNT; v++) {
+        const vb_point *p = vb_claim_note_point(e, (vb_view_kind)v, d->strategy);
+        if (!p) continue;
+        const vb_range cpu = vb_point_range(p, offsetof(vb_repeat_figures, process_cpu_pct));
+        if (cpu.high > worst) worst = cpu.high;
+    }
+    snprintf(d->text, sizeof d->text,
+             "Decision for %s (%s): for the note's case, 1080x200 at 60 fps, use %s: it holds "
+             "the budget in every view measured",
+             label, where, d->strategy);
+    if (worst > 0)
+        vb_claim_appendf(d->text, sizeof d->text, ", on any CPU up to %.1fx slower",
+                         t->max_cpu_pct / worst);
+    if (undecided)
+        vb_claim_appendf(d->text, sizeof d->text, " (%s, preferred, is undecided: %s)", undecided,
+                         undecided_why);
+    vb_claim_appendf(d->text, sizeof d->text, ".");
+    describe_sound_to_picture(e, d);
+    describe_limits(e, t, label, preference, preferences, d);
 }
