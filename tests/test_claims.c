@@ -294,6 +294,24 @@ Test(claims, c6_sharing_paths) {
     EXPECT(&w, 6, VB_NOT_TESTABLE);
 }
 
+/* C6 speaks of Android's paths: a copy on the GPU (SurfaceTexture's blit under Impeller) is a
+ * copy, and a desktop-only path's copies do not decide it while Android's paths were measured. */
+Test(claims, c6_judges_android_paths_and_gpu_copies) {
+    world w;
+    base_world(&w);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "egl-image")->summary.gpu_copied_mb_per_frame = 0.864;
+    EXPECT(&w, 6, VB_REFUTED);
+    cr_assert(strstr(w.claims[5].reason, "864.0 KB on the GPU"), "%s", w.claims[5].reason);
+    cr_assert(strstr(w.claims[5].threshold, "of Android"), "%s", w.claims[5].threshold);
+    base_world(&w);
+    find(&w, VB_VIEW_SPECTRUM, 1080, 60, "gl-texture")->summary.gpu_copied_mb_per_frame = 0.864;
+    EXPECT(&w, 6, VB_SUPPORTED); /* gl-texture is the Linux desktop's */
+    /* without any Android path, every platform's sharing paths are judged */
+    remove_strategy(&w, "egl-image", 0);
+    remove_strategy(&w, "vulkan-interop", 0);
+    EXPECT(&w, 6, VB_REFUTED);
+}
+
 /* C7 on the Flutter chain (frb-texture): fails, holds, or runs that disagree. */
 Test(claims, c7_decision) {
     world w;

@@ -224,11 +224,12 @@ static void account_latched(consumer *c, int64_t seq, int ready) {
         vb_vsync_delay(&c->vsync, p->start_ns + p->run->frames[seq].ready_ns, c->tick_ns);
 }
 
-/* A one-time import happens in the upload. */
+/* A one-time import and a copy on the GPU happen in the upload. */
 static void collect_import(consumer *c, int slot, vb_frame_record *rec) {
     vb_stage_record st;
     vb_strategy_collect(c->p->ops, c->p->strategy, slot, &st);
     rec->import_ns = st.import_ns;
+    rec->gpu_bytes_copied = st.gpu_bytes_copied;
 }
 
 static void nothing_after_upload(consumer *c, int slot, vb_frame_record *rec) {

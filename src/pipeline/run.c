@@ -26,7 +26,7 @@ static void reset_records(vb_run_record *run, int64_t warmup) {
         r->io_ns = r->io_cpu_ns = r->io_upload_ns = r->mipmap_ns = -1;
         r->stage_allocations = r->stage_gl_calls = r->vsync_delay = -1;
         r->stage_copies = r->stage_bytes_copied = r->stage_bytes_to_gpu = -1;
-        r->import_ns = r->release_wait_ns = r->sync_wait_ns = -1;
+        r->import_ns = r->release_wait_ns = r->sync_wait_ns = r->gpu_bytes_copied = -1;
         for (int i = 0; i < VB_FRAME_STRATEGY_FIGURES; i++)
             r->strategy_figures[i] = -1;
         vb_frame_store_passed(run->frames, n);

@@ -71,7 +71,7 @@ static double mean_ms(const vb_run_record *run, size_t offset) {
 
 /* What the measured frames add up to, for the per-frame figures. */
 typedef struct frame_totals {
-    int64_t copied, to_gpu, uploaded, pixels_up, producer_copied, copies, allocations;
+    int64_t copied, gpu_copied, to_gpu, uploaded, pixels_up, producer_copied, copies, allocations;
     int64_t delay_sum, delayed;
 } frame_totals;
 
@@ -100,6 +100,7 @@ static size_t count_frames(const vb_run_record *run, vb_run_summary *s, frame_to
         s->measured++;
         t->producer_copied += r->bytes_copied;
         t->copied += vb_frame_bytes_copied(r);
+        t->gpu_copied += vb_frame_part(r->gpu_bytes_copied);
         t->to_gpu += vb_frame_bytes_to_gpu(r);
         t->copies += vb_frame_part(vb_frame_copies(r));
         t->allocations += vb_frame_part(vb_frame_allocations(r));
@@ -218,6 +219,7 @@ static void summarize_rates(const vb_run_record *run, const vb_run_options *o, v
     s->process_cpu_pct = wall_s > 0 ? (double)run->process_cpu_ns / 1e9 / wall_s * 100.0 : 0;
     s->process_cpu_ms_per_frame = (double)run->process_cpu_ns / 1e6 / frames;
     s->copied_mb_per_frame = (double)t->copied / frames / 1e6;
+    s->gpu_copied_mb_per_frame = (double)t->gpu_copied / frames / 1e6;
     s->copies_per_frame = (double)t->copies / frames;
     s->allocations_per_frame = (double)t->allocations / frames;
     s->to_gpu_mb_per_frame = (double)t->to_gpu / frames / 1e6;

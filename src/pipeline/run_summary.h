@@ -24,6 +24,7 @@ typedef struct vb_run_summary {
     double process_cpu_pct;                    /* all threads, driver threads included */
     double process_cpu_ms_per_frame;
     double copied_mb_per_frame;        /* CPU -> CPU */
+    double gpu_copied_mb_per_frame;    /* GPU -> GPU (a blit into the compositor's texture) */
     double to_gpu_mb_per_frame;        /* CPU -> GPU: pixel uploads plus analysis data */
     double pixels_to_gpu_mb_per_frame; /* of which pixel uploads (every thread) */
     double copy_gbps;                  /* while copying: copied bytes / transfer stage time */

@@ -74,6 +74,8 @@ const vb_figure vb_core_figures[] = {
     CORE(stage_bytes_to_gpu, "stage bytes to GPU", "bytes", STAGE, STAGES,
          VB_FIGURE_MEAN | VB_FIGURE_SUM),
     CORE(import_ns, "buffer import", "ns", CONSUMER, STAGES, VB_FIGURE_MEAN | VB_FIGURE_P99),
+    CORE(gpu_bytes_copied, "GPU bytes copied", "bytes", CONSUMER, STAGES,
+         VB_FIGURE_MEAN | VB_FIGURE_SUM),
     CORE(release_wait_ns, "release wait", "ns", PRODUCER, STAGES,
          VB_FIGURE_MEAN | VB_FIGURE_P50 | VB_FIGURE_P99),
     CORE(sync_wait_ns, "sync wait", "ns", PRODUCER, STAGES,

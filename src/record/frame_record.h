@@ -63,6 +63,8 @@ typedef struct vb_frame_record {
     int64_t stage_copies, stage_bytes_copied;  /* CPU -> CPU on those threads */
     int64_t stage_bytes_to_gpu;                /* uploaded on those threads */
     int64_t import_ns;          /* consumer: a buffer's one-time import (egl-image) */
+    int64_t gpu_bytes_copied;   /* GPU -> GPU: frame bytes a strategy copies on the GPU (a blit
+                                   into a texture of the compositor's own) */
     int64_t release_wait_ns;    /* producer: its wait for the consumer's release fence */
     int64_t sync_wait_ns;       /* producer, cpu-synchronised: its wait for the GPU's frame */
     int64_t vsync_delay;        /* vsync-driven display: frames of delay (measure/vsync.h) */

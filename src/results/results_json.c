@@ -98,10 +98,11 @@ static json_t *summary_json(const vb_run_record *run, const vb_run_summary *s,
         "consumer_pct_of_core", s->consumer_cpu_pct, "process_pct_of_core", s->process_cpu_pct,
         "process_ms_per_frame", s->process_cpu_ms_per_frame);
     json_t *bandwidth = json_pack(
-        "{s:f, s:f, s:f, s:f, s:f, s:f, s:o, s:o, s:o, s:o}", "copied_mb_per_frame",
-        s->copied_mb_per_frame, "to_gpu_mb_per_frame", s->to_gpu_mb_per_frame, "copy_gbps",
-        s->copy_gbps, "upload_gbps", s->upload_gbps, "copy_rate_gbps", s->copy_rate_gbps,
-        "upload_rate_gbps", s->upload_rate_gbps, "copy_vs_memcpy",
+        "{s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:o, s:o, s:o, s:o}", "copied_mb_per_frame",
+        s->copied_mb_per_frame, "gpu_copied_mb_per_frame", s->gpu_copied_mb_per_frame,
+        "to_gpu_mb_per_frame", s->to_gpu_mb_per_frame, "copy_gbps", s->copy_gbps, "upload_gbps",
+        s->upload_gbps, "copy_rate_gbps", s->copy_rate_gbps, "upload_rate_gbps",
+        s->upload_rate_gbps, "copy_vs_memcpy",
         s->copy_gbps > 0 && limits->memcpy_gbps > 0 ? json_real(s->copy_gbps / limits->memcpy_gbps)
                                                     : json_null(),
         "upload_vs_reference",

@@ -147,6 +147,7 @@ void vb_stage_record_clear(vb_stage_record *r) {
     r->hop_encode_ns = r->ui_done_ns = r->ui_cpu_ns = r->hop_copy_ns = -1;
     r->io_done_ns = r->io_cpu_ns = r->io_upload_ns = r->mipmap_ns = -1;
     r->allocations = r->gl_calls = r->copies = r->bytes_copied = r->bytes_to_gpu = 0;
+    r->gpu_bytes_copied = 0;
     r->import_ns = r->release_wait_ns = r->sync_wait_ns = r->gpu_render_ns = -1;
     r->earlier_gpu_ns = -1;
     for (int i = 0; i < VB_FRAME_STRATEGY_FIGURES; i++)

@@ -112,6 +112,7 @@ typedef struct vb_stage_record {
     int64_t copies, bytes_copied;  /* CPU -> CPU on the strategy's threads */
     int64_t bytes_to_gpu;          /* uploaded on the strategy's threads */
     int64_t import_ns;             /* consumer: a buffer's one-time import (egl-image) */
+    int64_t gpu_bytes_copied;      /* consumer: frame bytes copied on the GPU in its upload */
     int64_t release_wait_ns;       /* producer: the wait for the consumer's release fence */
     int64_t sync_wait_ns;          /* producer: cpu-synchronised, its wait for the GPU */
     int64_t gpu_render_ns;         /* producer's GPU time where the strategy times it (Vulkan) */
@@ -135,7 +136,7 @@ typedef struct vb_remote_frame {
     int64_t bytes_to_gpu;
 } vb_remote_frame;
 
-/* All fields -1 (its own figures too), the counts 0. */
+/* All fields -1 (its own figures too), the counts and byte counts 0. */
 void vb_stage_record_clear(vb_stage_record *record);
 
 typedef struct vb_strategy_ops {

@@ -215,8 +215,8 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
     const char *ideal_name = vb_claim_role(e, VB_ROLE_SHARING_IDEAL, "sharing-ideal");
     snprintf(c->threshold, sizeof c->threshold,
              "every GPU sharing path %smeasured at 1080x200@60 (%s) copies no frame bytes on the "
-             "CPU and uploads no pixels, in every view; its CPU beside %s's (one share group, "
-             "the ideal) is reported",
+             "CPU or the GPU and uploads no pixels, in every view; its CPU beside %s's (one "
+             "share group, the ideal) is reported",
              vb_claim_has_android_sharing(e) ? "of Android " : "",
              sharing_named[0] ? sharing_named : "none measured", ideal_name);
     int views = 0, paths = 0;
@@ -241,14 +241,18 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
                              "%s %s %.1f KB copied, %.1f KB of pixels up, CPU %.3f-%.3f ms",
                              i ? "," : "", name, p->summary.copied_mb_per_frame * 1e3,
                              p->summary.pixels_to_gpu_mb_per_frame * 1e3, cpu.low, cpu.high);
+            if (p->summary.gpu_copied_mb_per_frame > 0)
+                vb_claim_appendf(c->measured, sizeof c->measured, ", %.1f KB copied on the GPU",
+                                 p->summary.gpu_copied_mb_per_frame * 1e3);
             if (ideal && p != ideal && ideal_cpu.mean > 0)
                 vb_claim_appendf(c->measured, sizeof c->measured, " (%.2fx %s's)",
                                  cpu.mean / ideal_cpu.mean, ideal_name);
             const vb_range copied = vb_point_range(p, offsetof(vb_repeat_figures, copied_mb));
             const vb_range pixels = vb_point_range(p, offsetof(vb_repeat_figures, pixels_mb));
-            if ((copied.low > 0 || pixels.low > 0) && !copying) copying = p;
-            if (copied.low == 0 && pixels.low == 0 && (copied.high > 0 || pixels.high > 0) &&
-                !mixed)
+            const vb_range gpu = vb_point_range(p, offsetof(vb_repeat_figures, gpu_copied_mb));
+            if ((copied.low > 0 || pixels.low > 0 || gpu.low > 0) && !copying) copying = p;
+            if (copied.low == 0 && pixels.low == 0 && gpu.low == 0 &&
+                (copied.high > 0 || pixels.high > 0 || gpu.high > 0) && !mixed)
                 mixed = p;
         }
     }
@@ -278,9 +282,10 @@ void vb_claim_gpu_texture(const vb_evidence *e, const vb_thresholds *t, vb_claim
         char name[64];
         vb_claim_path_name(copying, name, sizeof name);
         vb_claim_set(c, VB_REFUTED,
-                     "%s moved frame bytes on the way (%s: %.1f KB copied, %.1f KB "
-                     "of pixels uploaded per frame)",
+                     "%s moved frame bytes on the way (%s: %.1f KB copied on the CPU, %.1f KB on "
+                     "the GPU, %.1f KB of pixels uploaded per frame)",
                      name, vb_view_name(copying->view), copying->summary.copied_mb_per_frame * 1e3,
+                     copying->summary.gpu_copied_mb_per_frame * 1e3,
                      copying->summary.pixels_to_gpu_mb_per_frame * 1e3);
         return;
     }

@@ -37,7 +37,8 @@ void vb_repeat_figures_of(const vb_point *p, const vb_run_summary *s, int measur
                                .process_cpu_ms = s->process_cpu_ms_per_frame,
                                .copy_cpu_ms = copy_cpu_ms(s),
                                .copied_mb = s->copied_mb_per_frame,
-                               .pixels_mb = s->pixels_to_gpu_mb_per_frame};
+                               .pixels_mb = s->pixels_to_gpu_mb_per_frame,
+                               .gpu_copied_mb = s->gpu_copied_mb_per_frame};
 }
 
 void vb_point_derive(vb_point *p) {

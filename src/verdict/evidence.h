@@ -23,6 +23,7 @@ typedef struct vb_repeat_figures {
     double copy_cpu_ms;     /* per frame on the CPU copying frame bytes (all threads) */
     double copied_mb;       /* per frame, CPU -> CPU */
     double pixels_mb;       /* per frame, pixels uploaded to the GPU */
+    double gpu_copied_mb;   /* per frame, frame bytes copied on the GPU */
 } vb_repeat_figures;
 
 /* A figure over a point's repeats: the smallest, the largest, the mean. */
