@@ -1,7 +1,8 @@
 #!/bin/bash
 # The gate's exact layer: instructions per frame of the producer's CPU stages at 1080x200 (the
 # analysis + render of each view, the analysis alone as gl-texture does it, and the hand-off of
-# pixel-copy and shared-buffer), counted by callgrind on build/bench/stage-work, which counts
+# pixel-copy and shared-buffer, FRB's sse encode as rustc compiles it and its C replica), counted
+# by callgrind on build/bench/stage-work, which counts
 # only inside its measured loop.
 #   bench/instructions.sh OUT.json [--frames N] [--rework PCT]
 # --rework PCT plants extra work for the gate's proof: PCT % more frames done, counts still per
@@ -28,7 +29,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 stages='{}'
 for stage in render-waveform render-spectrum render-spectrogram analyze-waveform \
-    analyze-spectrum analyze-spectrogram hand-off-pixel-copy hand-off-shared-buffer; do
+    analyze-spectrum analyze-spectrogram hand-off-pixel-copy hand-off-shared-buffer \
+    frb-encode frb-encode-c; do
     valgrind --tool=callgrind --callgrind-out-file="$tmp/$stage.out" \
         --toggle-collect=measured_stage "$work" --stage "$stage" --frames "$frames" \
         --rework "$rework" >"$tmp/$stage.log" 2>&1 ||

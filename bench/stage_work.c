@@ -1,12 +1,16 @@
 /* stage-work: the producer's CPU stages of the pipeline, alone and deterministic, for counting
  * their instructions under callgrind (bench/instructions.sh; the gate's exact layer).
- *   stage-work --stage render-VIEW|analyze-VIEW|hand-off-pixel-copy|hand-off-shared-buffer
- *              [--frames N] [--rework PCT]          VIEW: waveform, spectrum, spectrogram
+ *   stage-work --stage render-VIEW|analyze-VIEW|hand-off-pixel-copy|hand-off-shared-buffer|
+ *                      frb-encode|frb-encode-c   [--frames N] [--rework PCT]
+ *   VIEW: waveform, spectrum, spectrogram
  * render-VIEW: analysis + CPU render of frames 0 .. N-1 of the bundled input at 1080x200, 60
  * fps, as the CPU strategies' producers do them. analyze-VIEW: the analysis alone and the data
  * the GPU renderer uploads, as gl-texture's producer does it on the CPU. hand-off-STRATEGY: the
  * strategy's hand-off of N frames through its own operations (pixel-copy: a new message, the
- * copy, its release; shared-buffer: the slot of the memfd ring, the index). The consumer's
+ * copy, its release; shared-buffer: the slot of the memfd ring, the index). frb-encode: FRB's
+ * sse encode of a 1080x200 frame as the frb-* strategies run it (Rust compiled by rustc where
+ * the build has it, transfer/frb_sse.rs); frb-encode-c: the C replica of the same code, the
+ * cross-check (both free their message each frame, as the UI thread does). The consumer's
  * stages are GL calls whose work is the driver's (counted by the gate's gl-calls work count
  * and timed by its A/B layer), and mapped-pbo's hand-off needs a GL buffer: neither is here. Only
  * `measured_stage` is meant to be counted (callgrind --toggle-collect=measured_stage): loading and
@@ -20,6 +24,7 @@
 #include "common/error.h"
 #include "common/parse.h"
 #include "render/renderer.h"
+#include "transfer/frb_hop.h"
 #include "transfer/strategy.h"
 
 #include <getopt.h>
@@ -32,6 +37,7 @@ typedef struct stage_plan {
     int analyze_only;                /* analyze stages */
     const vb_strategy_ops *copy_ops; /* hand-off stages */
     vb_strategy *copy_strategy;
+    int (*encode)(vb_sse_message *, const uint8_t *, size_t); /* frb-encode stages */
     uint8_t *frame;
     size_t stride, frame_bytes;
     int64_t frames, extra_frames;
@@ -47,6 +53,12 @@ static void do_frame(stage_plan *p, int64_t n, uint64_t *checksum) {
         vb_renderer_render(p->renderer, n % vb_renderer_frame_count(p->renderer), p->frame,
                            p->stride);
         *checksum += p->frame[(size_t)(n * 7919) % p->frame_bytes];
+    } else if (p->encode) {
+        vb_sse_message message = {0};
+        p->frame[(size_t)n % p->frame_bytes] = (uint8_t)n;
+        if (p->encode(&message, p->frame, p->frame_bytes) == VB_OK)
+            *checksum += message.data[(size_t)(n * 7919) % message.len];
+        vb_sse_message_free(&message);
     } else {
         const int slot = (int)(n % 3);
         int64_t copied = 0;
@@ -70,7 +82,8 @@ __attribute__((noinline)) uint64_t measured_stage(stage_plan *p) {
 static int usage(const char *message) {
     fprintf(stderr,
             "stage-work: %s\nusage: stage-work --stage render-VIEW|analyze-VIEW|"
-            "hand-off-pixel-copy|hand-off-shared-buffer [--frames N] [--rework PCT]\n",
+            "hand-off-pixel-copy|hand-off-shared-buffer|frb-encode|frb-encode-c [--frames N] "
+            "[--rework PCT]\n",
             message);
     return 2;
 }
@@ -125,6 +138,9 @@ int main(int argc, char **argv) {
                                      .frame_bytes = plan.frame_bytes};
         if (!plan.copy_ops || plan.copy_ops->create(&config, &plan.copy_strategy) != VB_OK)
             goto fail;
+    } else if (strcmp(stage, "frb-encode") == 0 || strcmp(stage, "frb-encode-c") == 0) {
+        plan.encode = strcmp(stage, "frb-encode") == 0 ? vb_frb_sse_encode : vb_frb_sse_encode_c;
+        if (!(plan.frame = calloc(1, plan.frame_bytes))) goto fail;
     } else {
         return usage("unknown stage");
     }

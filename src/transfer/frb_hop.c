@@ -1,5 +1,7 @@
 #include "transfer/frb_hop.h"
 
+#include "build_config.h"
+
 #include "common/clock.h"
 #include "common/error.h"
 #include "common/name_table.h"
@@ -65,7 +67,7 @@ static inline int cursor_write_u8(vb_sse_message *m, uint8_t byte) {
     return cursor_write(m, one, 1);
 }
 
-int vb_frb_sse_encode(vb_sse_message *m, const uint8_t *frame, size_t bytes) {
+int vb_frb_sse_encode_c(vb_sse_message *m, const uint8_t *frame, size_t bytes) {
     vb_sse_message_free(m);
     if (bytes > INT32_MAX) {
         vb_error_set("frb sse: a %zu-byte frame does not fit an i32 length", bytes);
@@ -111,8 +113,40 @@ uint8_t *vb_frb_sse_decode(const vb_sse_message *m, size_t *bytes) {
     return typed;
 }
 
+#if VB_HAVE_RUST_SSE
+/* transfer/frb_sse.rs: writes the message's first four fields; -1 for a frame too long. */
+int vb_frb_sse_encode_rust(const uint8_t *frame, size_t bytes, vb_sse_message *out);
+void vb_frb_sse_free_rust(uint8_t *data, size_t len, size_t capacity);
+#endif
+
+int vb_frb_sse_encode(vb_sse_message *m, const uint8_t *frame, size_t bytes) {
+#if VB_HAVE_RUST_SSE
+    vb_sse_message_free(m);
+    if (vb_frb_sse_encode_rust(frame, bytes, m) != 0) {
+        vb_error_set("frb sse: a %zu-byte frame does not fit an i32 length", bytes);
+        return -VB_ERR_FAILURE;
+    }
+    m->rust = 1;
+    vb_work_copy();
+    return VB_OK;
+#else
+    return vb_frb_sse_encode_c(m, frame, bytes);
+#endif
+}
+
+const char *vb_frb_sse_encoder(void) {
+    return VB_HAVE_RUST_SSE ? "rust" : "c";
+}
+
 void vb_sse_message_free(vb_sse_message *m) {
+#if VB_HAVE_RUST_SSE
+    if (m->rust)
+        vb_frb_sse_free_rust(m->data, m->len, m->capacity);
+    else
+        free(m->data);
+#else
     free(m->data);
+#endif
     *m = (vb_sse_message){0};
 }
 

@@ -27,16 +27,25 @@
 const char *vb_frb_codec_name(vb_frb_codec codec);
 int vb_frb_codec_from_name(const char *option, const char *name, vb_frb_codec *codec);
 
-/* An SSE message: a growable byte vector with a write position, as Cursor<Vec<u8>>. Owns data. */
+/* An SSE message: a growable byte vector with a write position, as Cursor<Vec<u8>>. Owns data,
+ * from the allocator of whichever encoder made it (`rust`: Rust's, else malloc's). The first
+ * four fields are frb_sse.rs's VbSseMessage, field for field. */
 typedef struct vb_sse_message {
     uint8_t *data;
     size_t len, capacity, position;
+    int rust;
 } vb_sse_message;
 
 /* Encodes `bytes` of `frame` into a new message (any previous content of *message freed first):
  * an i32 length, then the bytes one write at a time, growing the vector as Rust's Vec does
- * (capacity doubles, at least 8). VB_OK or -VB_ERR_FAILURE (out of memory). */
+ * (capacity doubles, at least 8). VB_OK or -VB_ERR_FAILURE (out of memory, or a frame too long
+ * for an i32). The encoder is FRB's Rust, compiled by rustc (transfer/frb_sse.rs), where the
+ * build has it (vb_frb_sse_encoder says which); else the C replica. */
 int vb_frb_sse_encode(vb_sse_message *message, const uint8_t *frame, size_t bytes);
+/* The C replica of the same code, kept as a cross-check (bench/stage_work.c counts both). */
+int vb_frb_sse_encode_c(vb_sse_message *message, const uint8_t *frame, size_t bytes);
+/* "rust" or "c": the encoder vb_frb_sse_encode uses in this build. */
+const char *vb_frb_sse_encoder(void);
 /* The Dart side: reads the length and copies the bytes into a new allocation (the typed array),
  * returned with its size in *bytes; NULL (error set) when the message is malformed or memory is
  * short. The caller owns the result. */
