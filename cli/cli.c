@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "common/name_table.h"
 #include "transfer/strategy.h"
 
 #include <getopt.h>
@@ -49,26 +50,6 @@ void cli_print_strategy_help(FILE *out, const char *option) {
           out);
 }
 
-/* Edit distance of two short names (option names are under 64 characters). */
-static int edit_distance(const char *a, size_t la, const char *b) {
-    size_t lb = strlen(b);
-    if (la >= 64 || lb >= 64) return 99;
-    int row[64], next[64];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        next[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int substitute = row[j - 1] + (a[i - 1] != b[j - 1]);
-            int erase = row[j] + 1, insert = next[j - 1] + 1;
-            next[j] = substitute < erase ? (substitute < insert ? substitute : insert)
-                                         : (erase < insert ? erase : insert);
-        }
-        memcpy(row, next, sizeof row);
-    }
-    return row[lb];
-}
-
 /* The option `given` (its first `length` characters) most likely meant: the one it is a prefix
  * of, else the nearest within 3 edits; NULL when none is near. */
 static const char *nearest_option(const struct option *options, const char *given, size_t length) {
@@ -76,7 +57,7 @@ static const char *nearest_option(const struct option *options, const char *give
     int best_distance = 4;
     for (const struct option *o = options; o->name; o++) {
         if (strncmp(o->name, given, length) == 0) return o->name;
-        int d = edit_distance(given, length, o->name);
+        int d = vb_name_distance(given, length, o->name);
         if (d < best_distance) {
             best_distance = d;
             best = o->name;

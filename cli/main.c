@@ -1,6 +1,7 @@
 /* vizbench: the program's entry point; dispatches to one file per subcommand. */
 #include "cli.h"
 #include "common/error.h"
+#include "common/name_table.h"
 #include "display/sdl_api.h"
 #include "measure/machine_info.h"
 #include "transfer/vk_producer_process.h"
@@ -24,6 +25,19 @@ static const subcommand commands[] = {
     {"run", cmd_run},       {"sweep", cmd_sweep},     {"validate", cmd_validate},
     {"report", cmd_report}, {"compare", cmd_compare}, {"render", cmd_render},
 };
+
+/* "unknown command 'rn' (did you mean run? see 'vizbench --help')" */
+static int unknown_command(const char *name) {
+    const vb_name_table table =
+        VB_NAME_TABLE(commands, (int)(sizeof commands / sizeof commands[0]), subcommand, name);
+    const int near = vb_name_nearest(&table, name);
+    if (near >= 0)
+        fprintf(stderr, "vizbench: unknown command '%s' (did you mean %s? see 'vizbench --help')\n",
+                name, vb_name_at(&table, near));
+    else
+        fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", name);
+    return EXIT_USAGE;
+}
 
 static const subcommand *find_command(const char *name) {
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -94,10 +108,7 @@ int main(int argc, char **argv) {
     if (strcmp(command, "__vulkan-producer") == 0 && argc == 2) return vb_vk_producer_main(3);
     if (strcmp(command, "help") == 0 && argc > 2) { /* help CMD: that command's help */
         const subcommand *c = find_command(argv[2]);
-        if (!c) {
-            fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", argv[2]);
-            return EXIT_USAGE;
-        }
+        if (!c) return unknown_command(argv[2]);
         char *help_argv[] = {argv[2], "--help", NULL};
         return c->run(2, help_argv);
     }
@@ -112,6 +123,5 @@ int main(int argc, char **argv) {
     }
     const subcommand *c = find_command(command);
     if (c) return c->run(argc - 1, argv + 1);
-    fprintf(stderr, "vizbench: unknown command '%s' (see 'vizbench --help')\n", command);
-    return EXIT_USAGE;
+    return unknown_command(command);
 }

@@ -20,6 +20,13 @@ expect 0 '' -- "$vizbench" help run
 check "help CMD prints that command's help" grep -q '^usage: vizbench run ' "$work/out"
 expect 2 "unknown command 'nope'" -- "$vizbench" help nope
 expect 2 'unknown command' -- "$vizbench" frobnicate
+# a mistyped name gets the nearest one suggested; a name far from every one gets none
+expect 2 "unknown command 'rn' .did you mean run" -- "$vizbench" rn
+expect 2 "unknown strategy 'pixel-cpy' .did you mean pixel-copy" -- "$vizbench" run --strategy pixel-cpy
+expect 2 "unknown view 'spectogram' .did you mean spectrogram" -- "$vizbench" render --view spectogram \
+    -o "$work/x.png"
+check "no suggestion for a name far from every strategy" \
+    bash -c "! '$vizbench' run --strategy xyzzy 2>&1 | grep -q 'did you mean'"
 expect 2 'no command given' -- "$vizbench"
 
 # The main job's renders

@@ -30,6 +30,12 @@ typedef struct vb_name_table {
 const char *vb_name_at(const vb_name_table *table, int index);
 /* The index of the entry named exactly `name`, or -1. */
 int vb_name_find(const vb_name_table *table, const char *name);
+/* Edit distance (insertions, deletions, substitutions) between the first `length` characters of
+ * `a` and `b`; 99 for names of 64 characters or more. */
+int vb_name_distance(const char *a, size_t length, const char *b);
+/* The entry `name` most likely meant, for a "did you mean" in an error: the one it is a prefix
+ * of, else the nearest within max(1, its length / 3) edits (at most 3); -1 when none is near. */
+int vb_name_nearest(const vb_name_table *table, const char *name);
 /* Writes the names into dst as "a<sep>b<last>c" (truncated to fit, always terminated). */
 void vb_name_join(const vb_name_table *table, const char *sep, const char *last, char *dst,
                   size_t size);

@@ -64,7 +64,12 @@ int vb_view_from_name(const char *name, vb_view_kind *view) {
     }
     char names[256];
     vb_name_join(&views, ", ", " or ", names, sizeof names);
-    vb_error_set("--view: unknown view '%s' (expected %s)", name, names);
+    const int near = vb_name_nearest(&views, name);
+    if (near >= 0)
+        vb_error_set("--view: unknown view '%s' (did you mean %s? expected %s)", name,
+                     vb_name_at(&views, near), names);
+    else
+        vb_error_set("--view: unknown view '%s' (expected %s)", name, names);
     return -VB_ERR_USAGE;
 }
 

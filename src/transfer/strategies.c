@@ -38,7 +38,13 @@ const vb_strategy_ops *vb_strategy_find(const char *name) {
     if (!ops) {
         char names[512];
         vb_strategy_names(names, sizeof names);
-        vb_error_set("--strategy: unknown strategy '%s' (known: %s, all)", name, names);
+        const vb_name_table table = strategy_table();
+        const int near = vb_name_nearest(&table, name);
+        if (near >= 0)
+            vb_error_set("--strategy: unknown strategy '%s' (did you mean %s? known: %s, all)",
+                         name, vb_name_at(&table, near), names);
+        else
+            vb_error_set("--strategy: unknown strategy '%s' (known: %s, all)", name, names);
     }
     return ops;
 }
