@@ -103,8 +103,7 @@ static int make_buffer(vb_strategy *s, int i) {
         s->mappings[i] = vb_gl.MapBufferRange(GL_TEXTURE_BUFFER, 0, size, flags);
     GLenum error = vb_gl.GetError();
     if (!s->mappings[i] || error != GL_NO_ERROR) {
-        vb_error_set("surface-producer: cannot map the %zu-byte buffer of slot %d (%s)",
-                     s->config.frame_bytes, i,
+        vb_error_set("cannot map the %zu-byte buffer of slot %d (%s)", s->config.frame_bytes, i,
                      s->config.own.surface_producer.fault_map ? "simulated by VIZBENCH_FAULT"
                                                               : "glMapBufferRange failed");
         return -VB_ERR_FAILURE;
@@ -121,7 +120,7 @@ static int surface_producer_consumer_start(vb_strategy *s) {
     const long long texels = (long long)view->width * view->height;
     const long long limit = s->config.gl ? s->config.gl->info.max_texture_buffer_texels : texels;
     if (texels > limit) {
-        vb_error_set("surface-producer: a %dx%d frame is %lld texels, past this GL's "
+        vb_error_set("a %dx%d frame is %lld texels, past this GL's "
                      "GL_MAX_TEXTURE_BUFFER_SIZE of %lld",
                      view->width, view->height, texels, limit);
         return -VB_ERR_FAILURE;

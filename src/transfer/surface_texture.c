@@ -90,8 +90,8 @@ static int surface_texture_consumer_start(vb_strategy *s) {
     GLenum status = vb_gl.CheckFramebufferStatus(GL_FRAMEBUFFER);
     vb_gl.BindFramebuffer(GL_FRAMEBUFFER, 0);
     if (status != GL_FRAMEBUFFER_COMPLETE) {
-        vb_error_set("surface-texture: cannot copy into a %dx%d RGBA8 texture (status 0x%x)",
-                     view->width, view->height, status);
+        vb_error_set("cannot copy into a %dx%d RGBA8 texture (status 0x%x)", view->width,
+                     view->height, status);
         surface_texture_consumer_stop(s);
         return -VB_ERR_FAILURE;
     }
