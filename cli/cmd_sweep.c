@@ -286,6 +286,8 @@ int cmd_sweep(int argc, char **argv) {
     }
     sweep.grid.base.fault_fence_never_signals = faults.fault_fence_never_signals;
     sweep.grid.base.fault_release_fence_never_signals = faults.fault_release_fence_never_signals;
+    sweep.grid.base.fault_map_fails = faults.fault_map_fails;
+    sweep.grid.base.fault_copy_fence_never_signals = faults.fault_copy_fence_never_signals;
     sweep.grid.base.fault_fail_mid_run = faults.fault_fail_mid_run;
     sweep.grid.base.fault_slow_strategy = faults.fault_slow_strategy;
     sweep.grid.base.fault_slow_ns = faults.fault_slow_ns;

@@ -77,6 +77,8 @@ typedef struct fault_kind {
 static const fault_kind fault_kinds[] = {
     {"fence", offsetof(vb_run_options, fault_fence_never_signals), 0},
     {"release-fence", offsetof(vb_run_options, fault_release_fence_never_signals), 0},
+    {"map-fail", offsetof(vb_run_options, fault_map_fails), 0},
+    {"copy-fence", offsetof(vb_run_options, fault_copy_fence_never_signals), 0},
     {"fail", offsetof(vb_run_options, fault_fail_mid_run), 0},
     {"vk-fence", offsetof(vb_run_options, fault_vk_fence), 0},
     {"uuid", offsetof(vb_run_options, fault_uuid_mismatch), 0},
@@ -86,8 +88,8 @@ static const fault_kind fault_kinds[] = {
 };
 
 #define FAULT_NAMES                                                                                \
-    "fence, release-fence, fail, vk-fence, uuid, producer-kill, producer-garbage, "                \
-    "producer-hang or slow"
+    "fence, release-fence, map-fail, copy-fence, fail, vk-fence, uuid, producer-kill, "            \
+    "producer-garbage, producer-hang or slow"
 
 int cli_read_fault(vb_run_options *options) {
     static char fault[64];

@@ -121,6 +121,25 @@ expect 1 'egl-image: the release fence did not signal within 100 ms' -- \
     --fence-timeout-ms 100 --strategy egl-image,shared-buffer -o "$work/release.json"
 check "a release fence that never signals fails only egl-image" \
     test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/release.json")" = "failed,ok"
+# The Android strategies' faults: surface-producer's buffers cannot be mapped (it fails at
+# start), or the consumer never releases one (the producer's wait for a free buffer times out);
+# surface-texture's fence on its GPU copy never signals. Only the faulty one fails.
+expect 1 'surface-producer: cannot map the 864000-byte buffer of slot 0' -- \
+    env VIZBENCH_FAULT=map-fail:surface-producer "$vizbench" run --frames 10 --pace max \
+    --strategy surface-producer,surface-texture,shared-buffer -o "$work/map.json"
+check "a buffer that cannot be mapped fails only surface-producer" \
+    test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/map.json")" = "failed,ok,ok"
+expect 1 'surface-producer: the consumer did not release the buffer within 100 ms' -- \
+    env VIZBENCH_FAULT=release-fence:surface-producer "$vizbench" run --frames 10 --pace max \
+    --fence-timeout-ms 100 --strategy surface-producer,shared-buffer -o "$work/unreleased.json"
+check "a buffer never released fails only surface-producer" \
+    test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/unreleased.json")" = "failed,ok"
+expect 1 "surface-texture: the GPU copy's fence did not signal within 100 ms" -- \
+    env VIZBENCH_FAULT=copy-fence:surface-texture "$vizbench" run --frames 10 --pace max \
+    --fence-timeout-ms 100 --strategy surface-producer,surface-texture,shared-buffer \
+    -o "$work/copy.json"
+check "a GPU copy's fence that never signals fails only surface-texture" \
+    test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/copy.json")" = "ok,failed,ok"
 # vulkan-interop's faults: no Vulkan driver, GL on another device, a Vulkan fence that never
 # signals (in one process and across two), a producer process that dies, sends garbage or hangs;
 # each fails (or makes unavailable) vulkan-interop alone, within the fence timeout (and a second),

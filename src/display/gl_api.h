@@ -88,10 +88,14 @@
     X(void, GetQueryObjectiv, (GLuint id, GLenum pname, GLint * params))                           \
     X(void, GetQueryObjectui64v, (GLuint id, GLenum pname, GLuint64 * params))
 
-/* Optional: BufferStorage from GL 4.4 or ARB_buffer_storage; the rest from
- * GL_EXT_memory_object(_fd) and GL_EXT_semaphore(_fd) (vulkan-interop); NULL otherwise. */
+/* Optional: BufferStorage from GL 4.4 or ARB_buffer_storage; TexBuffer (buffer textures) and
+ * QueryCounter (timestamps), core GL but only GLES 3.2 / EXT_disjoint_timer_query on GLES, so a
+ * GLES 3.0 context still loads; the rest from GL_EXT_memory_object(_fd) and
+ * GL_EXT_semaphore(_fd) (vulkan-interop); NULL otherwise. */
 #define VB_GL_OPTIONAL_FUNCTIONS(X)                                                                \
     X(void, BufferStorage, (GLenum target, GLsizeiptr size, const void *data, GLbitfield flags))   \
+    X(void, TexBuffer, (GLenum target, GLenum internalformat, GLuint buffer))                      \
+    X(void, QueryCounter, (GLuint id, GLenum target))                                              \
     X(void, GetUnsignedBytevEXT, (GLenum pname, GLubyte * data))                                   \
     X(void, GetUnsignedBytei_vEXT, (GLenum target, GLuint index, GLubyte * data))                  \
     X(void, CreateMemoryObjectsEXT, (GLsizei n, GLuint * memoryObjects))                           \

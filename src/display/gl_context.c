@@ -77,6 +77,14 @@ static void read_info(vb_gl_info *info) {
                                !hidden_by_environment("GL_ARB_buffer_storage");
     info->has_timer_query = (version >= 33 || has_extension("GL_ARB_timer_query")) &&
                             !hidden_by_environment("GL_ARB_timer_query");
+    info->has_texture_buffer = vb_gl_table.TexBuffer != NULL &&
+                               (version >= 31 || has_extension("GL_ARB_texture_buffer_object")) &&
+                               !hidden_by_environment("GL_ARB_texture_buffer_object");
+    if (info->has_texture_buffer) {
+        GLint texels = 0;
+        vb_gl.GetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &texels);
+        info->max_texture_buffer_texels = texels;
+    }
     vb_egl_api_load(has_extension("GL_OES_EGL_image"), hidden_by_environment);
     info->has_egl_image = vb_egl.has_image;
     info->has_egl_fence = vb_egl.has_fence;

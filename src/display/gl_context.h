@@ -11,6 +11,7 @@
  *
  * Simulated faults for tests: VIZBENCH_NO_GL=1 makes open fail as if no GL existed;
  * VIZBENCH_GL_HIDE=NAME[,NAME] hides capabilities (GL_ARB_buffer_storage, GL_ARB_timer_query,
+ * GL_ARB_texture_buffer_object,
  * EGL_KHR_gl_texture_2D_image, EGL_KHR_fence_sync, GL_EXT_memory_object_fd, GL_EXT_semaphore_fd).
  */
 #ifndef VB_DISPLAY_GL_CONTEXT_H
@@ -28,8 +29,12 @@ typedef struct vb_gl_info {
     int software;           /* a CPU rasteriser (llvmpipe, softpipe, swrast): no GPU bus */
     int has_buffer_storage; /* GL 4.4 or ARB_buffer_storage: persistent mapped buffers */
     int has_timer_query;    /* GL_TIME_ELAPSED queries */
-    int has_egl_image;      /* EGL images from GL textures, bound in another context */
-    int has_egl_fence;      /* EGL fence syncs (and has_egl_wait_sync: waited on the GPU) */
+    /* Buffer textures (GL 3.1, GLES 3.2): a buffer sampled as a 1D array of texels, at most
+     * max_texture_buffer_texels (GL_MAX_TEXTURE_BUFFER_SIZE; GLES guarantees only 65536) */
+    int has_texture_buffer;
+    long long max_texture_buffer_texels;
+    int has_egl_image; /* EGL images from GL textures, bound in another context */
+    int has_egl_fence; /* EGL fence syncs (and has_egl_wait_sync: waited on the GPU) */
     int has_egl_wait_sync;
     int has_memory_object_fd; /* GL_EXT_memory_object_fd: textures in imported memory */
     int has_semaphore_fd;     /* GL_EXT_semaphore_fd: semaphores imported from fds */

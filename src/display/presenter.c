@@ -27,6 +27,19 @@ static const char compose_fragment_shader[] =
     "    colour = texelFetch(frame, ivec2(gl_FragCoord.xy), 0);\n"
     "}\n";
 
+/* The same picture from a buffer texture: texel y * width + x is the fragment's own (x, y). The
+ * sampler's precision is spelt out because GLSL ES has no default for samplerBuffer (GLSL 3.30
+ * accepts and ignores it). */
+static const char compose_buffer_fragment_shader[] =
+    "#version 330 core\n"
+    "uniform highp samplerBuffer frame;\n"
+    "uniform int width;\n"
+    "out vec4 colour;\n"
+    "void main() {\n"
+    "    ivec2 at = ivec2(gl_FragCoord.xy);\n"
+    "    colour = texelFetch(frame, at.y * width + at.x);\n"
+    "}\n";
+
 int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window, int poll_fence,
                       int frame_texture) {
     memset(p, 0, sizeof *p);
@@ -34,6 +47,7 @@ int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window
     p->width = width;
     p->height = height;
     p->window = window;
+    p->frame_target = GL_TEXTURE_2D;
     p->program =
         vb_gl_program_build("display", vb_gl_fullscreen_vertex_shader, compose_fragment_shader);
     if (!p->program) return -VB_ERR_FAILURE;
@@ -63,7 +77,19 @@ int vb_presenter_init(vb_presenter *p, int width, int height, SDL_Window *window
     return VB_OK;
 }
 
+int vb_presenter_take_buffer_frames(vb_presenter *p) {
+    p->buffer_program = vb_gl_program_build(
+        "display (buffer frames)", vb_gl_fullscreen_vertex_shader, compose_buffer_fragment_shader);
+    if (!p->buffer_program) return -VB_ERR_FAILURE;
+    vb_gl.UseProgram(p->buffer_program);
+    vb_gl.Uniform1i(vb_gl.GetUniformLocation(p->buffer_program, "frame"), 0);
+    vb_gl.Uniform1i(vb_gl.GetUniformLocation(p->buffer_program, "width"), p->width);
+    p->frame_target = GL_TEXTURE_BUFFER;
+    return VB_OK;
+}
+
 void vb_presenter_free(vb_presenter *p) {
+    if (p->buffer_program) vb_gl.DeleteProgram(p->buffer_program);
     if (p->target_framebuffer) vb_gl.DeleteFramebuffers(1, &p->target_framebuffer);
     if (p->target_texture) vb_gl.DeleteTextures(1, &p->target_texture);
     if (p->frame_texture) vb_gl.DeleteTextures(1, &p->frame_texture);
@@ -75,10 +101,10 @@ void vb_presenter_free(vb_presenter *p) {
 void vb_presenter_compose(vb_presenter *p, GLuint texture) {
     vb_gl.BindFramebuffer(GL_FRAMEBUFFER, p->target_framebuffer);
     vb_gl.Viewport(0, 0, p->width, p->height);
-    vb_gl.UseProgram(p->program);
+    vb_gl.UseProgram(p->buffer_program ? p->buffer_program : p->program);
     vb_gl.BindVertexArray(p->vertex_array);
     vb_gl.ActiveTexture(GL_TEXTURE0);
-    vb_gl.BindTexture(GL_TEXTURE_2D, texture);
+    vb_gl.BindTexture(p->frame_target, texture);
     vb_gl.DrawArrays(GL_TRIANGLES, 0, 3);
     if (p->window) {
         int window_width = p->width, window_height = p->height;

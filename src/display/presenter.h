@@ -18,6 +18,10 @@ typedef struct vb_presenter {
     SDL_Window *window; /* borrowed; NULL when headless */
     int poll_fence;     /* poll between sleeps instead of the driver's blocking wait */
     GLuint program, vertex_array;
+    /* Frames that are buffer textures (vb_presenter_take_buffer_frames): the program that
+     * samples them, and GL_TEXTURE_BUFFER; else 0 and GL_TEXTURE_2D. */
+    GLuint buffer_program;
+    GLenum frame_target;
     GLuint frame_texture; /* RGBA8 width x height, where a strategy uploads its frames (0: none
                              asked for; the driver holds a frame's bytes for it) */
     GLuint target_texture, target_framebuffer;
@@ -30,7 +34,16 @@ int vb_presenter_init(vb_presenter *presenter, int width, int height, SDL_Window
                       int poll_fence, int frame_texture);
 void vb_presenter_free(vb_presenter *presenter);
 
-/* Draws `texture` (RGBA8, the view's size) into the target framebuffer. */
+/* From now on, compose takes buffer textures: RGBA8 texels, width * height of them, the top row
+ * first, sampled in place (texelFetch of a samplerBuffer at y * width + x), so a frame in a
+ * mapped buffer reaches the picture without a copy into a 2D texture. Buffer textures need GL
+ * 3.1 or GLES 3.2 (`#version 320 es`, or GL_EXT_texture_buffer); only a strategy that gives
+ * them asks for this, so every other run's display compiles nothing more. VB_OK, or
+ * -VB_ERR_FAILURE with the error set. */
+int vb_presenter_take_buffer_frames(vb_presenter *presenter);
+
+/* Draws `texture` (RGBA8, the view's size; a buffer texture after
+ * vb_presenter_take_buffer_frames) into the target framebuffer. */
 void vb_presenter_compose(vb_presenter *presenter, GLuint texture);
 /* Fences the work so far and waits up to `timeout_ns` (polling: every 20 us between sleeps):
  * VB_OK once it signalled, else -VB_ERR_FAILURE with "fence did not signal within N ms". Never

@@ -224,12 +224,16 @@ static void account_latched(consumer *c, int64_t seq, int ready) {
         vb_vsync_delay(&c->vsync, p->start_ns + p->run->frames[seq].ready_ns, c->tick_ns);
 }
 
-/* A one-time import and a copy on the GPU happen in the upload. */
+/* A one-time import and a copy on the GPU happen in the upload, and so do figures of its own
+ * that a strategy learns there (surface-texture's copy): those it recorded now replace the ones
+ * taken with the frame. */
 static void collect_import(consumer *c, int slot, vb_frame_record *rec) {
     vb_stage_record st;
     vb_strategy_collect(c->p->ops, c->p->strategy, slot, &st);
     rec->import_ns = st.import_ns;
     rec->gpu_bytes_copied = st.gpu_bytes_copied;
+    for (int i = 0; i < VB_FRAME_STRATEGY_FIGURES; i++)
+        if (st.strategy_figures[i] >= 0) rec->strategy_figures[i] = st.strategy_figures[i];
 }
 
 static void nothing_after_upload(consumer *c, int slot, vb_frame_record *rec) {
@@ -383,6 +387,9 @@ static int start_consumer(consumer *c, int *started) {
                           vb_strategy_uploads_to_frame_texture(p->ops)) != VB_OK)
         goto failed;
     presenter_ready = 1;
+    if (vb_strategy_frame_target(p->ops) == GL_TEXTURE_BUFFER &&
+        vb_presenter_take_buffer_frames(&c->presenter) != VB_OK)
+        goto failed;
     if (vb_strategy_consumer_start(p->ops, p->strategy) != VB_OK) goto failed;
     *started = 1;
     if (checker_init(&c->check, p) != VB_OK) goto failed;

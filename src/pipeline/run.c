@@ -92,6 +92,11 @@ static vb_strategy_own_options own_options(const vb_run_options *o, const vb_str
     own.frb.codec = o->frb_codec;
     own.egl_image.fault_release_fence =
         vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
+    own.surface_producer.fault_map = vb_pipeline_is_fault_target(o->fault_map_fails, ops);
+    own.surface_producer.fault_release_fence =
+        vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
+    own.surface_texture.fault_copy_fence =
+        vb_pipeline_is_fault_target(o->fault_copy_fence_never_signals, ops);
     own.vulkan_interop.fault_fence = vb_pipeline_is_fault_target(o->fault_vk_fence, ops);
     const int producer_fault = vb_pipeline_is_fault_target(o->fault_producer, ops);
     const int64_t fault_at = o->warmup + o->frames / 2;

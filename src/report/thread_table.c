@@ -46,12 +46,15 @@ void vb_thread_table_print(const vb_session *s, FILE *out) {
         const vb_run_record *run = &s->runs[i];
         vb_run_summary sum;
         if (!run->frames || !vb_run_record_has_stages(run) ||
-            vb_run_summarize(run, &s->options, &sum) != VB_OK || sum.import_ms < 0)
+            vb_run_summarize(run, &s->options, &sum) != VB_OK ||
+            (sum.import_ms < 0 && sum.release_wait_ms < 0))
             continue;
-        fprintf(out, "%-13s import %.3f ms per buffer (once), release wait %.3f ms",
-                run->strategy->name, sum.import_ms,
-                sum.release_wait_ms < 0 ? 0.0 : sum.release_wait_ms);
-        fputc('\n', out);
+        if (sum.import_ms >= 0)
+            fprintf(out, "%-13s import %.3f ms per buffer (once), release wait %.3f ms\n",
+                    run->strategy->name, sum.import_ms,
+                    sum.release_wait_ms < 0 ? 0.0 : sum.release_wait_ms);
+        else /* a queue of buffers mapped once (surface-producer): only the waits */
+            fprintf(out, "%-13s release wait %.3f ms\n", run->strategy->name, sum.release_wait_ms);
         if (sum.sync_wait_ms >= 0)
             fprintf(out, "  the producer's CPU wait for the GPU: %.3f ms per frame\n",
                     sum.sync_wait_ms);

@@ -314,7 +314,7 @@ const vb_strategy_ops vb_impeller_image_strategy = {
             .measures = "the hop, the UI thread's and the worker's CPU, the decoder's copy, the "
                         "blit and mipmap time, mappings and device buffers per frame, frames of "
                         "delay at vsync",
-            .colour = "#332288",
+            .colour = "#AA4499",
             .family = VB_FAMILY_FLUTTER_CHAIN,
             .platforms = VB_PLATFORM_ANDROID,
             .roles = VB_ROLE_IMAGE_CHAIN,

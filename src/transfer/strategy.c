@@ -56,6 +56,9 @@ int vb_strategy_conforms(const vb_strategy_ops *ops, char *why, size_t size) {
          "produce_remotely with the producer-process capability, or neither"},
         {!vb_strategy_records_stages(ops) == !vb_strategy_has(ops, VB_CAP_STAGE_FIGURES),
          "collect or dispatch with the stage-figures capability, or neither"},
+        {ops->frame_target == 0 || ops->frame_target == GL_TEXTURE_2D ||
+             (ops->frame_target == GL_TEXTURE_BUFFER && vb_strategy_has(ops, VB_CAP_OWN_TEXTURES)),
+         "frame_target 0, GL_TEXTURE_2D, or GL_TEXTURE_BUFFER with the own-textures capability"},
         {ops->facts.family >= 0 && ops->facts.family < VB_FAMILY_COUNT, "family"},
         {ops->facts.preference > 0, "preference (1 first within its family)"},
         {figures_conform(ops), "well-formed figures of its own (record/figure.h: at most "
@@ -176,6 +179,10 @@ void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, cha
 int vb_strategy_uploads_to_frame_texture(const vb_strategy_ops *ops) {
     return !vb_strategy_has(ops, VB_CAP_RENDERS_ON_GPU) &&
            !vb_strategy_has(ops, VB_CAP_OWN_TEXTURES);
+}
+
+GLenum vb_strategy_frame_target(const vb_strategy_ops *ops) {
+    return ops->frame_target ? ops->frame_target : GL_TEXTURE_2D;
 }
 
 int64_t vb_strategy_producer_process_peak(const vb_strategy_ops *ops, vb_strategy *strategy) {

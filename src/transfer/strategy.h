@@ -78,6 +78,13 @@ typedef struct vb_strategy_own_options {
         int fault_release_fence; /* simulated: the consumer's release fences never signal */
     } egl_image;
     struct {
+        int fault_map;           /* simulated: its buffers cannot be mapped */
+        int fault_release_fence; /* simulated: the consumer never releases a buffer */
+    } surface_producer;
+    struct {
+        int fault_copy_fence; /* simulated: the fence on the GPU copy never signals */
+    } surface_texture;
+    struct {
         int fault_fence; /* simulated: a Vulkan fence never signals */
         /* simulated: its producer process dies, sends garbage or hangs at that frame; -1 */
         int64_t fault_kill_at, fault_garbage_at, fault_hang_at;
@@ -155,6 +162,11 @@ typedef struct vb_strategy_ops {
      * VB_FRAME_STRATEGY_FIGURES, each in the slot of its index; it fills them in collect through
      * vb_stage_record_figure, and every writer, table and the gate then carry them. */
     const vb_figure *const *figures;
+    /* What kind of texture upload gives the display: 0 (GL_TEXTURE_2D, an RGBA8 texture of the
+     * view's size), or GL_TEXTURE_BUFFER: an RGBA8 buffer texture of width * height texels, the
+     * top row first, which the display samples directly (needs own-textures; the display then
+     * composes with a samplerBuffer, display/presenter.h). */
+    GLenum frame_target;
 
     /* NULL when this GL can run the strategy, else why not (a constant string). The member
      * itself may be NULL: the strategy needs only the core 3.3 GL every strategy needs. */
@@ -262,6 +274,8 @@ void vb_strategy_describe(const vb_strategy_ops *ops, vb_strategy *strategy, cha
                           size_t size);
 /* Whether `upload` takes the display's frame texture: CPU-rendered, no textures of its own. */
 int vb_strategy_uploads_to_frame_texture(const vb_strategy_ops *ops);
+/* GL_TEXTURE_2D or GL_TEXTURE_BUFFER: the kind of texture upload returns (frame_target). */
+GLenum vb_strategy_frame_target(const vb_strategy_ops *ops);
 /* -1 without producer_process_peak (or no strategy). */
 int64_t vb_strategy_producer_process_peak(const vb_strategy_ops *ops, vb_strategy *strategy);
 /* Clears *out, then fills what the strategy recorded (nothing without collect). */
