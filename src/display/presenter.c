@@ -20,7 +20,6 @@
 #define CONSUMER_TIMER_SLACK_NS 1000UL
 
 static const char compose_fragment_shader[] =
-    "#version 330 core\n"
     "uniform sampler2D frame;\n"
     "out vec4 colour;\n"
     "void main() {\n"
