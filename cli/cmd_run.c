@@ -61,6 +61,10 @@ static void print_run_help(FILE *out) {
           "                        vulkan-interop: same (default) or separate: its Vulkan\n"
           "                        producer runs as a process of its own (fds over a\n"
           "                        socketpair); the other strategies run in this one\n"
+          "  --gl-api API          gl or gles: every strategy on desktop OpenGL (core 3.3) or\n"
+          "                        on OpenGL ES (3.2, else 3.1 or 3.0; GLSL ES 3.00 shaders);\n"
+          "                        default: desktop GL, except strategies whose path exists\n"
+          "                        only on GLES (the Android ones), which run on GLES\n"
           "  --repeat N            run every strategy N times, interleaved, 1 .. 16 (default 1):\n"
           "                        the table shows mean +- sd and min..max over the runs, the\n"
           "                        JSON keeps every run\n"
@@ -105,6 +109,7 @@ enum {
     OPT_VSYNC,
     OPT_FRB_CODEC,
     OPT_PRODUCER_PROCESS,
+    OPT_GL_API,
 };
 
 static const struct option run_options[] = {
@@ -129,6 +134,7 @@ static const struct option run_options[] = {
     {"vsync", required_argument, NULL, OPT_VSYNC},
     {"frb-codec", required_argument, NULL, OPT_FRB_CODEC},
     {"producer-process", required_argument, NULL, OPT_PRODUCER_PROCESS},
+    {"gl-api", required_argument, NULL, OPT_GL_API},
     {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -200,6 +206,8 @@ static int parse_option(int opt, const char *arg, run_request *req) {
         return vb_frb_codec_from_name("--frb-codec", arg, &o->frb_codec);
     case OPT_PRODUCER_PROCESS:
         return vb_producer_process_from_name("--producer-process", arg, &o->producer_process);
+    case OPT_GL_API:
+        return vb_gl_api_from_name("--gl-api", arg, &o->gl_api);
     case OPT_CSV:
         req->csv = arg;
         return VB_OK;

@@ -33,6 +33,8 @@ static void print_sweep_help(FILE *out) {
           out);
     cli_print_strategy_help(out, "--strategies LIST");
     fputs("  --pace PACE           realtime (default) or max, as for 'vizbench run'\n"
+          "  --gl-api API          gl or gles: every strategy on desktop GL or OpenGL ES, as\n"
+          "                        for 'vizbench run' (default: each strategy's own)\n"
           "  --seconds S           measured seconds of frames per run (default 2)\n"
           "  --warmup-seconds S    warm-up before each run (default 0.25)\n"
           "  --quick               the two smaller sizes, 0.5 s per run after 0.15 s (< 60 s)\n"
@@ -61,6 +63,7 @@ enum {
     OPT_WARMUP_SECONDS,
     OPT_QUICK,
     OPT_RESUME,
+    OPT_GL_API,
 };
 
 static const struct option sweep_options[] = {
@@ -77,6 +80,7 @@ static const struct option sweep_options[] = {
     {"warmup-seconds", required_argument, NULL, OPT_WARMUP_SECONDS},
     {"quick", no_argument, NULL, OPT_QUICK},
     {"resume", no_argument, NULL, OPT_RESUME},
+    {"gl-api", required_argument, NULL, OPT_GL_API},
     {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -84,7 +88,7 @@ static const struct option sweep_options[] = {
 };
 
 typedef struct sweep_request {
-    const char *sizes, *fps, *views, *strategies, *pace;
+    const char *sizes, *fps, *views, *strategies, *pace, *gl_api;
     double seconds, warmup_seconds; /* < 0: not given */
     int quick, resume, quiet;
     const char *input, *output;
@@ -169,6 +173,8 @@ static int build_grid(const sweep_request *req, vb_sweep_grid *g) {
     }
     if (req->pace && vb_pace_from_name("--pace", req->pace, &g->base.pace) != VB_OK)
         return -VB_ERR_USAGE;
+    if (req->gl_api && vb_gl_api_from_name("--gl-api", req->gl_api, &g->base.gl_api) != VB_OK)
+        return -VB_ERR_USAGE;
     if (req->seconds >= 0) g->seconds = req->seconds;
     if (req->warmup_seconds >= 0) g->warmup_seconds = req->warmup_seconds;
     return VB_OK;
@@ -204,6 +210,9 @@ static int parse_sweep_args(int argc, char **argv, sweep_request *req) {
         case OPT_PACE:
             req->pace = optarg;
             break;
+        case OPT_GL_API:
+            req->gl_api = optarg;
+            break;
         case OPT_SECONDS:
             status = vb_parse_double("--seconds", optarg, 0.05, 3600, &req->seconds);
             break;
@@ -233,7 +242,7 @@ static int parse_sweep_args(int argc, char **argv, sweep_request *req) {
         return cli_usage_error("sweep", "-o FILE is required (each finished combination is "
                                         "written there at once)");
     if (req->resume && (req->sizes || req->fps || req->views || req->strategies || req->pace ||
-                        req->seconds >= 0 || req->warmup_seconds >= 0 || req->quick))
+                        req->gl_api || req->seconds >= 0 || req->warmup_seconds >= 0 || req->quick))
         return cli_usage_error("sweep", "--resume keeps the grid of %s; give no grid options",
                                req->output);
     return -1;

@@ -51,6 +51,8 @@ static void print_validate_help(FILE *out) {
           "  --pace PACE           realtime (default) or max for the sweep\n"
           "  --frb-codec CODEC     the frb-* strategies' codec, sse (default) or dco\n"
           "  --producer-process WHERE  vulkan-interop's producer: same (default) or separate\n"
+          "  --gl-api API          gl or gles: every strategy on desktop GL or OpenGL ES\n"
+          "                        (default: each strategy's own, as for 'vizbench run')\n"
           "  -q, --quiet           no verdict table on stdout\n"
           "  -h, --help            this help\n",
           out);
@@ -91,6 +93,7 @@ enum {
     OPT_REPEAT,
     OPT_FRB_CODEC,
     OPT_PRODUCER_PROCESS,
+    OPT_GL_API,
 };
 
 static const struct option validate_options[] = {
@@ -105,6 +108,7 @@ static const struct option validate_options[] = {
     {"repeat", required_argument, NULL, OPT_REPEAT},
     {"frb-codec", required_argument, NULL, OPT_FRB_CODEC},
     {"producer-process", required_argument, NULL, OPT_PRODUCER_PROCESS},
+    {"gl-api", required_argument, NULL, OPT_GL_API},
     {"output", required_argument, NULL, 'o'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -118,12 +122,17 @@ typedef struct validate_request {
     int repeat;
     vb_frb_codec frb_codec;
     vb_producer_process producer_process;
+    int gl_api;
     vb_pace pace;
     vb_thresholds thresholds;
 } validate_request;
 
-static int parse_threshold(int opt, const char *arg, vb_thresholds *t) {
+/* The thresholds, and --gl-api (kept out of parse_args, which is long enough). */
+static int parse_threshold(int opt, const char *arg, validate_request *req) {
+    vb_thresholds *t = &req->thresholds;
     switch (opt) {
+    case OPT_GL_API:
+        return vb_gl_api_from_name("--gl-api", arg, &req->gl_api);
     case OPT_ARITH:
         return vb_parse_double("--arith-tolerance", arg, 0, 1000, &t->arithmetic_pct);
     case OPT_COPY_SHARE:
@@ -148,9 +157,9 @@ static int parse_args(int argc, char **argv, validate_request *req) {
     int index = -1;
     while ((opt = getopt_long(argc, argv, ":o:qh", validate_options, &index)) != -1) {
         int status = VB_OK;
-        if (is_report &&
-            (opt == OPT_FROM || opt == OPT_QUICK || opt == OPT_PACE || opt == 'q' ||
-             opt == OPT_REPEAT || opt == OPT_FRB_CODEC || opt == OPT_PRODUCER_PROCESS)) {
+        if (is_report && (opt == OPT_FROM || opt == OPT_QUICK || opt == OPT_PACE || opt == 'q' ||
+                          opt == OPT_REPEAT || opt == OPT_FRB_CODEC ||
+                          opt == OPT_PRODUCER_PROCESS || opt == OPT_GL_API)) {
             /* the option's own name: argv[optind - 1] is its value when it takes one */
             char name[48];
             if (index >= 0)
@@ -200,7 +209,7 @@ static int parse_args(int argc, char **argv, validate_request *req) {
             req->quiet = 1;
             break;
         default:
-            status = parse_threshold(opt, optarg, &req->thresholds);
+            status = parse_threshold(opt, optarg, req);
             break;
         }
         if (status != VB_OK) return cli_fail(-VB_ERR_USAGE);
@@ -231,6 +240,7 @@ static int measure(const validate_request *req, int argc, char **argv, vb_sweep 
     grid.base.pace = req->pace;
     grid.base.frb_codec = req->frb_codec;
     grid.base.producer_process = req->producer_process;
+    grid.base.gl_api = req->gl_api;
     if (vb_sweep_grid_repeat(&grid, req->repeat ? req->repeat : req->quick ? 2 : 3) != VB_OK) {
         vb_audio_free(&audio);
         return cli_fail(-VB_ERR_USAGE);

@@ -66,7 +66,7 @@ check 'validate: its text fits 80 columns' bash -c "! awk 'length(\$0) > 80' '$w
 resume=(--sizes 320x96 --fps 30 --views spectrum,waveform,spectrogram --seconds 1.5 --warmup-seconds 0.1)
 "$vizbench" sweep "${resume[@]}" -q -o "$work/r.json" 2>"$work/r.err" &
 pid=$!
-for _ in $(seq 1 300); do # wait for the first combination to be written
+for _ in $(seq 1 1200); do # wait (up to 60 s: 11 strategies) for the first combination
     [ -s "$work/r.json" ] && [ "$(q "$work/r.json" measured 2>/dev/null)" = 1 ] && break
     sleep 0.05
 done

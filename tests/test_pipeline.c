@@ -339,7 +339,8 @@ Test(faults, no_gl_marks_every_strategy_unavailable, .timeout = 30) {
 }
 
 Test(faults, missing_buffer_storage_leaves_the_others_running, .timeout = 60) {
-    setenv("VIZBENCH_GL_HIDE", "GL_ARB_buffer_storage", 1);
+    /* both names: the Android strategies run on ES, where it is EXT_buffer_storage */
+    setenv("VIZBENCH_GL_HIDE", "GL_ARB_buffer_storage,GL_EXT_buffer_storage", 1);
     vb_audio audio = fixture();
     vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_MAX, 5);
     vb_session s;
@@ -357,6 +358,49 @@ Test(faults, missing_buffer_storage_leaves_the_others_running, .timeout = 60) {
     cr_assert(vb_strategy_find("mapped-pbo")->unavailable_reason(&s.gl) != NULL);
     vb_session_free(&s);
     vb_audio_free(&audio);
+}
+
+/* The API is each run's choice: without --gl-api a strategy of VB_CAP_GLES_BY_DEFAULT (here a
+ * copy of gl-texture given it, as the Android strategies will have it) runs on OpenGL ES and
+ * the others on desktop GL, the contexts reopened between them; --gl-api gles forces all. Every
+ * picture stays that of the CPU reference (GLSL ES 3.00, highp). */
+static void expect_apis(const vb_run_options *o, const vb_strategy_ops *const *list, int count,
+                        const int *es) {
+    vb_audio audio = fixture();
+    vb_session s;
+    memset(&s, 0, sizeof s);
+    s.options = *o;
+    cr_assert_eq(vb_session_run(&s, &audio, list, count, NULL), VB_OK, "%s", vb_error_get());
+    cr_assert(s.gl_available, "no GL: %s", s.gl_reason);
+    for (int i = 0; i < s.run_count; i++) {
+        const vb_run_record *run = &s.runs[i];
+        cr_assert_eq(run->status, VB_STRATEGY_OK, "%s: %s", run->strategy->name, run->reason);
+        cr_assert(run->picture.passed && run->picture.checked > 0, "%s", run->strategy->name);
+        cr_assert_eq(run->gl_es, es[i], "%s: %s", run->strategy->name, run->gl_version);
+        cr_assert_eq(strncmp(run->gl_version, "OpenGL ES", 9) == 0, es[i], "%s", run->gl_version);
+    }
+    vb_session_free(&s);
+    vb_audio_free(&audio);
+}
+
+Test(gl_api, gles_by_default_strategies_run_on_gles_the_others_on_gl, .timeout = 120) {
+    vb_strategy_ops gles_texture = *vb_strategy_lookup("gl-texture");
+    gles_texture.facts.capabilities |= VB_CAP_GLES_BY_DEFAULT;
+    const vb_strategy_ops *list[] = {&gles_texture, vb_strategy_lookup("pixel-copy"),
+                                     &gles_texture};
+    vb_run_options o = small_run(VB_VIEW_SPECTRUM, VB_PACE_MAX, 6);
+    expect_apis(&o, list, 3, (const int[]){1, 0, 1});
+    o.gl_api = VB_GL_API_GL;
+    expect_apis(&o, list, 3, (const int[]){0, 0, 0});
+}
+
+Test(gl_api, forced_gles_runs_every_strategy_on_gles, .timeout = 120) {
+    vb_run_options o = small_run(VB_VIEW_SPECTROGRAM, VB_PACE_MAX, 6);
+    o.gl_api = VB_GL_API_GLES;
+    int es[VB_SESSION_MAX_RUNS];
+    for (int i = 0; i < vb_strategy_count; i++)
+        es[i] = 1;
+    expect_apis(&o, vb_strategy_list, vb_strategy_count, es);
 }
 
 /* A driver without EGL images from textures: egl-image and surface-texture are unavailable,

@@ -4,6 +4,7 @@
  * slots over in order, reuses one only after its release, wraps around, and cancels. */
 #include "common/clock.h"
 #include "common/error.h"
+#include "pipeline/run.h"
 #include "transfer/frame_ring.h"
 #include "transfer/strategy.h"
 
@@ -126,4 +127,24 @@ Test(frame_ring, a_cancelled_ring_ends_every_wait) {
     cr_assert_eq(vb_frame_ring_acquire(&ring, long_deadline), VB_RING_CANCELLED);
     vb_frame_ring_destroy(&ring);
     cr_assert_neq(vb_frame_ring_init(&ring, VB_RING_MAX_SLOTS + 1), VB_OK);
+}
+
+/* --gl-api: gl and gles force every strategy; without it only a strategy of
+ * VB_CAP_GLES_BY_DEFAULT runs on OpenGL ES; a bad value is a usage error naming the option. */
+Test(gl_api, the_option_and_the_default_choose_each_strategys_api) {
+    vb_run_options o;
+    vb_run_options_defaults(&o);
+    vb_strategy_ops plain = *vb_strategy_list[0], gles_only = plain;
+    gles_only.facts.capabilities |= VB_CAP_GLES_BY_DEFAULT;
+    cr_assert_eq(o.gl_api, VB_GL_API_AUTO);
+    cr_assert_eq(vb_run_gl_es(&o, &plain), 0);
+    cr_assert_eq(vb_run_gl_es(&o, &gles_only), 1);
+    cr_assert_eq(vb_gl_api_from_name("--gl-api", "gl", &o.gl_api), VB_OK);
+    cr_assert_eq(vb_run_gl_es(&o, &gles_only), 0);
+    cr_assert_eq(vb_gl_api_from_name("--gl-api", "gles", &o.gl_api), VB_OK);
+    cr_assert_eq(vb_run_gl_es(&o, &plain), 1);
+    cr_assert_str_eq(vb_gl_api_name(o.gl_api), "gles");
+    cr_assert_eq(vb_gl_api_from_name("--gl-api", "auto", &o.gl_api), -VB_ERR_USAGE);
+    cr_assert_eq(vb_gl_api_from_name("--gl-api", "x", &o.gl_api), -VB_ERR_USAGE);
+    cr_assert_str_eq(vb_error_get(), "--gl-api: 'x' is not gl or gles");
 }

@@ -85,15 +85,17 @@
     X(void, DeleteQueries, (GLsizei n, const GLuint *ids))                                         \
     X(void, BeginQuery, (GLenum target, GLuint id))                                                \
     X(void, EndQuery, (GLenum target))                                                             \
-    X(void, GetQueryObjectiv, (GLuint id, GLenum pname, GLint * params))                           \
-    X(void, GetQueryObjectui64v, (GLuint id, GLenum pname, GLuint64 * params))
+    X(void, GetQueryObjectuiv, (GLuint id, GLenum pname, GLuint * params))
 
-/* Optional: BufferStorage from GL 4.4 or ARB_buffer_storage; TexBuffer (buffer textures) and
- * QueryCounter (timestamps), core GL but only GLES 3.2 / EXT_disjoint_timer_query on GLES, so a
- * GLES 3.0 context still loads; the rest from GL_EXT_memory_object(_fd) and
- * GL_EXT_semaphore(_fd) (vulkan-interop); NULL otherwise. */
+/* Optional: BufferStorage from GL 4.4 or ARB_buffer_storage, GetQueryObjectui64v from GL 3.3 or
+ * ARB_timer_query (on OpenGL ES both are loaded from their EXT names, EXT_buffer_storage and
+ * EXT_disjoint_timer_query: see vb_gl_api_load); TexBuffer (buffer textures) and QueryCounter
+ * (timestamps), core GL but only GLES 3.2 / EXT_disjoint_timer_query on GLES, so a GLES 3.0
+ * context still loads; the rest from GL_EXT_memory_object(_fd) and GL_EXT_semaphore(_fd)
+ * (vulkan-interop), the same names on ES; NULL otherwise. */
 #define VB_GL_OPTIONAL_FUNCTIONS(X)                                                                \
     X(void, BufferStorage, (GLenum target, GLsizeiptr size, const void *data, GLbitfield flags))   \
+    X(void, GetQueryObjectui64v, (GLuint id, GLenum pname, GLuint64 * params))                     \
     X(void, TexBuffer, (GLenum target, GLenum internalformat, GLuint buffer))                      \
     X(void, QueryCounter, (GLuint id, GLenum target))                                              \
     X(void, GetUnsignedBytevEXT, (GLenum pname, GLubyte * data))                                   \
@@ -134,7 +136,10 @@ static inline vb_gl_api *vb_gl_counted(void) {
 }
 #define vb_gl (*vb_gl_counted())
 
-/* Loads every entry point with a context current; fails naming the first missing function. */
-int vb_gl_api_load(void);
+/* Loads every entry point with a context current; fails naming the first missing function. `es`:
+ * the current context is OpenGL ES, where the optional entry points that ES has only as
+ * extensions are loaded from their EXT names into the same members, so callers stay one path.
+ * Called on the main thread each time contexts open, while no other thread uses the table. */
+int vb_gl_api_load(int es);
 
 #endif

@@ -63,28 +63,43 @@ static void read_interop_info(vb_gl_info *info) {
     }
 }
 
-static void read_info(vb_gl_info *info) {
-    copy_gl_string(info->vendor, sizeof info->vendor, GL_VENDOR);
-    copy_gl_string(info->renderer, sizeof info->renderer, GL_RENDERER);
-    copy_gl_string(info->version, sizeof info->version, GL_VERSION);
-    copy_gl_string(info->glsl_version, sizeof info->glsl_version, GL_SHADING_LANGUAGE_VERSION);
-    vb_gl.GetIntegerv(GL_MAJOR_VERSION, &info->major);
-    vb_gl.GetIntegerv(GL_MINOR_VERSION, &info->minor);
-    info->software = is_software_renderer(info->renderer);
+/* Persistent mapped buffers and GL_TIME_ELAPSED queries: core or ARB on desktop GL, EXT on ES
+ * (vb_gl_api_load loaded the EXT entry points there). */
+static void read_buffer_and_timer_info(vb_gl_info *info) {
     int version = info->major * 10 + info->minor;
+    const char *storage = info->es ? "GL_EXT_buffer_storage" : "GL_ARB_buffer_storage";
+    const char *timer = info->es ? "GL_EXT_disjoint_timer_query" : "GL_ARB_timer_query";
+    int storage_core = !info->es && version >= 44, timer_core = !info->es && version >= 33;
     info->has_buffer_storage = vb_gl_table.BufferStorage != NULL &&
-                               (version >= 44 || has_extension("GL_ARB_buffer_storage")) &&
-                               !hidden_by_environment("GL_ARB_buffer_storage");
-    info->has_timer_query = (version >= 33 || has_extension("GL_ARB_timer_query")) &&
-                            !hidden_by_environment("GL_ARB_timer_query");
+                               (storage_core || has_extension(storage)) &&
+                               !hidden_by_environment(storage);
+    info->has_timer_query = vb_gl_table.GetQueryObjectui64v != NULL &&
+                            (timer_core || has_extension(timer)) && !hidden_by_environment(timer);
+    /* Buffer textures: core in GL 3.1 and GLES 3.2 (the display's shader for them is then GLSL
+     * ES 3.20: display/gl_program.c), the ARB extension on older desktop GL. */
+    const char *buffers = info->es ? "GL_EXT_texture_buffer" : "GL_ARB_texture_buffer_object";
+    int buffers_core = info->es ? version >= 32 : version >= 31;
     info->has_texture_buffer = vb_gl_table.TexBuffer != NULL &&
-                               (version >= 31 || has_extension("GL_ARB_texture_buffer_object")) &&
-                               !hidden_by_environment("GL_ARB_texture_buffer_object");
+                               (buffers_core || (!info->es && has_extension(buffers))) &&
+                               !hidden_by_environment(buffers);
     if (info->has_texture_buffer) {
         GLint texels = 0;
         vb_gl.GetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &texels);
         info->max_texture_buffer_texels = texels;
     }
+}
+
+static void read_info(vb_gl_info *info, int es) {
+    copy_gl_string(info->vendor, sizeof info->vendor, GL_VENDOR);
+    copy_gl_string(info->renderer, sizeof info->renderer, GL_RENDERER);
+    copy_gl_string(info->version, sizeof info->version, GL_VERSION);
+    copy_gl_string(info->glsl_version, sizeof info->glsl_version, GL_SHADING_LANGUAGE_VERSION);
+    info->es = es;
+    vb_gl.GetIntegerv(GL_MAJOR_VERSION, &info->major);
+    vb_gl.GetIntegerv(GL_MINOR_VERSION, &info->minor);
+    info->software = is_software_renderer(info->renderer);
+    read_buffer_and_timer_info(info);
+    /* GL_OES_EGL_image: native to ES, the same extension on desktop Mesa and NVIDIA. */
     vb_egl_api_load(has_extension("GL_OES_EGL_image"), hidden_by_environment);
     info->has_egl_image = vb_egl.has_image;
     info->has_egl_fence = vb_egl.has_fence;
@@ -98,7 +113,39 @@ static SDL_Window *create_window(const char *title, int width, int height, int v
                                height, flags);
 }
 
-int vb_gl_contexts_open(vb_gl_contexts *c, int width, int height, int visible) {
+/* The consumer's window and context, with the attributes the producer's then reuse. ES: 3.2, or
+ * the newest 3.x the driver grants (the window's EGL config is the same for every 3.x). */
+static int open_consumer(vb_gl_contexts *c, int width, int height, int visible, int es) {
+    vb_sdl.GL_ResetAttributes();
+    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK,
+                           es ? SDL_GL_CONTEXT_PROFILE_ES : SDL_GL_CONTEXT_PROFILE_CORE);
+    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, es ? 2 : 3);
+    vb_sdl.GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    vb_sdl.GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    /* Hidden, nothing is drawn to the window (the display draws into its own framebuffer), so
+     * its surface is kept small: at the view's size it would hold a 3840x2160 back buffer
+     * (33 MB) for nothing. */
+    c->consumer_window =
+        create_window("vizbench", visible ? width : 64, visible ? height : 64, visible);
+    if (!c->consumer_window) {
+        vb_error_set("OpenGL: cannot open a %s surface (%s)", c->info.video_driver,
+                     vb_sdl.GetError());
+        return -VB_ERR_FAILURE;
+    }
+    for (int minor = es ? 2 : 3; !c->consumer && minor >= (es ? 0 : 3); minor--) {
+        vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, minor);
+        c->consumer = vb_sdl.GL_CreateContext(c->consumer_window);
+    }
+    if (!c->consumer) {
+        vb_error_set("OpenGL: no %s context (%s)", es ? "OpenGL ES 3.x" : "core 3.3",
+                     vb_sdl.GetError());
+        return -VB_ERR_FAILURE;
+    }
+    return VB_OK;
+}
+
+int vb_gl_contexts_open(vb_gl_contexts *c, int width, int height, int visible, int es) {
     memset(c, 0, sizeof *c);
     c->visible = visible;
     if (getenv("VIZBENCH_NO_GL") && strcmp(getenv("VIZBENCH_NO_GL"), "0") != 0) {
@@ -130,30 +177,9 @@ int vb_gl_contexts_open(vb_gl_contexts *c, int width, int height, int visible) {
     }
     snprintf(c->info.video_driver, sizeof c->info.video_driver, "%s",
              vb_sdl.GetCurrentVideoDriver() ? vb_sdl.GetCurrentVideoDriver() : "none");
-    vb_sdl.GL_ResetAttributes();
-    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    vb_sdl.GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-    vb_sdl.GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-    vb_sdl.GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-
-    /* Hidden, nothing is drawn to the window (the display draws into its own framebuffer), so
-     * its surface is kept small: at the view's size it would hold a 3840x2160 back buffer
-     * (33 MB) for nothing. */
-    c->consumer_window =
-        create_window("vizbench", visible ? width : 64, visible ? height : 64, visible);
-    if (!c->consumer_window) {
-        vb_error_set("OpenGL: cannot open a %s surface (%s)", c->info.video_driver,
-                     vb_sdl.GetError());
-        goto fail;
-    }
-    c->consumer = vb_sdl.GL_CreateContext(c->consumer_window);
-    if (!c->consumer) {
-        vb_error_set("OpenGL: no core 3.3 context (%s)", vb_sdl.GetError());
-        goto fail;
-    }
-    if (vb_gl_api_load() != VB_OK) goto fail;
-    read_info(&c->info);
+    if (open_consumer(c, width, height, visible, es) != VB_OK) goto fail;
+    if (vb_gl_api_load(es) != VB_OK) goto fail;
+    read_info(&c->info, es);
     if (visible) vb_sdl.GL_SetSwapInterval(0);
 
     vb_sdl.GL_SetAttribute(SDL_GL_SHARE_WITH_CURRENT_CONTEXT, 1);

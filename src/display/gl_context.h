@@ -11,8 +11,9 @@
  *
  * Simulated faults for tests: VIZBENCH_NO_GL=1 makes open fail as if no GL existed;
  * VIZBENCH_GL_HIDE=NAME[,NAME] hides capabilities (GL_ARB_buffer_storage, GL_ARB_timer_query,
- * GL_ARB_texture_buffer_object,
- * EGL_KHR_gl_texture_2D_image, EGL_KHR_fence_sync, GL_EXT_memory_object_fd, GL_EXT_semaphore_fd).
+ * GL_ARB_texture_buffer_object, EGL_KHR_gl_texture_2D_image, EGL_KHR_fence_sync,
+ * GL_EXT_memory_object_fd, GL_EXT_semaphore_fd; on ES GL_EXT_buffer_storage,
+ * GL_EXT_disjoint_timer_query and GL_EXT_texture_buffer instead of the ARB names).
  */
 #ifndef VB_DISPLAY_GL_CONTEXT_H
 #define VB_DISPLAY_GL_CONTEXT_H
@@ -25,12 +26,15 @@ typedef struct vb_gl_info {
     char version[128];
     char glsl_version[64];
     char video_driver[32]; /* SDL's: offscreen, x11, wayland */
+    int es;                /* an OpenGL ES context (--gl-api gles); major.minor is then ES's */
     int major, minor;
     int software;           /* a CPU rasteriser (llvmpipe, softpipe, swrast): no GPU bus */
-    int has_buffer_storage; /* GL 4.4 or ARB_buffer_storage: persistent mapped buffers */
-    int has_timer_query;    /* GL_TIME_ELAPSED queries */
-    /* Buffer textures (GL 3.1, GLES 3.2): a buffer sampled as a 1D array of texels, at most
-     * max_texture_buffer_texels (GL_MAX_TEXTURE_BUFFER_SIZE; GLES guarantees only 65536) */
+    int has_buffer_storage; /* GL 4.4, ARB_buffer_storage or (ES) EXT_buffer_storage: persistent
+                               mapped buffers */
+    int has_timer_query;    /* GL_TIME_ELAPSED queries (ES: EXT_disjoint_timer_query) */
+    /* Buffer textures (GL 3.1, GLES 3.2 or EXT_texture_buffer): a buffer sampled as a 1D array
+     * of texels, at most max_texture_buffer_texels (GL_MAX_TEXTURE_BUFFER_SIZE; GLES guarantees
+     * only 65536) */
     int has_texture_buffer;
     long long max_texture_buffer_texels;
     int has_egl_image; /* EGL images from GL textures, bound in another context */
@@ -52,9 +56,10 @@ typedef struct vb_gl_contexts {
     vb_gl_info info;
 } vb_gl_contexts;
 
-/* Creates the contexts (core profile 3.3 or later) and loads vb_gl and vb_egl. On failure returns
+/* Creates the contexts (core profile 3.3 or later; with `es`, OpenGL ES 3.2, or 3.1 or 3.0 where
+ * the driver refuses 3.2: info.version says which) and loads vb_gl and vb_egl. On failure returns
  * -VB_ERR_FAILURE with the reason (no display, no EGL, version too old) and leaves nothing open. */
-int vb_gl_contexts_open(vb_gl_contexts *contexts, int width, int height, int visible);
+int vb_gl_contexts_open(vb_gl_contexts *contexts, int width, int height, int visible, int es);
 void vb_gl_contexts_close(vb_gl_contexts *contexts);
 
 int vb_gl_make_consumer_current(vb_gl_contexts *contexts);

@@ -2,10 +2,10 @@
 
 #include "common/error.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char vb_gl_fullscreen_vertex_shader[] =
-    "#version 330 core\n"
     "void main() {\n"
     "    vec2 corner = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));\n"
     "    gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);\n"
@@ -28,9 +28,37 @@ static void first_line(char *log) {
     if (newline) *newline = '\0';
 }
 
+/* The one place a shader's GLSL version is chosen. ES: GLSL ES 3.20 on an ES 3.2 context (its
+ * buffer textures are what surface-producer's display samples), else 3.00, every float, int and
+ * sampler highp (a fragment shader's default int is mediump and its samplers lowp, and the
+ * pictures must equal the CPU reference render bit for bit); desktop GL: GLSL 3.30 core. */
+static const char desktop_header[] = "#version 330 core\n";
+#define VB_ES_PRECISION                                                                            \
+    "precision highp float;\n"                                                                     \
+    "precision highp int;\n"                                                                       \
+    "precision highp sampler2D;\n"                                                                 \
+    "precision highp isampler2D;\n"                                                                \
+    "precision highp usampler2D;\n"
+static const char es300_header[] = "#version 300 es\n" VB_ES_PRECISION;
+static const char es320_header[] =
+    "#version 320 es\n" VB_ES_PRECISION "precision highp samplerBuffer;\n";
+
+/* Asked of the context current now, so a caller need not say which API it runs on (programs are
+ * built at set-up, never per frame). */
+static const char *current_header(void) {
+    const GLubyte *version = vb_gl.GetString(GL_VERSION);
+    if (!version || strncmp((const char *)version, "OpenGL ES ", 10) != 0) return desktop_header;
+    int major = 0, minor = 0;
+    if (sscanf((const char *)version + 10, "%d.%d", &major, &minor) == 2 &&
+        major * 10 + minor >= 32)
+        return es320_header;
+    return es300_header;
+}
+
 static GLuint compile(const char *label, GLenum type, const char *source) {
     GLuint shader = vb_gl.CreateShader(type);
-    vb_gl.ShaderSource(shader, 1, &source, NULL);
+    const char *sources[2] = {current_header(), source};
+    vb_gl.ShaderSource(shader, 2, sources, NULL);
     vb_gl.CompileShader(shader);
     GLint ok = 0;
     vb_gl.GetShaderiv(shader, GL_COMPILE_STATUS, &ok);

@@ -1,4 +1,7 @@
 /* Compiles and links a GLSL program from a vertex and a fragment shader, on the current context.
+ * Sources carry no #version line: the header for the context's API is put before them (GLSL
+ * 3.30 core on desktop GL, GLSL ES 3.00 with highp precision on OpenGL ES), so one source
+ * serves both.
  * Returns the program name, or 0 with the error set to "`label`: <first line of the log>". The
  * caller deletes the program (vb_gl.DeleteProgram) on the same share group. */
 #ifndef VB_DISPLAY_GL_PROGRAM_H

@@ -20,7 +20,6 @@
 #define CONSUMER_TIMER_SLACK_NS 1000UL
 
 static const char compose_fragment_shader[] =
-    "#version 330 core\n"
     "uniform sampler2D frame;\n"
     "out vec4 colour;\n"
     "void main() {\n"
@@ -29,9 +28,9 @@ static const char compose_fragment_shader[] =
 
 /* The same picture from a buffer texture: texel y * width + x is the fragment's own (x, y). The
  * sampler's precision is spelt out because GLSL ES has no default for samplerBuffer (GLSL 3.30
- * accepts and ignores it). */
+ * accepts and ignores it); on ES it needs GLSL ES 3.20, which gl_program.c gives an ES 3.2
+ * context. */
 static const char compose_buffer_fragment_shader[] =
-    "#version 330 core\n"
     "uniform highp samplerBuffer frame;\n"
     "uniform int width;\n"
     "out vec4 colour;\n"

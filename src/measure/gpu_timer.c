@@ -46,8 +46,8 @@ void vb_gpu_timer_collect(vb_gpu_timer *t, int wait) {
     if (!t->enabled) return;
     for (int i = 0; i < VB_GPU_TIMER_QUERIES; i++) {
         if (!t->destination[i]) continue;
-        GLint available = 0;
-        if (!wait) vb_gl.GetQueryObjectiv(t->queries[i], GL_QUERY_RESULT_AVAILABLE, &available);
+        GLuint available = 0; /* uiv: the form ES 3.0 has too */
+        if (!wait) vb_gl.GetQueryObjectuiv(t->queries[i], GL_QUERY_RESULT_AVAILABLE, &available);
         if (wait || available) read_result(t, i);
     }
 }

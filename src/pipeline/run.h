@@ -42,6 +42,14 @@ int vb_pace_from_name(const char *option, const char *name, vb_pace *pace);
 const char *vb_gpu_timers_name(int setting);
 int vb_gpu_timers_from_name(const char *option, const char *name, int *setting);
 
+/* Which OpenGL API a strategy's contexts use. auto: desktop GL, except for a strategy of
+ * VB_CAP_GLES_BY_DEFAULT (its path exists only on GLES), which gets OpenGL ES; gl and gles force
+ * every strategy (--gl-api). The parser takes "gl" and "gles" and returns VB_OK, or
+ * -VB_ERR_USAGE with the error naming `option`. */
+enum { VB_GL_API_AUTO = 0, VB_GL_API_GL = 1, VB_GL_API_GLES = 2 };
+const char *vb_gl_api_name(int setting);
+int vb_gl_api_from_name(const char *option, const char *name, int *setting);
+
 /* Whether a run with these options on this GL times stages with queries. */
 int vb_gpu_timers_enabled(int setting, const vb_gl_info *gl);
 
@@ -56,6 +64,7 @@ typedef struct vb_run_options {
     int picture_tolerance;
     int visible;
     int gpu_timers; /* VB_GPU_TIMERS_*: GL_TIME_ELAPSED queries per stage */
+    int gl_api;     /* VB_GL_API_*: desktop GL or OpenGL ES contexts */
     int64_t fence_timeout_ns;
     /* A display clock for the consumer: 0 presents as frames arrive (the first four strategies'
      * default); HZ ticks at that rate, latching the newest frame at each tick. Strategies that are
@@ -145,8 +154,14 @@ typedef struct vb_run_record {
     char detail[160];     /* the strategy's own line on the run (vb_strategy_describe), or "" */
     vb_memory_use memory; /* set by the session around the run; unknown (-1) when read back
                              from a file that has none */
+    /* The API its contexts were (1 OpenGL ES, 0 desktop GL) and their GL_VERSION; -1 and ""
+     * when it had no GL, or when read from a file made before runs recorded it. */
+    int gl_es;
+    char gl_version[128];
 } vb_run_record;
 
+/* Whether `ops` runs on OpenGL ES with these options (gl_api). */
+int vb_run_gl_es(const vb_run_options *options, const vb_strategy_ops *ops);
 /* The display clock a run of `ops` with these options presents on: 0 for none. */
 int vb_run_vsync_hz(const vb_run_options *options, const vb_strategy_ops *ops);
 /* Whether the run's frames carry stage fields (threads of the strategy's own, or a display

@@ -58,6 +58,31 @@ int vb_gpu_timers_from_name(const char *option, const char *name, int *setting) 
     return VB_OK;
 }
 
+static const char *const gl_api_names[] = {
+    [VB_GL_API_AUTO] = "auto", [VB_GL_API_GL] = "gl", [VB_GL_API_GLES] = "gles"};
+
+const char *vb_gl_api_name(int setting) {
+    return setting == VB_GL_API_GL || setting == VB_GL_API_GLES ? gl_api_names[setting]
+                                                                : gl_api_names[VB_GL_API_AUTO];
+}
+
+int vb_gl_api_from_name(const char *option, const char *name, int *setting) {
+    /* Only the two an option can force; auto is what no option means. */
+    const vb_name_table table = VB_NAME_TABLE_OF_STRINGS(gl_api_names + 1, 2);
+    int index = vb_name_find(&table, name);
+    if (index < 0) {
+        vb_error_set("%s: '%s' is not gl or gles", option, name);
+        return -VB_ERR_USAGE;
+    }
+    *setting = index + 1;
+    return VB_OK;
+}
+
+int vb_run_gl_es(const vb_run_options *o, const vb_strategy_ops *ops) {
+    if (o->gl_api != VB_GL_API_AUTO) return o->gl_api == VB_GL_API_GLES;
+    return vb_strategy_has(ops, VB_CAP_GLES_BY_DEFAULT);
+}
+
 int vb_gpu_timers_enabled(int setting, const vb_gl_info *gl) {
     if (!gl->has_timer_query || setting == VB_GPU_TIMERS_OFF) return 0;
     return setting == VB_GPU_TIMERS_ON || !gl->software;

@@ -11,9 +11,10 @@ atomic_int vb_session_current_run;
 
 /* The session's GL, and the plain-upload reference measured on it; without either the
  * reason in s->gl_reason. */
-static void open_gl(vb_session *s, vb_gl_contexts *gl) {
+static void open_gl(vb_session *s, vb_gl_contexts *gl, int es) {
     const vb_run_options *o = &s->options;
-    s->gl_available = vb_gl_contexts_open(gl, o->view.width, o->view.height, o->visible) == VB_OK;
+    s->gl_available =
+        vb_gl_contexts_open(gl, o->view.width, o->view.height, o->visible, es) == VB_OK;
     if (s->gl_available) {
         s->gl = gl->info;
         s->gl_serialized = vb_gl_submissions_serialized(&gl->info);
@@ -43,7 +44,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
     if (vb_reference_limits_measure_cpu(&s->limits, frame_bytes) != VB_OK) return -VB_ERR_FAILURE;
 
     vb_gl_contexts gl;
-    open_gl(s, &gl);
+    open_gl(s, &gl, count > 0 && vb_run_gl_es(o, strategies[0]));
 
     if (s->on_context) s->on_context(s, s->on_context_user);
     s->setup_peak_bytes = s->peak_bytes = vb_memory_peak_bytes();
@@ -60,6 +61,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
             run->status = VB_STRATEGY_NOT_RUN;
             snprintf(run->reason, sizeof run->reason, "not run: stopped by a signal");
             run->memory = VB_MEMORY_UNKNOWN;
+            run->gl_es = -1;
             s->complete = 0;
             continue;
         }
@@ -67,12 +69,14 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
          * software rasteriser's bins for the frame's size, its compiled shaders) goes with its
          * contexts, so it is not counted again in every later strategy's memory, and each
          * strategy starts from the same driver state. */
-        if (gl_open && i > 0) {
+        const int es = vb_run_gl_es(o, strategies[i]); /* the API is each run's own */
+        if (gl_open && (i > 0 || gl.info.es != es)) {
             vb_gl_contexts_close(&gl);
             gl_open = 0;
         }
         if (s->gl_available && !gl_open)
-            gl_open = vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible) == VB_OK;
+            gl_open =
+                vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible, es) == VB_OK;
         vb_memory_use memory = {.producer_process_peak_bytes = -1};
         memory.peak_is_own = vb_memory_start_peak() == VB_OK;
         memory.start_bytes = vb_memory_resident_bytes();
@@ -87,6 +91,8 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
             run->status = VB_STRATEGY_FAILED;
             snprintf(run->reason, sizeof run->reason, "%s", vb_error_get());
         }
+        run->gl_es = gl_open ? gl.info.es : -1;
+        snprintf(run->gl_version, sizeof run->gl_version, "%s", gl_open ? gl.info.version : "");
         memory.peak_bytes = vb_memory_peak_bytes();
         memory.producer_process_peak_bytes = run->memory.producer_process_peak_bytes;
         run->memory = memory;

@@ -5,7 +5,6 @@
 #include "render/colormap.h"
 
 static const char spectrogram_shader[] =
-    "#version 330 core\n"
     "uniform sampler2D ring;\n"    /* width x height, R32F dB; column = frame % width */
     "uniform sampler2D palette;\n" /* 256 x 1 RGBA8 magma */
     "uniform int width, newest;\n"

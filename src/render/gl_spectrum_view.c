@@ -7,7 +7,6 @@
 #include <stdlib.h>
 
 static const char spectrum_shader[] =
-    "#version 330 core\n"
     "uniform isampler2D bar_of_column;\n" /* width x 1, R32I: bar index, -1 in the gaps */
     "uniform sampler2D levels;\n"         /* bars x 1, RG32F: level dB, peak cap dB */
     "uniform int height, cap_rows;\n"

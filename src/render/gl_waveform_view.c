@@ -4,7 +4,6 @@
 #include "render/palette.h"
 
 static const char waveform_shader[] =
-    "#version 330 core\n"
     "uniform sampler2D columns;\n" /* width x 1, RGB32F: min, max, rms */
     "uniform int height;\n"
     "uniform vec4 background, envelope, rms_colour, centre_line;\n"

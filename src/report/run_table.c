@@ -206,6 +206,17 @@ static void print_repeated_table(const vb_session *s, FILE *out, int repeats, in
           out);
 }
 
+/* The runs whose contexts were another API than the header's GL line (the gles-by-default
+ * strategies in a run without --gl-api): one line per such run, so no figure is read as the
+ * header's API. Nothing when every run used the header's. */
+static void other_api_lines(const vb_session *s, FILE *out) {
+    for (int i = 0; i < s->run_count; i++) {
+        const vb_run_record *run = &s->runs[i];
+        if (run->gl_es >= 0 && s->gl_available && run->gl_es != s->gl.es)
+            fprintf(out, "%-14s ran on %s\n", run->strategy->name, run->gl_version);
+    }
+}
+
 void vb_run_table_print_rows(const vb_session *s, FILE *out, int columns) {
     const vb_run_options *o = &s->options;
     const int repeats = repeats_of(s);
@@ -252,6 +263,7 @@ void vb_run_table_print_rows(const vb_session *s, FILE *out, int columns) {
             fprintf(out, "%-14s   %s: %s\n", "", vb_strategy_status_name(run->status), run->reason);
         own_figures_line(out, run, &sum);
     }
+    other_api_lines(s, out);
     fputs("\nfps: frames presented per second (1000 / mean interval); p50, p99: latency,\n"
           "audio window ready -> presented; prod, cons ms: thread CPU per frame of the\n"
           "producer and the consumer; copy MB: CPU -> CPU per frame; CPU %: the process,\n"

@@ -232,6 +232,10 @@ static json_t *strategy_json(const vb_session *session, const vb_run_record *run
     json_object_set_new(out, "facts", vb_strategy_facts_to_json(run->strategy));
     if (run->figure_count > 0) json_object_set_new(out, "figures", vb_figures_to_json(run));
     if (run->detail[0]) json_object_set_new(out, "detail", json_string(run->detail));
+    if (run->gl_es >= 0) /* the API is each run's own (--gl-api, VB_CAP_GLES_BY_DEFAULT) */
+        json_object_set_new(
+            out, "gl",
+            json_pack("{s:s, s:s}", "api", run->gl_es ? "gles" : "gl", "version", run->gl_version));
     if (!run->frames) return out;
     json_object_set_new(out, "picture",
                         json_pack("{s:I, s:b, s:b, s:i, s:i, s:i, s:I, s:I}", "checked",
@@ -279,6 +283,8 @@ json_t *vb_session_json(const vb_session *s, vb_frames_splice *splice) {
                                  g->has_buffer_storage, "timer_query", g->has_timer_query,
                                  "submissions_serialized", s->gl_serialized)
                      : json_pack("{s:b, s:s}", "available", 0, "reason", s->gl_reason);
+    if (s->gl_available) /* the first run's contexts; each run's own API is in its "gl" */
+        json_object_set_new(gl, "api", json_string(g->es ? "gles" : "gl"));
     json_t *context = json_pack(
         "{s:{s:s, s:s}, s:{s:s, s:s, s:s}, s:{s:s, s:i, s:I, s:s}, s:o, s:{s:s, s:s, s:i, s:i, "
         "s:I, s:I}}",
@@ -304,6 +310,7 @@ json_t *vb_session_json(const vb_session *s, vb_frames_splice *splice) {
     if (options) {
         json_object_set_new(options, "vsync_hz", json_integer(o->vsync_hz));
         json_object_set_new(options, "frb_codec", json_string(vb_frb_codec_name(o->frb_codec)));
+        json_object_set_new(options, "gl_api", json_string(vb_gl_api_name(o->gl_api)));
         json_object_set_new(options, "producer_process",
                             json_string(vb_producer_process_name(o->producer_process)));
     }

@@ -45,6 +45,8 @@ static int read_context(vb_json_reader *r, json_t *root, vb_session *s) {
         /* what the run decided there (optional: results of older versions lack it) */
         json_t *serialized = json_object_get(g, "submissions_serialized");
         s->gl_serialized = json_is_true(serialized);
+        const char *api = json_string_value(json_object_get(g, "api")); /* optional, as above */
+        gi->es = api && strcmp(api, "gles") == 0;
     } else {
         VB_TRY(vb_json_string(r, g, "context.gl", "reason", s->gl_reason, sizeof s->gl_reason));
     }
@@ -104,6 +106,10 @@ static int read_options(vb_json_reader *r, json_t *root, vb_run_options *o) {
             VB_OK)
             return vb_json_bad(r, "is neither same nor separate");
     }
+    json_t *gl_api = json_object_get(opt, "gl_api"); /* optional: auto before --gl-api */
+    if (json_is_string(gl_api) && strcmp(json_string_value(gl_api), "auto") != 0 &&
+        vb_gl_api_from_name("options.gl_api", json_string_value(gl_api), &o->gl_api) != VB_OK)
+        return vb_json_bad(r, "is not auto, gl or gles");
     json_t *timers = vb_json_member(r, opt, "options", "gpu_timers");
     if (json_is_string(timers) &&
         vb_gpu_timers_from_name("options.gpu_timers", json_string_value(timers), &o->gpu_timers) !=
@@ -190,6 +196,20 @@ static int read_frames(vb_json_reader *r, json_t *frames, const char *prefix, vb
     return VB_OK;
 }
 
+/* The run's GL API and version; optional: files made before runs recorded them have none. */
+static int read_run_gl(vb_json_reader *r, json_t *item, const char *prefix, vb_run_record *run) {
+    run->gl_es = -1;
+    json_t *gl = vb_json_member(r, item, prefix, "gl");
+    if (!gl) return VB_OK;
+    char sub[96], api[8];
+    snprintf(sub, sizeof sub, "%s.gl", prefix);
+    VB_TRY(vb_json_string(r, gl, sub, "api", api, sizeof api));
+    if (strcmp(api, "gl") != 0 && strcmp(api, "gles") != 0)
+        return vb_json_bad(r, "is neither gl nor gles");
+    run->gl_es = strcmp(api, "gles") == 0;
+    return vb_json_string(r, gl, sub, "version", run->gl_version, sizeof run->gl_version);
+}
+
 static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_run_record *run) {
     char prefix[64], text[64];
     snprintf(prefix, sizeof prefix, "strategies[%d]", index);
@@ -222,6 +242,7 @@ static int read_strategy(vb_json_reader *r, json_t *item, int index, vb_run_reco
         VB_TRY(vb_json_string(r, item, prefix, "reason", run->reason, sizeof run->reason));
     if (json_is_string(json_object_get(item, "detail")))
         VB_TRY(vb_json_string(r, item, prefix, "detail", run->detail, sizeof run->detail));
+    VB_TRY(read_run_gl(r, item, prefix, run));
     run->memory = VB_MEMORY_UNKNOWN;
     json_t *memory = vb_json_member(r, item, prefix, "memory");
     if (memory) { /* optional: files before memory was measured have none */

@@ -42,6 +42,7 @@ static json_t *grid_json(const vb_sweep_grid *g) {
         o->picture_tolerance, "gpu_timers", vb_gpu_timers_name(o->gpu_timers), "fft_size",
         o->view.fft_size, "bars", o->view.bars, "window_ms", o->view.window_ms, "floor_db",
         o->view.floor_db, "freq_scale", vb_freq_scale_name(o->view.freq_scale));
+    json_object_set_new(out, "gl_api", json_string(vb_gl_api_name(o->gl_api)));
     json_object_set_new(out, "strategy_facts", facts);
     return out;
 }
@@ -74,6 +75,15 @@ int vb_sweep_json_write(const vb_sweep *sweep, const char *path) {
 }
 
 /* ---- reading ----------------------------------------------------------------------------- */
+
+/* grid.gl_api: optional, as sweeps before --gl-api ran each strategy's own (auto). */
+static int read_grid_gl_api(vb_json_reader *r, json_t *root, vb_sweep_grid *g) {
+    const char *text = json_string_value(json_object_get(json_object_get(root, "grid"), "gl_api"));
+    if (text && strcmp(text, "auto") != 0 &&
+        vb_gl_api_from_name("grid.gl_api", text, &g->base.gl_api) != VB_OK)
+        return vb_json_bad_field(r, "grid.gl_api", "is not auto, gl or gles");
+    return VB_OK;
+}
 
 static int read_grid(vb_json_reader *r, json_t *root, vb_sweep_grid *g) {
     json_t *grid;
@@ -185,6 +195,7 @@ static int check_combination(vb_json_reader *r, const vb_sweep *sweep, int index
 static int read_sweep(vb_json_reader *r, json_t *root, vb_sweep *sweep) {
     vb_sweep_grid grid;
     VB_TRY(read_grid(r, root, &grid));
+    VB_TRY(read_grid_gl_api(r, root, &grid));
     VB_TRY(vb_sweep_init(sweep, &grid));
     VB_TRY(read_input(r, root, &sweep->input));
     VB_TRY(vb_json_string(r, root, "", "created", sweep->created, sizeof sweep->created));

@@ -19,9 +19,9 @@ struct vb_strategy {
 };
 
 static const char *mapped_pbo_unavailable(const vb_gl_info *gl) {
-    return gl->has_buffer_storage
-               ? NULL
-               : "needs persistent mapped buffers (GL 4.4 or GL_ARB_buffer_storage)";
+    if (gl->has_buffer_storage) return NULL;
+    return gl->es ? "needs persistent mapped buffers (GL_EXT_buffer_storage on OpenGL ES)"
+                  : "needs persistent mapped buffers (GL 4.4 or GL_ARB_buffer_storage)";
 }
 
 static int mapped_pbo_create(const vb_strategy_config *config, vb_strategy **out) {
