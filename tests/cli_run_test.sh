@@ -156,6 +156,11 @@ expect 1 "surface-texture: the GPU copy's fence did not signal within 100 ms" --
     env VIZBENCH_FAULT=copy-fence:surface-texture "$vizbench" run --frames 10 --pace max \
     --fence-timeout-ms 100 --strategy surface-producer,surface-texture,shared-buffer \
     -o "$work/copy.json"
+expect 1 'impeller-image: cannot map an immutable buffer of 864008 bytes' -- \
+    env VIZBENCH_FAULT=map-fail:impeller-image "$vizbench" run --frames 10 --pace max \
+    --strategy impeller-image,frb-image -o "$work/immutable.json"
+check "an immutable buffer that cannot be mapped fails only impeller-image" \
+    test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/immutable.json")" = "failed,ok"
 check "a GPU copy's fence that never signals fails only surface-texture" \
     test "$(jq -r '[.strategies[] | .status] | join(",")' "$work/copy.json")" = "ok,failed,ok"
 # vulkan-interop's faults: no Vulkan driver, GL on another device, a Vulkan fence that never

@@ -93,6 +93,7 @@ static vb_strategy_own_options own_options(const vb_run_options *o, const vb_str
     own.egl_image.fault_release_fence =
         vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
     own.surface_producer.fault_map = vb_pipeline_is_fault_target(o->fault_map_fails, ops);
+    own.impeller_image.fault_map = vb_pipeline_is_fault_target(o->fault_map_fails, ops);
     own.surface_producer.fault_release_fence =
         vb_pipeline_is_fault_target(o->fault_release_fence_never_signals, ops);
     own.surface_texture.fault_copy_fence =

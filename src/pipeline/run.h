@@ -78,7 +78,7 @@ typedef struct vb_run_options {
     const char *fault_fence_never_signals;
     /* a consumer's release fence (egl-image), a buffer never released (surface-producer) */
     const char *fault_release_fence_never_signals;
-    const char *fault_map_fails;                /* a buffer cannot be mapped (surface-producer) */
+    const char *fault_map_fails; /* a buffer cannot be mapped (surface-producer, impeller-image) */
     const char *fault_copy_fence_never_signals; /* the fence on a GPU copy (surface-texture) */
     const char *fault_fail_mid_run;
     const char *fault_vk_fence;      /* a Vulkan fence never signals (vulkan-interop) */

@@ -98,9 +98,13 @@ static int ui_work(void *context, int slot) {
     int status = vb_frb_hop_receive(&s->hop, slot, &r->bytes_copied, &r->hop_copy_ns);
     if (status != VB_OK) return status;
     const size_t length = s->config.frame_bytes + sizeof(size_t);
-    void *base = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_ANONYMOUS | MAP_PRIVATE, -1, 0);
+    void *base = s->config.own.impeller_image.fault_map ? MAP_FAILED
+                                                        : mmap(NULL, length, PROT_READ | PROT_WRITE,
+                                                               MAP_ANONYMOUS | MAP_PRIVATE, -1, 0);
     if (base == MAP_FAILED) {
-        vb_error_set("impeller-image: cannot map an immutable buffer of %zu bytes", length);
+        vb_error_set("impeller-image: cannot map an immutable buffer of %zu bytes%s", length,
+                     s->config.own.impeller_image.fault_map ? " (simulated by VIZBENCH_FAULT)"
+                                                            : "");
         return -VB_ERR_FAILURE;
     }
     s->immutable[slot] = (immutable_mapping){base, length};

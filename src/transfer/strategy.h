@@ -85,6 +85,9 @@ typedef struct vb_strategy_own_options {
         int fault_copy_fence; /* simulated: the fence on the GPU copy never signals */
     } surface_texture;
     struct {
+        int fault_map; /* simulated: the immutable buffer's fresh mapping fails */
+    } impeller_image;
+    struct {
         int fault_fence; /* simulated: a Vulkan fence never signals */
         /* simulated: its producer process dies, sends garbage or hangs at that frame; -1 */
         int64_t fault_kill_at, fault_garbage_at, fault_hang_at;
