@@ -102,3 +102,14 @@ int cli_columns(FILE *out) {
         return size.ws_col;
     return 80;
 }
+
+char *cli_next_item(char *list, char **save) {
+    char *item = strtok_r(list, ",", save);
+    while (item && (*item == ' ' || *item == '\t'))
+        item++;
+    if (!item) return NULL;
+    char *end = item + strlen(item);
+    while (end > item && (end[-1] == ' ' || end[-1] == '\t'))
+        *--end = '\0';
+    return item;
+}

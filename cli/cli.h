@@ -10,6 +10,11 @@
 
 #define EXIT_USAGE 2
 
+/* The next item of a comma-separated list, as strtok_r splits it (pass the list first, then
+ * NULL), with the spaces around it dropped: "pixel-copy, shared-buffer" lists two. NULL after
+ * the last. The list is written into. */
+char *cli_next_item(char *list, char **save);
+
 /* Prints "vizbench: <message>" on stderr, one line. */
 void cli_print_error(const char *message);
 /* Prints the library's last error and maps a negative status to its exit code. */

@@ -119,8 +119,8 @@ static int parse_metrics(const char *text, vb_compare_options *o) {
     char copy[256];
     snprintf(copy, sizeof copy, "%s", text);
     o->metric_count = 0;
-    for (char *save = NULL, *name = strtok_r(copy, ",", &save); name;
-         name = strtok_r(NULL, ",", &save)) {
+    for (char *save = NULL, *name = cli_next_item(copy, &save); name;
+         name = cli_next_item(NULL, &save)) {
         vb_metric m;
         if (vb_metric_from_name("--metrics", name, &m) != VB_OK) return -VB_ERR_USAGE;
         for (int i = 0; i < o->metric_count; i++) {

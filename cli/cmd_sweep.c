@@ -106,7 +106,7 @@ static int for_each_item(const char *option, const char *list, int max, list_ite
     }
     int count = 0;
     char *save = NULL;
-    for (char *text = strtok_r(copy, ",", &save); text; text = strtok_r(NULL, ",", &save)) {
+    for (char *text = cli_next_item(copy, &save); text; text = cli_next_item(NULL, &save)) {
         if (count == max) {
             vb_error_set("%s: at most %d entries", option, max);
             return -VB_ERR_USAGE;

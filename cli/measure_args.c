@@ -22,7 +22,7 @@ int cli_parse_strategy_list(const char *option, const char *arg, const vb_strate
         return -VB_ERR_USAGE;
     }
     char *save = NULL;
-    for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+    for (char *name = cli_next_item(list, &save); name; name = cli_next_item(NULL, &save)) {
         if (strcmp(name, "all") == 0) {
             *count = 0;
             for (int i = 0; i < vb_strategy_count; i++)

@@ -25,6 +25,9 @@ expect 2 "unknown command 'rn' .did you mean run" -- "$vizbench" rn
 expect 2 "unknown strategy 'pixel-cpy' .did you mean pixel-copy" -- "$vizbench" run --strategy pixel-cpy
 expect 2 "unknown view 'spectogram' .did you mean spectrogram" -- "$vizbench" render --view spectogram \
     -o "$work/x.png"
+check "spaces after the commas of a list" \
+    "$vizbench" run --strategy "pixel-copy, shared-buffer" --frames 3 --warmup 1 --pace max -q \
+    -o "$work/spaced.json"
 check "no suggestion for a name far from every strategy" \
     bash -c "! '$vizbench' run --strategy xyzzy 2>&1 | grep -q 'did you mean'"
 expect 2 'no command given' -- "$vizbench"
