@@ -3,7 +3,7 @@
  * bound as textures in another context (GL_OES_EGL_image), and EGL fences (EGL_KHR_fence_sync,
  * EGL_KHR_wait_sync). Loaded once, with a context current, and only when the display advertises
  * the extension: calling an entry point the display does not advertise can crash inside Mesa
- * (../shared/PATHS.md), so every pointer of a missing extension stays NULL.
+ * (docs/paths.md), so every pointer of a missing extension stays NULL.
  *
  * The core functions too are looked up at run time, from libEGL.so.1 (the library SDL's EGL
  * platforms load), so that commands without GL never map it; without it everything stays

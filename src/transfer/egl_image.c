@@ -4,7 +4,7 @@
  * texture exported once as an EGLImage (EGL_KHR_gl_texture_2D_image) and bound once by the
  * consumer (glEGLImageTargetTexture2DOES), as Android's SurfaceTexture / SurfaceProducer hand
  * hardware buffers to the engine (flutter/engine surface_texture_external_texture.cc,
- * image_external_texture_gl.cc; ../shared/PATHS.md).
+ * image_external_texture_gl.cc; docs/paths.md).
  *
  * BufferQueue semantics: the producer dequeues a buffer only once the consumer released it (the
  * ring) and waits for the consumer's release fence on it (eglWaitSyncKHR: the GPU waits; a CPU

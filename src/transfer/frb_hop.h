@@ -1,4 +1,4 @@
-/* The Rust -> Dart hop as flutter_rust_bridge makes it, by codec (../shared/PATHS.md, "The Rust ->
+/* The Rust -> Dart hop as flutter_rust_bridge makes it, by codec (docs/paths.md, "From Rust to
  * Dart hop"; sources in fzyzcjy/flutter_rust_bridge):
  *
  *   sse  FRB 2.x's default codec without `full_dep` (config/internal_config_parser, generator/
