@@ -5,6 +5,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "pipeline/run.h"
+#include "results/strategy_facts_json.h"
 #include "transfer/frame_ring.h"
 #include "transfer/strategy.h"
 
@@ -147,4 +148,25 @@ Test(gl_api, the_option_and_the_default_choose_each_strategys_api) {
     cr_assert_eq(vb_gl_api_from_name("--gl-api", "auto", &o.gl_api), -VB_ERR_USAGE);
     cr_assert_eq(vb_gl_api_from_name("--gl-api", "x", &o.gl_api), -VB_ERR_USAGE);
     cr_assert_str_eq(vb_error_get(), "--gl-api: 'x' is not gl or gles");
+}
+
+/* Facts read from files are interned for the process (at most VB_FACTS_INTERN_MAX distinct):
+ * past that, a file naming one more strategy is refused with one line that names the file (the
+ * results fuzzer found the bare message after many inputs in one process). */
+Test(strategies, a_full_facts_table_refuses_the_file_by_name) {
+    for (int i = 0; i < VB_FACTS_INTERN_MAX; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "filler-%d", i);
+        const vb_strategy_facts f = {.name = name, .summary = "", .family = VB_FAMILY_UNKNOWN};
+        if (!vb_strategy_facts_intern(&f)) break; /* the registry's own may already be there */
+    }
+    vb_json_reader r;
+    vb_json_reader_init(&r, "some/results.json", "");
+    const vb_strategy_facts *out = NULL;
+    cr_assert_neq(vb_strategy_facts_read(&r, NULL, "strategies[0].facts", "one-more", "", &out),
+                  VB_OK);
+    cr_assert_null(out);
+    cr_assert(strstr(vb_error_get(), "some/results.json: more than 256 different strategies"), "%s",
+              vb_error_get());
+    cr_assert_null(strchr(vb_error_get(), '\n'));
 }

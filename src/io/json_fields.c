@@ -16,6 +16,13 @@ int vb_json_bad(vb_json_reader *r, const char *what) {
     return -VB_ERR_USAGE;
 }
 
+int vb_json_refuse_file(vb_json_reader *r) {
+    char why[400];
+    snprintf(why, sizeof why, "%s", vb_error_get());
+    vb_error_set("%s: %s", r->path, why);
+    return -VB_ERR_FAILURE;
+}
+
 int vb_json_bad_field(vb_json_reader *r, const char *field, const char *what) {
     snprintf(r->field, sizeof r->field, "%s", field);
     return vb_json_bad(r, what);

@@ -24,6 +24,9 @@ void vb_json_reader_init(vb_json_reader *reader, const char *path, const char *b
 /* Sets the error for the field last looked up (or for `field`) and returns -VB_ERR_USAGE. */
 int vb_json_bad(vb_json_reader *reader, const char *what);
 int vb_json_bad_field(vb_json_reader *reader, const char *field, const char *what);
+/* Puts the file's name before the error already set (a failure that is not a field's: a table
+ * full, memory short) and returns -VB_ERR_FAILURE. */
+int vb_json_refuse_file(vb_json_reader *reader);
 
 /* The member `name` of `object` (NULL when absent or when `object` is not an object); `prefix`
  * ("" or "options") is where `object` sits, for the error. */

@@ -53,7 +53,7 @@ static int read_one(vb_json_reader *r, json_t *item, const char *prefix, int slo
             if (strcmp(name, aggregation_names[a]) == 0) f.aggregation |= 1u << a;
     }
     *out = vb_figure_intern(&f);
-    return *out ? VB_OK : -VB_ERR_FAILURE;
+    return *out ? VB_OK : vb_json_refuse_file(r); /* the interned table is full, or memory */
 }
 
 int vb_figures_read(vb_json_reader *r, json_t *list, const char *prefix, vb_run_record *run) {

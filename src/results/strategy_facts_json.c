@@ -80,5 +80,5 @@ int vb_strategy_facts_read(vb_json_reader *r, json_t *facts, const char *prefix,
     f.name = name;
     f.summary = summary;
     *out = vb_strategy_facts_intern(&f);
-    return *out ? VB_OK : -VB_ERR_FAILURE;
+    return *out ? VB_OK : vb_json_refuse_file(r); /* the interned table is full, or memory */
 }
