@@ -12,8 +12,11 @@
 /* Dash patterns and markers by position among the evidence's strategies (the registry's order
  * when it was written), so a strategy looks the same in every chart of one report. */
 vb_series_style vb_strategy_style(const vb_evidence *e, const vb_point *point) {
-    static const char *const dashes[] = {"",    "9 4",          "2 3", "9 3 2 3",
-                                         "5 5", "14 4 3 4 3 4", "1 6", "12 6"};
+    /* Twelve, one for each of the eleven strategies and one to spare: a repeated pattern
+     * makes two curves of one colour family indistinguishable in print. */
+    static const char *const dashes[] = {"",        "9 4",          "2 3",     "9 3 2 3",
+                                         "5 5",     "14 4 3 4 3 4", "1 6",     "12 6",
+                                         "3 3 9 3", "6 2",          "1 3 5 3", "16 3 1 3 1 3"};
     const vb_strategy_facts *all[VB_SESSION_MAX_RUNS];
     const int count = vb_evidence_strategies(e, all, VB_SESSION_MAX_RUNS);
     int index = 0;
