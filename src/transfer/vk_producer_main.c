@@ -35,18 +35,12 @@ static int fail(producer *p, const char *message) {
 
 /* The audio: the samples from the memfd (copied once, as the measuring process holds them), or
  * the streamed file by its path. */
-static int load_audio(producer *p, int fd) {
-    const vb_wire_config *c = &p->config;
-    if (c->samples <= 0 || c->samples > VB_AUDIO_MAX_SAMPLES ||
-        c->sample_rate < VB_AUDIO_MIN_RATE || c->sample_rate > VB_AUDIO_MAX_RATE) {
-        vb_error_set("the audio's size or rate is out of range");
-        return -VB_ERR_FAILURE;
-    }
+static int load_audio(const vb_wire_config *c, int fd, vb_audio *audio) {
     if (!c->audio_in_memfd) {
         char path[sizeof c->path];
         memcpy(path, c->path, sizeof path);
         path[sizeof path - 1] = '\0';
-        return vb_audio_open_streamed(path, &p->audio);
+        return vb_audio_open_streamed(path, audio);
     }
     const size_t bytes = sizeof(float) * (size_t)c->samples;
     struct stat info;
@@ -69,9 +63,19 @@ static int load_audio(producer *p, int fd) {
     char name[sizeof c->audio_name];
     memcpy(name, c->audio_name, sizeof name);
     name[sizeof name - 1] = '\0';
-    vb_audio_wrap(samples, c->samples, c->sample_rate, name, &p->audio);
-    p->audio.channels = c->channels;
+    vb_audio_wrap(samples, c->samples, c->sample_rate, name, audio);
+    audio->channels = c->channels;
     return VB_OK;
+}
+
+int vb_vk_producer_load_config(const vb_wire_config *config, const int *fds, int fd_count,
+                               vb_audio *audio) {
+    memset(audio, 0, sizeof *audio);
+    int status = vb_wire_check_config(config, fd_count);
+    if (status == VB_OK) status = load_audio(config, fd_count ? fds[0] : -1, audio);
+    for (int i = 0; i < fd_count; i++)
+        close(fds[i]);
+    return status;
 }
 
 static int start(producer *p) {
@@ -80,11 +84,8 @@ static int start(producer *p) {
                      &count) != VB_OK)
         return -VB_ERR_FAILURE;
     vb_wire_config *c = &p->config;
-    int status = count == (c->audio_in_memfd ? 1 : 0) ? load_audio(p, fds[0]) : -VB_ERR_FAILURE;
-    if (count == 1) close(fds[0]);
-    if (status != VB_OK) return fail(p, vb_error_get()), -VB_ERR_FAILURE;
-    if (c->slots < 1 || c->slots > VB_VK_MAX_SLOTS || vb_view_options_validate(&c->view) != VB_OK)
-        return fail(p, "the view or the slots are out of range"), -VB_ERR_FAILURE;
+    if (vb_vk_producer_load_config(c, fds, count, &p->audio) != VB_OK)
+        return fail(p, vb_error_get()), -VB_ERR_FAILURE;
     p->audio_frames = vb_frame_count(p->audio.length, p->audio.sample_rate, c->view.fps);
     p->renderer = vb_renderer_create(&c->view, &p->audio);
     if (!p->renderer) return fail(p, vb_error_get()), -VB_ERR_FAILURE;
@@ -115,7 +116,7 @@ static int start(producer *p) {
         out[n++] = shared.ready_fd[i];
         out[n++] = shared.release_fd[i];
     }
-    status = vb_wire_send(p->socket, VB_WIRE_READY, &ready, out, n);
+    const int status = vb_wire_send(p->socket, VB_WIRE_READY, &ready, out, n);
     vb_vk_shared_close(&shared); /* the copies in flight belong to the receiver */
     p->last_rendered = -1;
     return status;
@@ -140,9 +141,8 @@ static int feed_skipped(producer *p, int slot, int64_t next, int64_t *bytes) {
 
 static int render(producer *p, const vb_wire_render *r) {
     const vb_wire_config *c = &p->config;
-    if (r->slot < 0 || r->slot >= c->slots || r->sequence <= p->last_rendered ||
-        r->audio_frame < 0 || r->audio_frame >= p->audio_frames)
-        return fail(p, "RENDER out of range"), -VB_ERR_FAILURE;
+    if (vb_wire_check_render(r, c->slots, p->last_rendered, p->audio_frames) != VB_OK)
+        return fail(p, vb_error_get()), -VB_ERR_FAILURE;
     if (r->sequence == c->fault_kill_at) raise(SIGKILL);
     if (r->sequence == c->fault_hang_at)
         for (;;)

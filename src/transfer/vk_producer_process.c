@@ -121,6 +121,38 @@ static int spawn(vb_vk_process *p) {
     return VB_OK;
 }
 
+int vb_vk_process_take_ready(int socket, int64_t deadline_ns, const vb_vk_frames_config *config,
+                             vb_vk_shared *shared, int64_t *ready_cpu_ns) {
+    vb_vk_shared_clear(shared);
+    vb_wire_ready ready;
+    int fds[3 * VB_VK_MAX_SLOTS], count = 0;
+    if (vb_wire_recv(socket, deadline_ns, VB_WIRE_READY, &ready, fds, 3 * VB_VK_MAX_SLOTS,
+                     &count) != VB_OK)
+        return -VB_ERR_FAILURE;
+    if (vb_wire_check_ready(&ready, count, config->slots, config->view.width, config->view.height,
+                            config->gl_has_semaphores) != VB_OK) {
+        for (int i = 0; i < count; i++)
+            close(fds[i]);
+        return -VB_ERR_FAILURE;
+    }
+    *ready_cpu_ns = ready.process_cpu_ns > 0 ? ready.process_cpu_ns : 0;
+    shared->slots = ready.slots;
+    shared->semaphores = ready.semaphores;
+    shared->width = ready.width;
+    shared->height = ready.height;
+    ready.device[sizeof ready.device - 1] = '\0';
+    snprintf(shared->device, sizeof shared->device, "%s", ready.device);
+    for (int i = 0; i < ready.slots; i++) {
+        shared->memory_fd[i] = fds[i];
+        shared->memory_size[i] = ready.memory_size[i];
+        if (ready.semaphores) {
+            shared->ready_fd[i] = fds[ready.slots + 2 * i];
+            shared->release_fd[i] = fds[ready.slots + 2 * i + 1];
+        }
+    }
+    return VB_OK;
+}
+
 int vb_vk_process_start(vb_vk_process *p, const vb_vk_frames_config *config,
                         const vb_vk_process_faults *faults, const vb_audio *audio,
                         vb_vk_shared *shared) {
@@ -159,18 +191,9 @@ int vb_vk_process_start(vb_vk_process *p, const vb_vk_frames_config *config,
     }
     int status = vb_wire_send(p->socket, VB_WIRE_CONFIG, &c, &audio_fd, audio_fd >= 0 ? 1 : 0);
     if (audio_fd >= 0) close(audio_fd);
-    vb_wire_ready ready;
-    int fds[3 * VB_VK_MAX_SLOTS], count = 0;
     if (status == VB_OK)
-        status = vb_wire_recv(p->socket, vb_now_ns() + VB_START_LIMIT_NS, VB_WIRE_READY, &ready,
-                              fds, 3 * VB_VK_MAX_SLOTS, &count);
-    if (status == VB_OK &&
-        vb_wire_check_ready(&ready, count, config->slots, config->view.width, config->view.height,
-                            config->gl_has_semaphores) != VB_OK) {
-        for (int i = 0; i < count; i++)
-            close(fds[i]);
-        status = -VB_ERR_FAILURE;
-    }
+        status = vb_vk_process_take_ready(p->socket, vb_now_ns() + VB_START_LIMIT_NS, config,
+                                          shared, &p->ready_cpu_ns);
     if (status != VB_OK) {
         note_exit(p);
         char message[400];
@@ -178,21 +201,6 @@ int vb_vk_process_start(vb_vk_process *p, const vb_vk_frames_config *config,
         vb_vk_process_stop(p);
         vb_error_set("%s", message);
         return -VB_ERR_FAILURE;
-    }
-    p->ready_cpu_ns = ready.process_cpu_ns > 0 ? ready.process_cpu_ns : 0;
-    shared->slots = ready.slots;
-    shared->semaphores = ready.semaphores;
-    shared->width = ready.width;
-    shared->height = ready.height;
-    ready.device[sizeof ready.device - 1] = '\0';
-    snprintf(shared->device, sizeof shared->device, "%s", ready.device);
-    for (int i = 0; i < ready.slots; i++) {
-        shared->memory_fd[i] = fds[i];
-        shared->memory_size[i] = ready.memory_size[i];
-        if (ready.semaphores) {
-            shared->ready_fd[i] = fds[ready.slots + 2 * i];
-            shared->release_fd[i] = fds[ready.slots + 2 * i + 1];
-        }
     }
     return VB_OK;
 }

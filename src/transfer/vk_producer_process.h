@@ -46,6 +46,16 @@ int vb_vk_process_frame(vb_vk_process *process, int slot, int64_t sequence, int6
  * call again or on a process never started. */
 void vb_vk_process_stop(vb_vk_process *process);
 
+/* The two ends' intake of the one message that carries fds, as start uses them (and the wire
+ * fuzzer, on a socket of its own). take_ready receives READY within `deadline_ns`, checks it
+ * against `config` and hands its fds into *shared (the caller's then; on failure every fd that
+ * came is closed). load_config checks a received CONFIG and loads its audio into *audio (to be
+ * freed with vb_audio_free); it closes the `fds` whatever happens. */
+int vb_vk_process_take_ready(int socket, int64_t deadline_ns, const vb_vk_frames_config *config,
+                             vb_vk_shared *shared, int64_t *ready_cpu_ns);
+int vb_vk_producer_load_config(const vb_wire_config *config, const int *fds, int fd_count,
+                               vb_audio *audio);
+
 /* The hidden mode's main: serves the socket on `socket` until STOP or the socket closes.
  * Returns the process exit status. */
 int vb_vk_producer_main(int socket);

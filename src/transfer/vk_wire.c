@@ -1,5 +1,6 @@
 #include "transfer/vk_wire.h"
 
+#include "audio/audio.h"
 #include "common/clock.h"
 #include "common/error.h"
 
@@ -167,6 +168,47 @@ int vb_wire_recv(int socket, int64_t deadline_ns, vb_wire_type expected, void *b
     memcpy(body, buffer, header.size);
     memcpy(fds, received, sizeof(int) * (size_t)count);
     *fd_count = count;
+    return VB_OK;
+}
+
+int vb_wire_check_config(const vb_wire_config *c, int fd_count) {
+    const char *bad = NULL;
+    if (c->samples <= 0 || c->samples > VB_AUDIO_MAX_SAMPLES ||
+        c->sample_rate < VB_AUDIO_MIN_RATE || c->sample_rate > VB_AUDIO_MAX_RATE ||
+        c->channels < 1 || c->channels > VB_AUDIO_MAX_CHANNELS)
+        bad = "the audio's size, rate or channels";
+    else if (c->audio_in_memfd != 0 && c->audio_in_memfd != 1)
+        bad = "where the audio is";
+    else if (fd_count != c->audio_in_memfd)
+        bad = "fd count";
+    else if (c->slots < 1 || c->slots > VB_VK_MAX_SLOTS)
+        bad = "slots";
+    if (bad) {
+        vb_error_set("CONFIG out of range (%s)", bad);
+        return -VB_ERR_FAILURE;
+    }
+    if (vb_view_options_validate(&c->view) != VB_OK) {
+        char why[320]; /* the validator's words, which name the option */
+        snprintf(why, sizeof why, "%s", vb_error_get());
+        vb_error_set("CONFIG out of range (view: %s)", why);
+        return -VB_ERR_FAILURE;
+    }
+    return VB_OK;
+}
+
+int vb_wire_check_render(const vb_wire_render *r, int slots, int64_t last_rendered,
+                         int64_t audio_frames) {
+    const char *bad = NULL;
+    if (r->slot < 0 || r->slot >= slots)
+        bad = "buffer index";
+    else if (r->sequence <= last_rendered)
+        bad = "sequence";
+    else if (r->audio_frame < 0 || r->audio_frame >= audio_frames)
+        bad = "audio frame";
+    if (bad) {
+        vb_error_set("RENDER out of range (%s)", bad);
+        return -VB_ERR_FAILURE;
+    }
     return VB_OK;
 }
 

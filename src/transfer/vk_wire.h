@@ -84,7 +84,13 @@ int vb_wire_send(int socket, vb_wire_type type, const void *body, const int *fds
 int vb_wire_recv(int socket, int64_t deadline_ns, vb_wire_type expected, void *body, int *fds,
                  int max_fds, int *fd_count);
 
-/* Field checks against what was asked; -VB_ERR_FAILURE with the error set naming the field. */
+/* Field checks against what was asked; -VB_ERR_FAILURE with the error set naming the field.
+ * The measuring process checks READY and FRAME; the producer process CONFIG (with the number of
+ * fds that came: one exactly when the audio is in a memfd) and RENDER (against its ring, its
+ * audio's frames and the last sequence it rendered: sequences only grow). */
+int vb_wire_check_config(const vb_wire_config *config, int fd_count);
+int vb_wire_check_render(const vb_wire_render *render, int slots, int64_t last_rendered,
+                         int64_t audio_frames);
 int vb_wire_check_ready(const vb_wire_ready *ready, int fd_count, int slots, int width, int height,
                         int gl_has_semaphores);
 int vb_wire_check_frame(const vb_wire_frame *frame, const vb_wire_render *asked, int64_t asked_ns,
