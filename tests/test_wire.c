@@ -110,6 +110,34 @@ Test(wire, garbage_is_named_and_its_fds_closed) {
     close_pair(p);
 }
 
+/* An empty datagram is no header, but fds can still come with it (the wire fuzzer's finding:
+ * they were taken for the peer's end of the socket and left open). */
+Test(wire, fds_with_an_empty_message_are_closed) {
+    pair p = make_pair();
+    const int before = open_fds();
+    int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    char nothing = 0;
+    struct iovec part = {&nothing, 0};
+    union {
+        char buffer[CMSG_SPACE(sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    struct msghdr message = {.msg_iov = &part,
+                             .msg_iovlen = 1,
+                             .msg_control = control.buffer,
+                             .msg_controllen = sizeof control.buffer};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&message);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof fd);
+    cr_assert_eq(sendmsg(p.a, &message, 0), 0);
+    close(fd);
+    expect_garbage(p, "bad header");
+    cr_assert_eq(open_fds(), before, "the fd that came with the empty message is closed");
+    close_pair(p);
+}
+
 Test(wire, the_peer_gone_silent_or_failing_is_named) {
     pair p = make_pair();
     vb_wire_frame frame;

@@ -95,6 +95,36 @@ static int wait_readable(int socket, int64_t deadline_ns) {
     }
 }
 
+/* The fds that came with a message, at most VB_WIRE_MAX_FDS (the control buffer's room: the
+ * kernel closes the rest and says MSG_CTRUNC). */
+static int take_fds(struct msghdr *message, int *received) {
+    int count = 0;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(message); c; c = CMSG_NXTHDR(message, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
+        int n = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+        for (int i = 0; i < n && count < VB_WIRE_MAX_FDS; i++)
+            memcpy(&received[count++], CMSG_DATA(c) + sizeof(int) * (size_t)i, sizeof(int));
+    }
+    return count;
+}
+
+/* Why a received message is not one the protocol has, or NULL. */
+static const char *garbage_reason(const struct msghdr *message, const wire_header *header,
+                                  size_t got, int count, int max_fds, vb_wire_type expected) {
+    if (message->msg_flags & (MSG_TRUNC | MSG_CTRUNC))
+        return "a message larger than any the protocol has";
+    if (got < sizeof *header || header->magic != VB_WIRE_MAGIC)
+        return "not a producer message (bad header)";
+    if (!known_type(header->type)) return "an unknown message type";
+    if (header->size != vb_wire_body_size(header->type) || got != sizeof *header + header->size)
+        return "a message of the wrong size for its type";
+    if ((int)header->fds != count || count > max_fds)
+        return "a message with the wrong number of fds";
+    if (header->type != (uint32_t)expected && header->type != VB_WIRE_ERROR)
+        return "a message of another type than asked";
+    return NULL;
+}
+
 int vb_wire_recv(int socket, int64_t deadline_ns, vb_wire_type expected, void *body, int *fds,
                  int max_fds, int *fd_count) {
     *fd_count = 0;
@@ -123,35 +153,19 @@ int vb_wire_recv(int socket, int64_t deadline_ns, vb_wire_type expected, void *b
     do
         got = recvmsg(socket, &message, MSG_CMSG_CLOEXEC);
     while (got < 0 && errno == EINTR);
-    if (got == 0) {
-        vb_error_set("producer process: it closed the socket (it ended)");
-        return -VB_ERR_FAILURE;
-    }
     if (got < 0) {
         vb_error_set("producer socket: cannot receive (%s)", strerror(errno));
         return -VB_ERR_FAILURE;
     }
-    int received[VB_WIRE_MAX_FDS], count = 0;
-    for (struct cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
-        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
-        int n = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
-        for (int i = 0; i < n && count < VB_WIRE_MAX_FDS; i++)
-            memcpy(&received[count++], CMSG_DATA(c) + sizeof(int) * (size_t)i, sizeof(int));
+    /* Taken before anything else: fds can come with any datagram, an empty one too, and each
+     * is this process's now, to hand over or close. */
+    int received[VB_WIRE_MAX_FDS];
+    const int count = take_fds(&message, received);
+    if (got == 0 && count == 0) {
+        vb_error_set("producer process: it closed the socket (it ended)");
+        return -VB_ERR_FAILURE;
     }
-    const char *garbage = NULL;
-    if (message.msg_flags & (MSG_TRUNC | MSG_CTRUNC))
-        garbage = "a message larger than any the protocol has";
-    else if ((size_t)got < sizeof header || header.magic != VB_WIRE_MAGIC)
-        garbage = "not a producer message (bad header)";
-    else if (!known_type(header.type))
-        garbage = "an unknown message type";
-    else if (header.size != vb_wire_body_size(header.type) ||
-             (size_t)got != sizeof header + header.size)
-        garbage = "a message of the wrong size for its type";
-    else if ((int)header.fds != count || count > max_fds)
-        garbage = "a message with the wrong number of fds";
-    else if (header.type != (uint32_t)expected && header.type != VB_WIRE_ERROR)
-        garbage = "a message of another type than asked";
+    const char *garbage = garbage_reason(&message, &header, (size_t)got, count, max_fds, expected);
     if (garbage) {
         close_all(received, count);
         vb_error_set("producer process: sent garbage (%s)", garbage);
