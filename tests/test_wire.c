@@ -202,3 +202,47 @@ Test(wire, ready_and_frame_fields_are_checked_against_what_was_asked) {
     bad.earlier_sequence = 10;
     cr_assert_eq(vb_wire_check_frame(&bad, &asked, 50, 400, 3), -VB_ERR_FAILURE);
 }
+
+static vb_wire_config valid_config(void) {
+    vb_wire_config c;
+    memset(&c, 0, sizeof c);
+    vb_view_options_defaults(&c.view);
+    c.slots = 3;
+    c.sample_rate = 48000;
+    c.channels = 1;
+    c.samples = 4800;
+    c.audio_in_memfd = 1;
+    return c;
+}
+
+/* A view kind outside the three reached the renderer, which looks its functions up by it (the
+ * wire fuzzer's finding: a NULL dereference in the producer process). */
+Test(wire, config_fields_are_checked_before_use) {
+    vb_wire_config c = valid_config();
+    cr_assert_eq(vb_wire_check_config(&c, 1), VB_OK, "%s", vb_error_get());
+    cr_assert_eq(vb_wire_check_config(&c, 0), -VB_ERR_FAILURE);
+    cr_assert(strstr(vb_error_get(), "fd count"), "%s", vb_error_get());
+    c.view.view = (vb_view_kind)VB_VIEW_COUNT;
+    cr_assert_eq(vb_wire_check_config(&c, 1), -VB_ERR_FAILURE);
+    cr_assert(strstr(vb_error_get(), "view: --view"), "%s", vb_error_get());
+    c = valid_config();
+    c.view.freq_scale = (vb_freq_scale)7;
+    cr_assert_eq(vb_wire_check_config(&c, 1), -VB_ERR_FAILURE);
+    cr_assert(strstr(vb_error_get(), "--freq-scale"), "%s", vb_error_get());
+    c = valid_config();
+    c.channels = 0;
+    cr_assert_eq(vb_wire_check_config(&c, 1), -VB_ERR_FAILURE);
+    c = valid_config();
+    c.audio_in_memfd = 2;
+    cr_assert_eq(vb_wire_check_config(&c, 1), -VB_ERR_FAILURE);
+    cr_assert(strstr(vb_error_get(), "where the audio is"), "%s", vb_error_get());
+
+    const vb_wire_render r = {5, 2, 1};
+    cr_assert_eq(vb_wire_check_render(&r, 3, 4, 3), VB_OK, "%s", vb_error_get());
+    cr_assert_eq(vb_wire_check_render(&r, 1, 4, 3), -VB_ERR_FAILURE);
+    cr_assert(strstr(vb_error_get(), "buffer index"), "%s", vb_error_get());
+    cr_assert_eq(vb_wire_check_render(&r, 3, 5, 3), -VB_ERR_FAILURE);
+    cr_assert(strstr(vb_error_get(), "sequence"), "%s", vb_error_get());
+    cr_assert_eq(vb_wire_check_render(&r, 3, 4, 2), -VB_ERR_FAILURE);
+    cr_assert(strstr(vb_error_get(), "audio frame"), "%s", vb_error_get());
+}

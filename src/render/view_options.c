@@ -16,7 +16,22 @@ void vb_view_options_defaults(vb_view_options *o) {
     o->freq_scale = VB_FREQ_LOG;
 }
 
+/* The kinds too: options read from elsewhere than a parser (the producer process's CONFIG) can
+ * hold any number, and the renderer looks the view's functions up by it. */
+static int validate_kinds(const vb_view_options *o) {
+    if ((unsigned)o->view >= VB_VIEW_COUNT) {
+        vb_error_set("--view: %d is not a view (0 .. %d)", (int)o->view, VB_VIEW_COUNT - 1);
+        return -VB_ERR_USAGE;
+    }
+    if (o->freq_scale != VB_FREQ_LOG && o->freq_scale != VB_FREQ_LINEAR) {
+        vb_error_set("--freq-scale: %d is neither log nor linear", (int)o->freq_scale);
+        return -VB_ERR_USAGE;
+    }
+    return VB_OK;
+}
+
 int vb_view_options_validate(const vb_view_options *o) {
+    if (validate_kinds(o) != VB_OK) return -VB_ERR_USAGE;
     if (o->width < VB_MIN_WIDTH || o->width > VB_MAX_WIDTH || o->height < VB_MIN_HEIGHT ||
         o->height > VB_MAX_HEIGHT) {
         vb_error_set("--size: %dx%d is outside %dx%d .. %dx%d", o->width, o->height, VB_MIN_WIDTH,
