@@ -92,9 +92,13 @@ static const fault_kind fault_kinds[] = {
     "producer-garbage, producer-hang or slow"
 
 int cli_read_fault(vb_run_options *options) {
-    static char fault[64];
     const char *value = getenv("VIZBENCH_FAULT");
     if (!value || !*value) return VB_OK;
+    return cli_parse_fault(value, options);
+}
+
+int cli_parse_fault(const char *value, vb_run_options *options) {
+    static char fault[64];
     snprintf(fault, sizeof fault, "%s", value);
     char *name = strchr(fault, ':');
     char *amount = name ? strchr(name + 1, ':') : NULL;

@@ -25,8 +25,10 @@ void cli_describe_command(int argc, char **argv, char *dst, size_t size);
  * `fps`. */
 int cli_input_info(const char *path, const vb_audio *audio, int fps, vb_input_info *info);
 
-/* Reads VIZBENCH_FAULT into `options` (strings point into static storage). */
+/* Reads VIZBENCH_FAULT into `options` (strings point into static storage); parse_fault reads
+ * such a value. VB_OK, or -VB_ERR_USAGE with the error naming VIZBENCH_FAULT. */
 int cli_read_fault(vb_run_options *options);
+int cli_parse_fault(const char *value, vb_run_options *options);
 
 /* Set by SIGINT / SIGTERM between cli_catch_stop_signals and cli_restore_signals; a second
  * signal ends the process the usual way. */

@@ -9,16 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int hidden_by_environment(const char *name) {
-    const char *hide = getenv("VIZBENCH_GL_HIDE");
-    if (!hide) return 0;
+int vb_gl_name_listed(const char *list, const char *name) {
+    if (!list) return 0;
     size_t length = strlen(name);
-    for (const char *p = hide; (p = strstr(p, name)) != NULL; p += length) {
-        int starts = p == hide || p[-1] == ',';
+    for (const char *p = list; (p = strstr(p, name)) != NULL; p += length) {
+        int starts = p == list || p[-1] == ',';
         int ends = p[length] == '\0' || p[length] == ',';
         if (starts && ends) return 1;
     }
     return 0;
+}
+
+static int hidden_by_environment(const char *name) {
+    return vb_gl_name_listed(getenv("VIZBENCH_GL_HIDE"), name);
 }
 
 static int has_extension(const char *name) {

@@ -20,6 +20,10 @@
 
 #include <SDL2/SDL.h>
 
+/* Whether `name` (not empty) is one of the comma-separated names of `list` (VIZBENCH_GL_HIDE's
+ * form; NULL: none), whole: a name that only begins or ends a listed one is not listed. */
+int vb_gl_name_listed(const char *list, const char *name);
+
 typedef struct vb_gl_info {
     char vendor[128];
     char renderer[256];
