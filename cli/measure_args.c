@@ -99,7 +99,11 @@ int cli_read_fault(vb_run_options *options) {
 
 int cli_parse_fault(const char *value, vb_run_options *options) {
     static char fault[64];
-    snprintf(fault, sizeof fault, "%s", value);
+    /* Refused rather than cut: a cut value can read as another (slow:S:0...05000000 as 500). */
+    if (snprintf(fault, sizeof fault, "%s", value) >= (int)sizeof fault) {
+        vb_error_set("VIZBENCH_FAULT: longer than %d characters", (int)sizeof fault - 1);
+        return -VB_ERR_USAGE;
+    }
     char *name = strchr(fault, ':');
     char *amount = name ? strchr(name + 1, ':') : NULL;
     if (name) *name++ = '\0';

@@ -123,6 +123,10 @@ expect 2 "--frames" -- "$vizbench" run --frames -3
 expect 2 "--gpu-timers" -- "$vizbench" run --gpu-timers sometimes
 expect 2 "unknown option '--bogus'" -- "$vizbench" run --bogus
 expect 2 "VIZBENCH_FAULT" -- env VIZBENCH_FAULT=melt:gl-texture "$vizbench" run
+# Too long to hold: refused, not cut to a shorter value that reads as another (the options
+# fuzzer's property): here 5e10 us, which cut would have run as 5 s.
+expect 2 "VIZBENCH_FAULT: longer than 63 characters" -- \
+    env VIZBENCH_FAULT="slow:pixel-copy:$(printf '0%.0s' {1..40})50000000000" "$vizbench" run
 expect 1 "no-such.wav" -- "$vizbench" run "$work/no-such.wav"
 
 # Faults
