@@ -180,24 +180,18 @@ void vb_chart_sound_to_screen(const vb_evidence *e, const vb_point *h, vb_chart_
 
 /* ---- bytes per frame across each boundary ------------------------------------------------ */
 
+vb_point_bytes vb_point_bytes_per_frame(const vb_point *p) {
+    const vb_run_summary *s = &p->summary;
+    const double to_gl = s->to_gpu_mb_per_frame * 1e6, pixels = s->pixels_to_gpu_mb_per_frame * 1e6;
+    return (vb_point_bytes){s->copied_mb_per_frame * 1e6, to_gl, pixels, fmax(0, to_gl - pixels)};
+}
+
+/* The chart's three bars of a point, in the legend's order. */
 static void bytes_split(const vb_point *p, double out[3]) {
-    out[0] = p->summary.copied_mb_per_frame * 1e6;
-    out[1] = p->summary.to_gpu_mb_per_frame * 1e6; /* pixels, unless split below */
-    out[2] = 0;
-    if (!p->run || !p->run->frames) return;
-    double pixels = 0, analysis = 0;
-    int64_t n = 0;
-    for (int64_t f = 0; f < p->run->length; f++) {
-        const vb_frame_record *r = &p->run->frames[f];
-        if (!vb_frame_is_measured(r)) continue;
-        pixels += (double)r->bytes_uploaded;
-        analysis += (double)r->bytes_to_gpu;
-        n++;
-    }
-    if (n > 0) {
-        out[1] = pixels / (double)n;
-        out[2] = analysis / (double)n;
-    }
+    const vb_point_bytes b = vb_point_bytes_per_frame(p);
+    out[0] = b.copied;
+    out[1] = b.pixels;
+    out[2] = b.analysis;
 }
 
 void vb_chart_bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
@@ -248,11 +242,14 @@ void vb_chart_bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_
         bytes_split(rows[r], b);
         vb_svg_text(out, plot.left - 8, y + 36, "end", 14, 1, VB_COLOUR_TEXT, rows[r]->strategy);
         for (int k = 0; k < 3; k++) {
-            char label[48];
+            char label[48], tip[160];
             if (b[k] > 0) {
                 double w = vb_plot_x(&plot, fmax(b[k], 10)) - plot.left;
                 vb_format_bytes(b[k], label, sizeof label);
-                vb_svg_rect(out, plot.left, y + k * 20, w, 16, colours[k], labels[k]);
+                /* The exact figure in the tooltip: the one the tables round. */
+                snprintf(tip, sizeof tip, "%s, %s: %.0f B per frame", rows[r]->strategy, labels[k],
+                         b[k]);
+                vb_svg_rect(out, plot.left, y + k * 20, w, 16, colours[k], tip);
                 vb_svg_text(out, plot.left + w + 6, y + k * 20 + 13, "start", 12, 0, VB_COLOUR_TEXT,
                             label);
             } else {
