@@ -2,7 +2,8 @@
 # The report's charts agree with their boxes and with the tables (issue 32): every legend entry
 # inside its chart's viewBox, clear of the plot and of the other entries, in the charts this
 # build draws from the committed results and in every chart committed under reports/; the
-# bytes-per-frame chart's bars the figures of the note's-case table, strategy by strategy.
+# bytes-per-frame chart's bars the figures of the note's-case table, strategy by strategy; and
+# every "%" printed as one (a "%%" is a printf format's escape leaking into the text).
 #   usage: report_charts_test.sh VIZBENCH SVG_LEGEND_CHECK SOURCE_ROOT
 set -u
 vizbench=$1 legend_check=$2 root=$3
@@ -106,5 +107,21 @@ check "charts are committed under reports/ (${#committed[@]})" [ "${#committed[@
 for svg in "${committed[@]}"; do
     check "$svg: every legend entry inside its chart and clear of it" legends "$root/$svg"
 done
+
+# "%%" nowhere: not in what report, validate and the help texts print, nor in the committed
+# reports' text (reports/h200/README.md once had three).
+no_double_percent() { # no_double_percent FILE...: names each file with a "%%"
+    ! grep -l -F '%%' "$@"
+}
+"$vizbench" validate --from "$root/reports/example/sweep.json" >"$work/validate.txt"
+for command in run sweep validate report compare render; do
+    "$vizbench" help "$command"
+done >"$work/help.txt"
+check "no %% in the report, validate's verdicts or the help texts" \
+    no_double_percent "$work"/example/report.md "$work"/example/report.html \
+    "$work"/example/charts/*.svg "$work/validate.txt" "$work/help.txt"
+mapfile -t texts < <(find "$root/reports" -type f \( -name '*.md' -o -name '*.html' -o -name '*.svg' \
+    -o -name '*.txt' \) | sort)
+check "no %% in the committed reports' text (${#texts[@]} files)" no_double_percent "${texts[@]}"
 
 cli_summary
