@@ -53,6 +53,10 @@ vb_chart *vb_chart_new(vb_chart_set *set, const char *id, const char *title) {
     return c;
 }
 
+int vb_chart_height_with_legend(int base, const vb_legend *legend, double left) {
+    return base + VB_LEGEND_ROW * (vb_legend_rows(legend, left, CHART_LEGEND_RIGHT) - 1);
+}
+
 void vb_chart_caption(const vb_evidence *e, const char *first_line, char *dst, size_t size) {
     snprintf(dst, size, "%.300s\n%.120s | GL: %.160s\ninput: %.200s", first_line, e->machine,
              e->renderer, e->input);
@@ -174,22 +178,28 @@ static void draw_latency_cdf(vb_chart *c, const vb_evidence *e, const vb_point *
     vb_chart_caption(e, line, text, sizeof text);
     vb_text *out = &c->svg;
     const double budget = 1000.0 / h->fps;
-    vb_svg_begin(out, CHART_WIDTH, 500, c->id, c->title, text);
+    const char *labels[VB_SESSION_MAX_RUNS];
+    vb_series_style styles[VB_SESSION_MAX_RUNS];
+    for (int i = 0; i < count; i++) {
+        styles[i] = vb_strategy_style(e, series[i].point);
+        labels[i] = series[i].point->strategy;
+    }
+    /* The legend under the axis title; eleven strategies wrap into rows, which grow the
+     * chart downwards so the plot keeps its place. */
+    const vb_legend legend = {count, labels, NULL, styles};
+    vb_svg_begin(out, CHART_WIDTH, vb_chart_height_with_legend(500, &legend, 90), c->id, c->title,
+                 text);
     vb_plot plot = {
         out, 90, 120, CHART_WIDTH - 130, 280, 0, latency_axis_max(series, count, budget), 0,
         100, 0,  0};
     vb_plot_axes(&plot, "latency (ms)", "frames (%)", 0);
-    const char *labels[VB_SESSION_MAX_RUNS];
-    vb_series_style styles[VB_SESSION_MAX_RUNS];
     int all_within = 1;
     for (int i = 0; i < count; i++) {
-        styles[i] = vb_strategy_style(e, series[i].point);
-        labels[i] = series[i].point->strategy;
         latency_curve(&plot, series[i].point, series[i].values, series[i].count, &styles[i]);
         all_within &= series[i].count == 0 || series[i].values[series[i].count - 1] <= budget;
     }
     budget_line(&plot, budget, all_within);
-    vb_svg_series_legend(out, 90, 486, count, labels, styles);
+    vb_svg_legend(out, &legend, 90, 486, CHART_LEGEND_RIGHT);
     vb_svg_end(out);
 }
 

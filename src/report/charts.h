@@ -38,6 +38,18 @@ void vb_charts_free(vb_chart_set *charts);
 /* The headline combination's first point (any strategy), or NULL when nothing was measured. */
 const vb_point *vb_headline_point(const vb_evidence *evidence);
 
+/* Bytes per frame across each boundary, all from the point's run summary: what the report's
+ * tables print (copied, to GL) and what the bytes chart draws (copied, pixels, analysis data),
+ * so the two cannot disagree. Pixels count every thread's uploads, a Flutter chain's IO or
+ * raster thread's included; the analysis data are the rest of what reaches GL. */
+typedef struct vb_point_bytes {
+    double copied;   /* CPU -> CPU */
+    double to_gl;    /* CPU -> GL, all of it: pixels + analysis */
+    double pixels;   /* of which pixel uploads */
+    double analysis; /* of which analysis data */
+} vb_point_bytes;
+vb_point_bytes vb_point_bytes_per_frame(const vb_point *point);
+
 /* A point's strategy's colour (its facts'; grey where the file recorded none), dash pattern and
  * marker in line charts (by its position among the evidence's strategies), the same in every
  * chart: the curves of strategies with like figures lie on one another, and dash and marker

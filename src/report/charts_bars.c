@@ -89,9 +89,14 @@ void vb_chart_cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_se
              1000.0 / h->fps);
     vb_chart_caption(e, line, text, sizeof text);
     vb_text *out = &c->svg;
+    static const char *const colours[] = {"#0072B2", "#E69F00", "#999999"};
+    static const char *const labels[] = {"producer thread (render + hand-off)",
+                                         "consumer thread (upload + draw)", "rest of process"};
+    const vb_legend legend = {3, labels, colours, NULL};
     const double row_height = 26;
-    const int height = (int)(210 + row_height * count + 12 * VB_VIEW_COUNT);
-    vb_svg_begin(out, CHART_WIDTH, height, "cpu-per-frame", title, text);
+    const int base = (int)(210 + row_height * count + 12 * VB_VIEW_COUNT);
+    vb_svg_begin(out, CHART_WIDTH, vb_chart_height_with_legend(base, &legend, 90), "cpu-per-frame",
+                 title, text);
     vb_plot plot = {out,
                     250,
                     110,
@@ -104,11 +109,8 @@ void vb_chart_cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_se
                     0,
                     0};
     vb_plot_axes(&plot, "CPU ms per frame", "", 1);
-    static const char *const colours[] = {"#0072B2", "#E69F00", "#999999"};
-    static const char *const labels[] = {"producer thread (render + hand-off)",
-                                         "consumer thread (upload + draw)", "rest of process"};
     stacked_rows(out, &plot, row_height, rows, count, 3, labels, colours, cpu_parts);
-    vb_svg_legend(out, 90, height - 14, 3, labels, colours);
+    vb_svg_legend(out, &legend, 90, base - 14, CHART_LEGEND_RIGHT);
     vb_svg_end(out);
 }
 
@@ -147,8 +149,16 @@ void vb_chart_sound_to_screen(const vb_evidence *e, const vb_point *h, vb_chart_
         "% = hand-off (transfer + queue + upload)",
         text, sizeof text);
     vb_text *out = &c->svg;
+    static const char *const colours[] = {"#BBBBBB", "#88CCEE", "#44AA99", "#117733",
+                                          "#CC6677", "#AA4499", "#DDCC77", "#332288"};
+    static const char *const labels[] = {"analysis window", "wait for a slot", "analysis", "render",
+                                         "hand-off",        "queue",           "upload",   "draw"};
+    /* Two legends, the stages before the hand-off over those from it on; each may wrap. */
+    const vb_legend before = {4, labels, colours, NULL}, after = {4, labels + 4, colours + 4, NULL};
     const double row_height = 26;
-    const int height = (int)(240 + row_height * count + 12 * VB_VIEW_COUNT);
+    const int base = (int)(240 + row_height * count + 12 * VB_VIEW_COUNT);
+    const int height =
+        vb_chart_height_with_legend(vb_chart_height_with_legend(base, &before, 40), &after, 40);
     vb_svg_begin(out, CHART_WIDTH, height, "sound-to-screen", title, text);
     vb_plot plot = {out,
                     250,
@@ -162,36 +172,26 @@ void vb_chart_sound_to_screen(const vb_evidence *e, const vb_point *h, vb_chart_
                     0,
                     0};
     vb_plot_axes(&plot, "ms from the sound", "", 1);
-    static const char *const colours[] = {"#BBBBBB", "#88CCEE", "#44AA99", "#117733",
-                                          "#CC6677", "#AA4499", "#DDCC77", "#332288"};
-    static const char *const labels[] = {"analysis window", "wait for a slot", "analysis", "render",
-                                         "hand-off",        "queue",           "upload",   "draw"};
     stacked_rows(out, &plot, row_height, rows, count, 8, labels, colours, sound_parts);
-    vb_svg_legend(out, 40, height - 34, 4, labels, colours);
-    vb_svg_legend(out, 40, height - 14, 4, labels + 4, colours + 4);
+    const double next = vb_svg_legend(out, &before, 40, base - 36, CHART_LEGEND_RIGHT);
+    vb_svg_legend(out, &after, 40, next, CHART_LEGEND_RIGHT);
     vb_svg_end(out);
 }
 
 /* ---- bytes per frame across each boundary ------------------------------------------------ */
 
+vb_point_bytes vb_point_bytes_per_frame(const vb_point *p) {
+    const vb_run_summary *s = &p->summary;
+    const double to_gl = s->to_gpu_mb_per_frame * 1e6, pixels = s->pixels_to_gpu_mb_per_frame * 1e6;
+    return (vb_point_bytes){s->copied_mb_per_frame * 1e6, to_gl, pixels, fmax(0, to_gl - pixels)};
+}
+
+/* The chart's three bars of a point, in the legend's order. */
 static void bytes_split(const vb_point *p, double out[3]) {
-    out[0] = p->summary.copied_mb_per_frame * 1e6;
-    out[1] = p->summary.to_gpu_mb_per_frame * 1e6; /* pixels, unless split below */
-    out[2] = 0;
-    if (!p->run || !p->run->frames) return;
-    double pixels = 0, analysis = 0;
-    int64_t n = 0;
-    for (int64_t f = 0; f < p->run->length; f++) {
-        const vb_frame_record *r = &p->run->frames[f];
-        if (!vb_frame_is_measured(r)) continue;
-        pixels += (double)r->bytes_uploaded;
-        analysis += (double)r->bytes_to_gpu;
-        n++;
-    }
-    if (n > 0) {
-        out[1] = pixels / (double)n;
-        out[2] = analysis / (double)n;
-    }
+    const vb_point_bytes b = vb_point_bytes_per_frame(p);
+    out[0] = b.copied;
+    out[1] = b.pixels;
+    out[2] = b.analysis;
 }
 
 void vb_chart_bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set) {
@@ -218,9 +218,14 @@ void vb_chart_bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_
              h->width, h->height, (double)h->width * h->height * 4);
     vb_chart_caption(e, line, text, sizeof text);
     vb_text *out = &c->svg;
+    static const char *const colours[] = {"#D55E00", "#0072B2", "#CC79A7"};
+    static const char *const labels[] = {"CPU -> CPU copy", "CPU -> GL: pixels",
+                                         "CPU -> GL: analysis data"};
+    const vb_legend legend = {3, labels, colours, NULL};
     const double group = 3 * 20 + 16;
-    const int height = (int)(215 + group * count);
-    vb_svg_begin(out, CHART_WIDTH, height, "bytes-per-frame", title, text);
+    const int base = (int)(215 + group * count);
+    vb_svg_begin(out, CHART_WIDTH, vb_chart_height_with_legend(base, &legend, 90),
+                 "bytes-per-frame", title, text);
     double x_max = 10;
     for (int r = 0; r < count; r++) {
         double b[3];
@@ -231,20 +236,20 @@ void vb_chart_bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_
     x_max = pow(10.0, ceil(log10(x_max * 1.5)));
     vb_plot plot = {out, 170, 110, CHART_WIDTH - 230, group * count, 10, x_max, 0, 1, 1, 0};
     vb_plot_axes(&plot, "bytes per frame (log scale)", "", 1);
-    static const char *const colours[] = {"#D55E00", "#0072B2", "#CC79A7"};
-    static const char *const labels[] = {"CPU -> CPU copy", "CPU -> GL: pixels",
-                                         "CPU -> GL: analysis data"};
     double y = plot.top + 6;
     for (int r = 0; r < count; r++) {
         double b[3];
         bytes_split(rows[r], b);
         vb_svg_text(out, plot.left - 8, y + 36, "end", 14, 1, VB_COLOUR_TEXT, rows[r]->strategy);
         for (int k = 0; k < 3; k++) {
-            char label[48];
+            char label[48], tip[160];
             if (b[k] > 0) {
                 double w = vb_plot_x(&plot, fmax(b[k], 10)) - plot.left;
                 vb_format_bytes(b[k], label, sizeof label);
-                vb_svg_rect(out, plot.left, y + k * 20, w, 16, colours[k], labels[k]);
+                /* The exact figure in the tooltip: the one the tables round. */
+                snprintf(tip, sizeof tip, "%s, %s: %.0f B per frame", rows[r]->strategy, labels[k],
+                         b[k]);
+                vb_svg_rect(out, plot.left, y + k * 20, w, 16, colours[k], tip);
                 vb_svg_text(out, plot.left + w + 6, y + k * 20 + 13, "start", 12, 0, VB_COLOUR_TEXT,
                             label);
             } else {
@@ -254,6 +259,6 @@ void vb_chart_bytes_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_
         }
         y += group;
     }
-    vb_svg_legend(out, 90, height - 14, 3, labels, colours);
+    vb_svg_legend(out, &legend, 90, base - 14, CHART_LEGEND_RIGHT);
     vb_svg_end(out);
 }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 
 #define CHART_WIDTH 960
+/* A legend's right edge: the margin the title keeps (svg_plot.c wraps its rows there). */
+#define CHART_LEGEND_RIGHT (CHART_WIDTH - 16)
 
 /* The point of `strategy` in `view` at the headline point h's size and fps, or NULL. */
 const vb_point *vb_chart_at_headline(const vb_evidence *e, const vb_point *h, vb_view_kind view,
@@ -16,6 +18,11 @@ const vb_point *vb_chart_at_headline(const vb_evidence *e, const vb_point *h, vb
 vb_chart *vb_chart_new(vb_chart_set *set, const char *id, const char *title);
 /* A caption: `first_line`, then the machine, the GL renderer and the input. */
 void vb_chart_caption(const vb_evidence *e, const char *first_line, char *dst, size_t size);
+
+/* The height a chart of `base` px needs with `legend` at its foot, drawn from x = left: each
+ * row the legend wraps into past the first adds VB_LEGEND_ROW, so rows stay clear of the plot
+ * and of one another. */
+int vb_chart_height_with_legend(int base, const vb_legend *legend, double left);
 
 /* The bar charts at the headline point h (charts_bars.c). */
 void vb_chart_cpu_per_frame(const vb_evidence *e, const vb_point *h, vb_chart_set *set);

@@ -201,8 +201,9 @@ static void point_row(documents *d, const vb_point *p, const vb_thresholds *t, i
     cellf(d, "num", "%.2f", s->latency_ms.p99);
     cellf(d, "num", "%.1f", vb_point_dropped_pct(p));
     cellf(d, "num", "%.1f", s->process_cpu_pct);
-    cellf(d, "num", "%.1f", s->copied_mb_per_frame * 1e3);
-    cellf(d, "num", "%.1f", s->to_gpu_mb_per_frame * 1e3);
+    const vb_point_bytes bytes = vb_point_bytes_per_frame(p); /* as the bytes chart draws them */
+    cellf(d, "num", "%.1f", bytes.copied / 1e3);
+    cellf(d, "num", "%.1f", bytes.to_gl / 1e3);
     char why[200];
     const int holds = vb_point_holds(p, t, why, sizeof why);
     char verdict[240];

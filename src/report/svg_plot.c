@@ -307,26 +307,72 @@ void vb_svg_marker(vb_text *out, double x, double y, const vb_series_style *styl
     close_with_title(out, element, title);
 }
 
-void vb_svg_legend(vb_text *out, double x, double y, int count, const char *const *labels,
-                   const char *const *colours) {
-    for (int i = 0; i < count; i++) {
-        vb_svg_rect(out, x, y - 12, 14, 14, colours[i], NULL);
-        vb_svg_text(out, x + 20, y, "start", 14, 0, VB_COLOUR_TEXT, labels[i]);
-        x += 44 + 8.6 * (double)strlen(labels[i]);
-    }
+/* The legend's labels are set at this size; a line sample is this long, its label after it. */
+#define LEGEND_FONT 14
+#define LEGEND_LINE 40
+#define LEGEND_GAP 24 /* between one entry's label and the next entry */
+
+/* Where an entry's label starts, from the entry's left: after its square or its line. */
+static double legend_label_offset(const vb_legend *legend) {
+    return legend->colours ? 20 : LEGEND_LINE + 8;
 }
 
-void vb_svg_series_legend(vb_text *out, double x, double y, int count, const char *const *labels,
-                          const vb_series_style *styles) {
-    for (int i = 0; i < count; i++) {
+/* An entry's width, its label estimated at VB_LEGEND_EM a character (bytes: wider still for
+ * the few characters outside ASCII). */
+static double legend_entry_width(const vb_legend *legend, int i) {
+    return legend_label_offset(legend) +
+           VB_LEGEND_EM * LEGEND_FONT * (double)strlen(legend->labels[i]);
+}
+
+/* Each entry's left edge and row: left to right, a new row where the next would run past
+ * `right` (a row holds one entry at least, however long); entries past VB_LEGEND_MAX are left
+ * out. Returns the rows. */
+static int legend_place(const vb_legend *legend, double left, double right, double *xs, int *rows) {
+    double x = left;
+    int row = 0;
+    for (int i = 0; i < legend->count && i < VB_LEGEND_MAX; i++) {
+        const double w = legend_entry_width(legend, i);
+        if (x > left && x + w > right) {
+            x = left;
+            row++;
+        }
+        if (xs) xs[i] = x;
+        if (rows) rows[i] = row;
+        x += w + LEGEND_GAP;
+    }
+    return row + 1;
+}
+
+int vb_legend_rows(const vb_legend *legend, double left, double right) {
+    return legend_place(legend, left, right, NULL, NULL);
+}
+
+/* One entry with its label's baseline at y: a square, or a line with the series' marker. */
+static void legend_entry(vb_text *out, const vb_legend *legend, int i, double x, double y) {
+    vb_text_append(out, "<g class=\"vb-legend-entry\">\n");
+    if (legend->colours) {
+        vb_svg_rect(out, x, y - 12, 14, 14, legend->colours[i], NULL);
+    } else {
         vb_svg_path_begin(out);
         vb_svg_path_point(out, x, y - 5, 1);
-        vb_svg_path_point(out, x + 40, y - 5, 0);
-        vb_svg_path_end(out, &styles[i], 3, NULL);
-        vb_svg_marker(out, x + 20, y - 5, &styles[i], NULL);
-        vb_svg_text(out, x + 48, y, "start", 14, 0, VB_COLOUR_TEXT, labels[i]);
-        x += 72 + 8.6 * (double)strlen(labels[i]);
+        vb_svg_path_point(out, x + LEGEND_LINE, y - 5, 0);
+        vb_svg_path_end(out, &legend->styles[i], 3, NULL);
+        vb_svg_marker(out, x + LEGEND_LINE / 2, y - 5, &legend->styles[i], NULL);
     }
+    vb_svg_text(out, x + legend_label_offset(legend), y, "start", LEGEND_FONT, 0, VB_COLOUR_TEXT,
+                legend->labels[i]);
+    vb_text_append(out, "</g>\n");
+}
+
+double vb_svg_legend(vb_text *out, const vb_legend *legend, double left, double y, double right) {
+    double xs[VB_LEGEND_MAX];
+    int rows[VB_LEGEND_MAX];
+    const int count = legend_place(legend, left, right, xs, rows);
+    vb_text_append(out, "<g class=\"vb-legend\">\n");
+    for (int i = 0; i < legend->count && i < VB_LEGEND_MAX; i++)
+        legend_entry(out, legend, i, xs[i], y + VB_LEGEND_ROW * rows[i]);
+    vb_text_append(out, "</g>\n");
+    return y + VB_LEGEND_ROW * count;
 }
 
 void vb_format_bytes(double bytes, char *dst, int size) {

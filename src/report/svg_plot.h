@@ -85,12 +85,28 @@ void vb_svg_path_end(vb_text *out, const vb_series_style *style, double width, c
  * shape; `title` (or NULL) is its tooltip. */
 void vb_svg_marker(vb_text *out, double x, double y, const vb_series_style *style,
                    const char *title);
-/* A legend row of coloured squares with labels, from (x, y) to the right. */
-void vb_svg_legend(vb_text *out, double x, double y, int count, const char *const *labels,
-                   const char *const *colours);
-/* A legend row of line samples (colour, dash and marker) with labels. */
-void vb_svg_series_legend(vb_text *out, double x, double y, int count, const char *const *labels,
-                          const vb_series_style *styles);
+/* A legend: coloured squares (`colours`) or line samples with the series' dash and marker
+ * (`styles`), each with its label. Entries run left to right and wrap into rows that fit
+ * between x = left and x = right, VB_LEGEND_ROW apart; a label's width is estimated (its
+ * characters at VB_LEGEND_EM of the font size), wide on purpose, as the reader's font is
+ * unknown. Each entry is a <g class="vb-legend-entry"> inside one <g class="vb-legend">, so a
+ * test or a browser can find them. */
+typedef struct vb_legend {
+    int count;
+    const char *const *labels;
+    const char *const *colours;    /* squares, or NULL */
+    const vb_series_style *styles; /* line samples, when colours is NULL */
+} vb_legend;
+
+#define VB_LEGEND_ROW 22
+#define VB_LEGEND_EM 0.62
+#define VB_LEGEND_MAX 64 /* entries drawn at most */
+
+/* How many rows the legend wraps into between x = left and x = right (1 when it is empty), so
+ * that a chart can make room for them before it starts. */
+int vb_legend_rows(const vb_legend *legend, double left, double right);
+/* The legend, its first row's baseline at y; returns the baseline a row after its last. */
+double vb_svg_legend(vb_text *out, const vb_legend *legend, double left, double y, double right);
 
 /* "1 KB", "10 MB", "0.5": compact labels for tick values. */
 void vb_format_bytes(double bytes, char *dst, int size);
