@@ -1,5 +1,5 @@
 #!/bin/bash
-# Proof that the gate works on this machine (README, "The regression gate"), each case one whole
+# Proof that the gate works on this machine (docs/gate.md), each case one whole
 # `scripts/gate` run (the baseline revision against this build, interleaved, same job):
 #  1. unchanged: UNCHANGED runs of this build as it is; each should pass (false alarms);
 #  2. a busier machine: one CPU-bound process (a busy loop) running beside the whole gate;

@@ -1,4 +1,4 @@
-/* Composes the project's fixtures from the CC0 drum recordings in shared/fixtures/recordings:
+/* Composes the project's fixtures from the CC0 drum recordings that fixtures/PROVENANCE.md names:
  * a beatbox-style loop (kick, snare, closed and open hats, clap, rim) at 100 BPM, 10 bars plus a
  * beat of tail, written as mono 44.1 kHz 16-bit and stereo 48 kHz 24-bit WAV.
  *

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Hardening: the rows of the README's "Bad input and faults" table not already covered by
+# Hardening: the rows of docs/testing.md's "Bad input and faults" table not already covered by
 # cli_test.sh, cli_run_test.sh, cli_sweep_test.sh and cli_compare_test.sh: hand-made WAV headers,
 # a file that changes while it is read, unreadable inputs and unwritable output folders (run as
 # an unprivileged user when the tests run as root), numbers and conflicts of every command,

@@ -2,7 +2,8 @@
 # Load: a 60-minute input at 192 kHz and a run of over 100,000 frames complete, keep every
 # frame, and use no more memory than a short run (peak RSS from /usr/bin/time, compared in the
 # same test). The input is a sparse WAV (1.38 GB declared, a few MB on disk), so it is streamed
-# through the renderer's bounded cache; the run's frame records are spooled (see the README).
+# through the renderer's bounded cache; the run's frame records are spooled (docs/testing.md,
+# "Long inputs and long runs").
 #   usage: load_test.sh VIZBENCH [--no-rss]   (--no-rss under sanitizers, whose own allocator
 #   and quarantine make RSS meaningless)
 set -u

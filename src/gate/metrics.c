@@ -14,7 +14,7 @@
  * CPU -14..+10 %, consumer CPU -14..+17 %, upload bandwidth -6..+9 %, copy bandwidth -16..+8 %
  * (one false alarm at 15 % in ten proof runs, and at 20 % in a later CI run of an unchanged
  * build: -17.0 %, a copy 20.5 % longer, so 30 %); latency p50 reached +20.0 % for gl-texture in
- * a proof run where the machine ran 13-29 % fast, so 30 %. README, gate section. */
+ * a proof run where the machine ran 13-29 % fast, so 30 %. docs/gate.md. */
 static const vb_metric_info metrics[VB_METRIC_COUNT] = {
     [VB_METRIC_LATENCY_P50] = {"latency-p50", "latency p50", "ms", 0.5, 1, 30, 0},
     [VB_METRIC_LATENCY_P99] = {"latency-p99", "latency p99", "ms", 0.99, 1, 100, 0},

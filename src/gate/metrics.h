@@ -50,7 +50,7 @@ typedef struct vb_metric_info {
     const char *unit;  /* of the absolute values: "ms", "GB/s" */
     double quantile;   /* the statistic: 0.5 = median */
     int higher_is_worse;
-    double threshold_pct; /* default noise threshold (README: how it was chosen) */
+    double threshold_pct; /* default noise threshold (docs/gate.md: how it was chosen) */
     int exact;            /* a count that repeats exactly: compared without an interval */
 } vb_metric_info;
 

@@ -1,5 +1,5 @@
 /* The per-run figures of one strategy, computed from its frame records (definitions in the
- * README's "What vizbench run measures"). Only "measured" frames count: presented, not
+ * docs/run.md, "What is measured"). Only "measured" frames count: presented, not
  * warm-up, not perturbed by a picture check. Times in ms, bandwidths in GB/s (10^9 B/s). */
 #ifndef VB_PIPELINE_RUN_SUMMARY_H
 #define VB_PIPELINE_RUN_SUMMARY_H

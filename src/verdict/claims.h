@@ -1,4 +1,4 @@
-/* The research note's claims (quoted in the README) and the verdict
+/* The research note's claims (in our words: docs/claims.md) and the verdict
  * the evidence gives each: supported, refuted, or not testable here (with the reason: nothing
  * measured where the claim speaks, or a claim about the GPU bus on a software renderer).
  *
