@@ -307,10 +307,10 @@ static void check_keys(chart *c) {
 
 static int view_box(xmlNode *root, box *view) {
     xmlChar *value = xmlGetProp(root, (const xmlChar *)"viewBox");
-    double x, y, w, h;
+    double x = 0, y = 0, w = 0, h = 0;
     const int ok = value && sscanf((const char *)value, "%lf %lf %lf %lf", &x, &y, &w, &h) == 4;
     xmlFree(value);
-    *view = (box){x, y, x + w, y + h};
+    if (ok) *view = (box){x, y, x + w, y + h};
     return ok;
 }
 
