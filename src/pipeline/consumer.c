@@ -409,6 +409,24 @@ failed:
     return -VB_ERR_FAILURE;
 }
 
+/* The strategy's consumer side (its fences, mappings, textures) is torn down only once the
+ * producer has left its frame loop: a consumer that stops at the last frame, on a failure or on a
+ * signal may otherwise free a fence or unmap a buffer the producer is still waiting on or writing
+ * (surface-producer's release fences: a race ThreadSanitizer saw). The ring is cancelled first
+ * so that a producer waiting for a slot returns at once; every other wait of the producer is
+ * bounded by the slot limit, and past it the run fails rather than hangs. */
+static void wait_for_producer(pipeline *p) {
+    vb_frame_ring_cancel(&p->ring);
+    const int64_t deadline = vb_now_ns() + 2 * vb_pipeline_slot_limit_ns(p->options);
+    while (!atomic_load(&p->producer_done)) {
+        if (vb_now_ns() > deadline) {
+            vb_pipeline_fail(p, p->consumer_error, "the producer did not stop in time");
+            return;
+        }
+        vb_sleep_until_ns(vb_now_ns() + 1000000);
+    }
+}
+
 /* The framebuffer still shows the last presented frame: the end-of-run check; then the run's
  * figures of this side, and everything stopped. */
 static void finish_consumer(consumer *c) {
@@ -422,6 +440,7 @@ static void finish_consumer(consumer *c) {
     vb_gpu_timer_collect(&c->timer, 1);
     vb_gpu_timer_free(&c->timer);
     checker_free(&c->check);
+    wait_for_producer(p);
     vb_strategy_consumer_stop(p->ops, p->strategy);
     vb_presenter_free(&c->presenter);
     vb_gl_release_thread();
