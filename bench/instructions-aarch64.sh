@@ -41,10 +41,11 @@ armed && / measured_stage$/ { if (!first) first = NR; last = NR }
 armed && / vb_stage_end_marker$/ { armed = 0; ended = 1 }
 END { if (ended && first) print last - first + 1 }'
 stages='{}'
-# frb-encode-c: the C replica of FRB's encode (the cross build has no Rust cross-compiler, so
-# its frb-encode is the replica too: counted once, under the replica's name).
-for stage in render-waveform render-spectrum render-spectrogram analyze-waveform \
-    analyze-spectrum analyze-spectrogram hand-off-pixel-copy hand-off-shared-buffer frb-encode-c; do
+# The stages are stage-work's own list (estimate/cpu_stage.h); frb-encode is Rust compiled by
+# Debian's rustc for aarch64 (scripts/cross installs its arm64 standard library).
+grep -q 'FRB sse encode: rustc' "$(dirname "$work")/../build_config.h" ||
+    { echo "instructions-aarch64.sh: the cross build has no Rust encoder (scripts/cross aarch64)" >&2; exit 1; }
+for stage in $(qemu-aarch64 -L /usr/aarch64-linux-gnu "$work" --list); do
     # The trace goes to fd 3, the pipe; the program's own output to a file.
     count=$(qemu-aarch64 -L /usr/aarch64-linux-gnu -singlestep -d nochain,exec -D /dev/fd/3 \
         "$work" --stage "$stage" --frames "$frames" 3>&1 >"$tmp/$stage.log" 2>&1 |

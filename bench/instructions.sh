@@ -28,9 +28,8 @@ command -v valgrind >/dev/null && command -v jq >/dev/null ||
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 stages='{}'
-for stage in render-waveform render-spectrum render-spectrogram analyze-waveform \
-    analyze-spectrum analyze-spectrogram hand-off-pixel-copy hand-off-shared-buffer \
-    frb-encode frb-encode-c; do
+# The stages are stage-work's own list (estimate/cpu_stage.h): every CPU stage a strategy spends.
+for stage in $("$work" --list); do
     valgrind --tool=callgrind --callgrind-out-file="$tmp/$stage.out" \
         --toggle-collect=measured_stage "$work" --stage "$stage" --frames "$frames" \
         --rework "$rework" >"$tmp/$stage.log" 2>&1 ||

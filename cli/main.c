@@ -22,8 +22,9 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand commands[] = {
-    {"run", cmd_run},       {"sweep", cmd_sweep},     {"validate", cmd_validate},
-    {"report", cmd_report}, {"compare", cmd_compare}, {"render", cmd_render},
+    {"run", cmd_run},           {"sweep", cmd_sweep},     {"validate", cmd_validate},
+    {"report", cmd_report},     {"compare", cmd_compare}, {"render", cmd_render},
+    {"estimate", cmd_estimate},
 };
 
 /* "unknown command 'rn' (did you mean run? see 'vizbench --help')" */
@@ -80,6 +81,7 @@ static void print_help(FILE *out) {
           "  report    the HTML / Markdown report (charts) of a sweep or run results file\n"
           "  compare   the regression gate: current results against a baseline\n"
           "  render    render one frame (or a contact sheet) of a view to PNG\n"
+          "  estimate  each strategy's CPU time per frame on phone cores (a cost model)\n"
           "\n"
           "options:\n"
           "  -h, --help      this help; 'vizbench COMMAND --help' or 'vizbench help COMMAND'\n"

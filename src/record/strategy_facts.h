@@ -71,6 +71,13 @@ typedef struct vb_strategy_facts {
     const char *incurs;   /* the copies, uploads and waits that real path makes */
     const char *measures; /* what vizbench measures of them */
     const char *colour;   /* in charts: "#RRGGBB", distinct from the others' */
+    /* The CPU stages (estimate/cpu_stage.h) it spends per frame, by the thread the app would run
+     * them on: "producer: render, frb-encode; ui: frb-decode" ("render" and "analyze" stand for
+     * render-VIEW and analyze-VIEW of the view shown). Threads: producer (the Rust renderer),
+     * ui (Flutter's UI thread), io (its IO thread or image worker), raster. What a GL call costs
+     * on the CPU is the driver's and is not listed. This build's facts only: results files do
+     * not record it, and the cost model (estimate/) estimates this build's strategies. */
+    const char *cpu_work;
     vb_strategy_family family;
     unsigned platforms, roles, capabilities;
     int preference; /* the app's order within its family: 1 first */

@@ -98,6 +98,7 @@ const vb_strategy_ops vb_egl_image_strategy = {
                 "no pixel copy on the CPU; a one-time import per buffer, fence waits both ways",
             .measures = "the import, the release-fence waits, the queue, the GPU draw",
             .colour = "#882255",
+            .cpu_work = "producer: analyze",
             .family = VB_FAMILY_GPU_SHARING,
             .platforms = VB_PLATFORM_ANDROID,
             .roles = 0,

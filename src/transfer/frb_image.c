@@ -210,6 +210,7 @@ const vb_strategy_ops vb_frb_image_strategy = {
                 "the hop, the UI and IO threads' CPU, upload and mipmap time, frames of delay at "
                 "vsync",
             .colour = "#56B4E9",
+            .cpu_work = "producer: render, frb-encode; ui: frb-decode, frame-copy",
             .family = VB_FAMILY_FLUTTER_CHAIN,
             /* Skia's decoder: the Linux and Windows desktops, where Flutter renders with
              * Skia; Android renders with Impeller (impeller-image). */

@@ -132,6 +132,7 @@ const vb_strategy_ops vb_frb_texture_strategy = {
                 "the encode, Dart's copy, the UI thread's CPU, the re-specification, frames of "
                 "delay at vsync",
             .colour = "#E69F00",
+            .cpu_work = "producer: render, frb-encode; ui: frb-decode",
             .family = VB_FAMILY_FLUTTER_CHAIN,
             .platforms = VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS,
             .roles = 0,

@@ -134,6 +134,7 @@ const vb_strategy_ops vb_gl_texture_strategy = {
             .incurs = "only the analysis data (a few KB) goes to the GPU",
             .measures = "the analysis upload, the GPU draw, the consumer's wait",
             .colour = "#CC79A7",
+            .cpu_work = "producer: analyze",
             .family = VB_FAMILY_GPU_SHARING,
             .platforms = VB_PLATFORM_LINUX,
             .roles = VB_ROLE_SHARING_IDEAL,

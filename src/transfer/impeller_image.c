@@ -319,6 +319,8 @@ const vb_strategy_ops vb_impeller_image_strategy = {
                         "blit and mipmap time, mappings and device buffers per frame, frames of "
                         "delay at vsync",
             .colour = "#AA4499",
+            .cpu_work =
+                "producer: render, frb-encode; ui: frb-decode, immutable-copy; io: frame-copy",
             .family = VB_FAMILY_FLUTTER_CHAIN,
             .platforms = VB_PLATFORM_ANDROID,
             .roles = VB_ROLE_IMAGE_CHAIN,

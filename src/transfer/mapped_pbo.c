@@ -105,6 +105,7 @@ const vb_strategy_ops vb_mapped_pbo_strategy = {
             .incurs = "the driver's transfer from the mapped buffer (DMA on a GPU)",
             .measures = "the texture update call; on a software renderer it is a CPU copy",
             .colour = "#009E73",
+            .cpu_work = "producer: render",
             .family = VB_FAMILY_CLEAN_MODEL,
             .platforms = VB_PLATFORM_ANDROID | VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS,
             .roles = 0,

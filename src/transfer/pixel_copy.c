@@ -90,6 +90,7 @@ const vb_strategy_ops vb_pixel_copy_strategy = {
             .incurs = "one CPU copy Rust -> Dart, then Flutter's own image creation and its upload",
             .measures = "the allocation + copy, and the upload",
             .colour = "#D55E00",
+            .cpu_work = "producer: render, hand-off-pixel-copy",
             .family = VB_FAMILY_CLEAN_MODEL,
             .platforms = VB_PLATFORM_ANDROID | VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS |
                          VB_PLATFORM_MACOS_IOS,

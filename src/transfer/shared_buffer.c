@@ -95,6 +95,7 @@ const vb_strategy_ops vb_shared_buffer_strategy = {
             .measures =
                 "the upload; not the copy Flutter's image makes (it is the same for pixel-copy)",
             .colour = "#0072B2",
+            .cpu_work = "producer: render, hand-off-shared-buffer",
             .family = VB_FAMILY_CLEAN_MODEL,
             .platforms = VB_PLATFORM_LINUX | VB_PLATFORM_WINDOWS | VB_PLATFORM_MACOS_IOS,
             .roles = VB_ROLE_ZERO_COPY_MODEL,

@@ -210,6 +210,7 @@ const vb_strategy_ops vb_surface_producer_strategy = {
                       "mapped memory, a dequeue waits for the release fence",
             .measures = "the render into mapped memory, the release-fence waits, the sampling",
             .colour = "#332288",
+            .cpu_work = "producer: render",
             .family = VB_FAMILY_ANDROID_PATH,
             .platforms = VB_PLATFORM_ANDROID,
             .roles = 0,

@@ -202,6 +202,7 @@ const vb_strategy_ops vb_surface_texture_strategy = {
             .measures = "the GPU copy's time, its fence wait, the import, the release-fence "
                         "waits, the GPU draw",
             .colour = "#44AA99",
+            .cpu_work = "producer: analyze",
             .family = VB_FAMILY_ANDROID_PATH,
             .platforms = VB_PLATFORM_ANDROID,
             .roles = 0,

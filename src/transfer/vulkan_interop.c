@@ -313,6 +313,7 @@ const vb_strategy_ops vb_vulkan_interop_strategy = {
             .measures = "the imports, the CPU waits (release, sync), the Vulkan render's GPU time "
                         "(timestamps), the GL draw",
             .colour = "#DDCC77",
+            .cpu_work = "producer: analyze",
             .family = VB_FAMILY_GPU_SHARING,
             .platforms = VB_PLATFORM_ANDROID | VB_PLATFORM_LINUX,
             .roles = 0,
