@@ -62,9 +62,22 @@ check "memory: every strategy's own peak, at least what was resident at its star
     test "$(jq '[.strategies[] | select(.memory.peak_is_own and .memory.start_bytes > 0 and
         .memory.peak_bytes >= .memory.start_bytes and .memory.end_bytes > 0)] | length' \
         "$work/vsync90.json")" -eq "$(jq '.strategies | length' "$work/vsync90.json")"
-check "memory: the whole run's peak is the largest of the set-up's and the runs'" \
-    test "$(jq '.reference.memory.peak_bytes == ([.strategies[].memory.peak_bytes] + [.reference.memory.setup_peak_bytes] | max)' \
+check "memory: the whole run's peak is at least the set-up's and every run's (2 %, below)" \
+    test "$(jq '.reference.memory.peak_bytes >= 0.98 * ([.strategies[].memory.peak_bytes] + [.reference.memory.setup_peak_bytes] | max)' \
         "$work/vsync90.json")" = true
+# vizbench must not blind the standard tools: its per-strategy peaks come from a sampler, so
+# the kernel's high-water mark (getrusage, /usr/bin/time -f %M) stays the process's true peak and
+# agrees with vizbench's whole-run figure, and no strategy's sampled peak is above it (2 %: what
+# is allocated after it is read, and the kernel's per-thread RSS counters, synced in batches).
+if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%M' -o "$work/maxrss" "$vizbench" run --strategy pixel-copy,frb-image,shared-buffer \
+        --view spectrogram --size 1920x1080 --frames 10 --warmup 2 --pace max -q -o "$work/rss.json"
+    check "memory: /usr/bin/time's peak is vizbench's whole-run peak (2 %), above every strategy's own" \
+        jq -e --argjson kb "$(tail -1 "$work/maxrss")" '.reference.memory.peak_bytes as $p |
+            ($kb * 1024) as $time | (($time - $p) | fabs) <= 0.02 * $time and
+            ([.strategies[].memory.peak_bytes] | max) <= 1.02 * $time and
+            ([.strategies[] | .memory.peak_is_own] | all)' "$work/rss.json"
+fi
 check "memory: run prints each strategy's peak" grep -q '^memory: peak resident MB, each strategy' "$work/out"
 # A frame of 8.3 MB costs at least three frames more than one of 8 KB (the render buffer, the
 # renderer's history, the messages in flight): the peaks measure what the run holds.

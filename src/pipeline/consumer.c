@@ -4,6 +4,7 @@
 #include "pipeline/steps.h"
 
 #include "common/clock.h"
+#include "measure/memory_use.h"
 #include "common/error.h"
 #include "common/work_counts.h"
 #include "display/presenter.h"
@@ -435,7 +436,7 @@ static void finish_consumer(consumer *c) {
         !(p->run->frames[c->last_presented].flags & VB_FRAME_VERIFIED))
         check_picture(p, &c->check, &c->presenter, &p->run->frames[c->last_presented]);
     p->run->vsync = c->vsync;
-    p->process_cpu_end = vb_process_cpu_ns();
+    p->process_cpu_end = vb_process_cpu_ns() - vb_memory_sampler_cpu_ns();
     if (c->last_presented >= 0) p->measured_end_ns = p->run->frames[c->last_presented].presented_ns;
     vb_gpu_timer_collect(&c->timer, 1);
     vb_gpu_timer_free(&c->timer);

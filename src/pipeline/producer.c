@@ -3,6 +3,7 @@
 #include "pipeline/steps.h"
 
 #include "common/clock.h"
+#include "measure/memory_use.h"
 #include "common/error.h"
 #include "common/work_counts.h"
 #include "audio/frame_clock.h"
@@ -283,7 +284,7 @@ static void produce(vb_producer *pr) {
         pr->steps.wait_due(pr, n, rec);
         if (!pr->measuring && n >= o->warmup) {
             pr->measuring = 1;
-            p->process_cpu_start = vb_process_cpu_ns();
+            p->process_cpu_start = vb_process_cpu_ns() - vb_memory_sampler_cpu_ns();
             p->measured_start_ns = rec->ready_ns;
         }
         pr->cpu_start = vb_thread_cpu_ns();

@@ -122,10 +122,10 @@ typedef struct vb_picture_result {
  * -1 where unknown. */
 typedef struct vb_memory_use {
     int64_t start_bytes; /* resident before it (what earlier runs freed returned first) */
-    int64_t peak_bytes;  /* its peak: the process's peak reset before it started */
+    int64_t peak_bytes;  /* its peak: sampled from its start (measure/memory_use.h) */
     int64_t end_bytes;   /* resident after its teardown */
     int64_t producer_process_peak_bytes; /* its producer process's own peak (-1: none) */
-    int peak_is_own; /* 0: the peak could not be reset, so it includes every run before */
+    int peak_is_own; /* 0: no sampler, so it is the process's peak, every run before too */
 } vb_memory_use;
 
 /* Nothing known: a run not made, or read from a file made before memory was measured. */

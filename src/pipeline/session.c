@@ -48,6 +48,7 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
 
     if (s->on_context) s->on_context(s, s->on_context_user);
     s->setup_peak_bytes = s->peak_bytes = vb_memory_peak_bytes();
+    const int sampling = vb_memory_sampler_start() == VB_OK; /* else each peak is the process's */
     int gl_open = s->gl_available;
     s->complete = 1;
     s->run_count = 0;
@@ -77,8 +78,8 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
         if (s->gl_available && !gl_open)
             gl_open =
                 vb_gl_contexts_open(&gl, o->view.width, o->view.height, o->visible, es) == VB_OK;
-        vb_memory_use memory = {.producer_process_peak_bytes = -1};
-        memory.peak_is_own = vb_memory_start_peak() == VB_OK;
+        vb_memory_use memory = {.producer_process_peak_bytes = -1, .peak_is_own = sampling};
+        vb_memory_window_start();
         memory.start_bytes = vb_memory_resident_bytes();
         if (s->gl_available && !gl_open) { /* this GL opened before: this run fails, not all */
             memset(run, 0, sizeof *run);
@@ -93,15 +94,16 @@ int vb_session_run(vb_session *s, const vb_audio *audio, const vb_strategy_ops *
         }
         run->gl_es = gl_open ? gl.info.es : -1;
         snprintf(run->gl_version, sizeof run->gl_version, "%s", gl_open ? gl.info.version : "");
-        memory.peak_bytes = vb_memory_peak_bytes();
+        memory.peak_bytes = sampling ? vb_memory_window_peak() : vb_memory_peak_bytes();
         memory.producer_process_peak_bytes = run->memory.producer_process_peak_bytes;
         run->memory = memory;
-        if (memory.peak_bytes > s->peak_bytes) s->peak_bytes = memory.peak_bytes;
-        vb_memory_start_peak(); /* what the run freed goes back before it is counted */
+        vb_memory_window_start(); /* what the run freed goes back before it is counted */
         run->memory.end_bytes = vb_memory_resident_bytes();
         if (run->status == VB_STRATEGY_INTERRUPTED) s->complete = 0;
     }
     if (gl_open) vb_gl_contexts_close(&gl);
+    vb_memory_sampler_stop();
+    s->peak_bytes = vb_memory_peak_bytes(); /* the kernel's own, never reset: the true peak */
     return status;
 }
 

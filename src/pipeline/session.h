@@ -36,7 +36,8 @@ typedef struct vb_session {
     int gpu_timers_used;
     vb_reference_limits limits;
     /* Peak resident bytes (-1 unknown): the set-up before the first run (GL contexts, the
-     * reference limits), and the whole session (the largest of that and every run's peak). */
+     * reference limits), and the whole session (the kernel's VmHWM at its end: what getrusage
+     * and /usr/bin/time report, never reset by vizbench). */
     int64_t setup_peak_bytes, peak_bytes;
     int run_count;
     vb_run_record runs[VB_SESSION_MAX_RUNS];

@@ -14,7 +14,7 @@ void vb_memory_table_print(const vb_session *s, FILE *out) {
         }
     if (!any) return;
     fprintf(out, "\nmemory: peak resident MB, %s; whole run %.0f (set-up %.0f)\n",
-            own ? "each strategy's own" : "cumulative (the peak could not be reset)",
+            own ? "each strategy's own" : "cumulative (no sampler: the process's peak)",
             megabytes(s->peak_bytes), megabytes(s->setup_peak_bytes));
     for (int i = 0; i < s->run_count; i++) {
         const vb_run_record *run = &s->runs[i];
