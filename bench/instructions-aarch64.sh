@@ -58,7 +58,9 @@ done
 jq -n --arg created "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     --arg tool "qemu-aarch64 -singlestep exec trace ($(qemu-aarch64 --version | sed -n 's/^qemu-aarch64 version \([^ ]*\).*/\1/p'))" \
     --arg machine "aarch64 (qemu-user)" --argjson stages "$stages" \
+    --arg encoder "$(sed -n 's/.*FRB sse encode: \([^;"]*\).*/\1/p' "$(dirname "$work")/../build_config.h")" \
     '{schema: "vizbench.instructions", schema_version: 1, created: $created, tool: $tool,
+      frb_encode: $encoder,
       machine: $machine, planted_rework_pct: 0, stages: $stages}' >"$tmp/result.json"
 mv "$tmp/result.json" "$out"
 echo "instructions-aarch64.sh: wrote $out"

@@ -42,7 +42,9 @@ done
 machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) logical cores"
 jq -n --arg created "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg tool "$(valgrind --version) callgrind" \
     --arg machine "$machine" --argjson rework "$rework" --argjson stages "$stages" \
+    --arg encoder "$(sed -n 's/.*FRB sse encode: \([^;"]*\).*/\1/p' "$(dirname "$work")/../build_config.h")" \
     '{schema: "vizbench.instructions", schema_version: 1, created: $created, tool: $tool,
+      frb_encode: $encoder,
       machine: $machine, planted_rework_pct: $rework, stages: $stages}' >"$tmp/result.json"
 mv "$tmp/result.json" "$out"
 echo "instructions.sh: wrote $out"

@@ -5,6 +5,8 @@
  * aarch64 counts to phone cores.
  *   stage-work --stage STAGE [--frames N] [--rework PCT]
  *   stage-work --list          the stages, one per line (the scripts count these)
+ * It also prints the thread's CPU time per frame of the measured loop (bench/frb-encode.sh reads
+ * it: "cpu_ns_per_frame N"); under callgrind or qemu that figure is the tool's, not the code's.
  * The consumer's stages are GL calls whose work is the driver's (counted by the gate's gl-calls
  * work count and timed by its A/B layer), and mapped-pbo's hand-off needs a GL buffer: neither
  * is here. Only `measured_stage` is meant to be counted (callgrind
@@ -20,6 +22,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,15 +95,22 @@ int main(int argc, char **argv) {
         return 1;
     }
     const int64_t extra_frames = frames * rework / 100;
+    struct timespec cpu_start, cpu_end;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu_start);
     vb_stage_begin_marker();
     uint64_t checksum = measured_stage(stage, frames + extra_frames);
     vb_stage_end_marker();
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu_end);
+    const double cpu_ns = (double)(cpu_end.tv_sec - cpu_start.tv_sec) * 1e9 +
+                          (double)(cpu_end.tv_nsec - cpu_start.tv_nsec);
     const int failed = vb_cpu_stage_failed(stage);
     if (failed)
         fprintf(stderr, "stage-work: %s: %s\n", stage_name, vb_error_get());
     else
-        printf("stage-work: %s, %lld frames + %lld planted, checksum %llu\n", stage_name, frames,
-               (long long)extra_frames, (unsigned long long)checksum);
+        printf("stage-work: %s, %lld frames + %lld planted, checksum %llu\n"
+               "cpu_ns_per_frame %.0f\n",
+               stage_name, frames, (long long)extra_frames, (unsigned long long)checksum,
+               cpu_ns / (double)(frames + extra_frames));
     vb_cpu_stage_close(stage);
     return failed ? 1 : 0;
 }

@@ -29,7 +29,7 @@ static void print_estimate_help(FILE *out) {
     fputs("usage: vizbench estimate [options]\n"
           "\n"
           "Each strategy's CPU time per frame at 1080x200 on phone cores (little: Cortex-A55\n"
-          "class, mid: A78 class, big: X1/X2 class), per thread the app would run it on: a\n"
+          "class, mid: A78 class, big: X1-X3 class), per thread the app would run it on: a\n"
           "model fed the committed aarch64 instruction counts of each stage (not a\n"
           "measurement), then the model's calibration on x86 (docs/cost-model.md).\n"
           "\n"
@@ -123,10 +123,18 @@ int cmd_estimate(int argc, char **argv) {
     for (int i = 0; i < req.strategy_count; i++)
         facts[i] = &req.strategies[i]->facts;
     vb_estimate_table_print(facts, req.strategy_count, req.sources, stdout);
+    /* The note's pick on Android: the image chain as the app runs it there. */
+    for (int i = 0; i < vb_strategy_count; i++) {
+        const vb_strategy_facts *f = &vb_strategy_list[i]->facts;
+        if (!(f->platforms & VB_PLATFORM_ANDROID) || !(f->roles & VB_ROLE_IMAGE_CHAIN)) continue;
+        fputc('\n', stdout);
+        vb_estimate_pick_print(f, stdout);
+    }
     fputc('\n', stdout);
     vb_calibration calibration;
     if (req.calibrate) {
-        fprintf(stderr, "vizbench estimate: calibrating on this machine (a few seconds)\n");
+        printf("vizbench estimate: calibrating on this machine (a few seconds)\n");
+        fflush(stdout);
         if (vb_calibration_measure(&calibration) != VB_OK) return cli_fail(-VB_ERR_FAILURE);
         vb_calibration_table_print(&calibration,
                                    "The model on this machine, measured now (x86-64 counts of "

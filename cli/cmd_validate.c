@@ -10,6 +10,7 @@
 #include "report/report.h"
 #include "results/sweep_json.h"
 #include "report/verdict_table.h"
+#include "report/estimate_table.h"
 #include "verdict/decision.h"
 #include "sweep_runner.h"
 #include "transfer/frb_hop.h"
@@ -266,6 +267,24 @@ static int measure(const validate_request *req, int argc, char **argv, vb_sweep 
     return exit_code;
 }
 
+/* For the Android decision: each Android candidate's estimated CPU time per thread on each phone
+ * core class (this build's cost model, labelled as an estimate), and the note's pick on a little
+ * core in one sentence. */
+static void print_phone_estimates(FILE *out) {
+    const vb_strategy_facts *android[64];
+    const vb_strategy_facts *pick = NULL;
+    int count = 0;
+    for (int i = 0; i < vb_strategy_count && count < 64; i++) {
+        const vb_strategy_facts *f = &vb_strategy_list[i]->facts;
+        if (!(f->platforms & VB_PLATFORM_ANDROID)) continue;
+        android[count++] = f;
+        if (f->roles & VB_ROLE_IMAGE_CHAIN) pick = f;
+    }
+    fputs("\nAndroid's candidates on phone cores.\n", out);
+    vb_estimate_table_print(android, count, 0, out);
+    vb_estimate_pick_print(pick, out);
+}
+
 static int validate_or_report(int argc, char **argv, const char *command) {
     validate_request req = {.command = command, .pace = VB_PACE_REALTIME};
     vb_thresholds_defaults(&req.thresholds);
@@ -297,8 +316,10 @@ static int validate_or_report(int argc, char **argv, const char *command) {
     vb_claims_evaluate(&evidence, &req.thresholds, claims);
     vb_decisions decision;
     vb_decide(&evidence, &req.thresholds, &decision);
-    if (!req.quiet && strcmp(command, "validate") == 0)
+    if (!req.quiet && strcmp(command, "validate") == 0) {
         vb_verdict_table_print(&evidence, claims, &decision, stdout, cli_columns(stdout));
+        print_phone_estimates(stdout);
+    }
     if (req.output) {
         if (vb_report_write(&evidence, claims, &decision, &req.thresholds, req.output) != VB_OK) {
             cli_print_error(vb_error_get());

@@ -6,13 +6,13 @@
  *
  * Measured here: the clock (a chain of 100 dependent adds per loop turn: one add a cycle on any
  * x86-64 or aarch64 core, so turns x 100 / seconds is cycles per second); the copy rate (memcpy
- * of a frame between two buffers, bytes read plus written per second, the best of 5); the cost
+ * of a frame between two buffers, bytes read plus written per second, the best of 9); the cost
  * of a page fault (a fresh anonymous mapping of a frame, one byte written per 4 KB page, then
- * unmapped: ns per page, the best of 5); and each stage's CPU time and page faults per frame
- * (its thread's CPU clock and minor faults, the median of 5 passes). One figure is fitted: this
- * core's instructions per cycle, taken for each stage from the other stages' (the median of
- * their instructions / (time x clock), over the compute-bound ones: under one byte of traffic
- * per instruction, under one fault a frame, at least 10 000 instructions), so no stage's
+ * unmapped: ns per page, the best of 9); and each stage's CPU time and page faults per frame
+ * (its thread's CPU clock, the fastest of 9 passes, and its minor faults, their median). One figure
+ * is fitted: this core's instructions per cycle, taken for each stage from the other stages' (the
+ * median of their instructions / (time x clock), over the compute-bound ones: under one byte of
+ * traffic per instruction, under one fault a frame, at least 10 000 instructions), so no stage's
  * prediction is fitted to its own time. The kernel's work per fault is expressed as instructions
  * at the median IPC: (fault ns - 4096 / copy rate) x clock x IPC.
  *
@@ -31,6 +31,10 @@
 #include <jansson.h>
 
 #define VB_CALIBRATION_STAGES_MAX 16
+/* The whole calibration is made this many times (a shared machine's clock and neighbours move
+ * between rounds): the machine's figures are the round of the middle clock's, each stage's row
+ * the round of its middle error, with the errors' spread beside it. */
+#define VB_CALIBRATION_ROUNDS 3
 
 typedef struct vb_stage_calibration_row {
     const char *stage;
@@ -39,7 +43,8 @@ typedef struct vb_stage_calibration_row {
     double traffic_bytes, faults;     /* per frame */
     double measured_ns, predicted_ns; /* per frame */
     double fitted_ipc;                /* the other stages' IPC used for this one */
-    double error;                     /* predicted / measured - 1 */
+    double error;                     /* predicted / measured - 1, the middle round's */
+    double error_min, error_max;      /* over the rounds */
     int timed;                        /* 0: too short to time, no prediction */
     int within;                       /* |error| <= VB_COST_TOLERANCE */
 } vb_stage_calibration_row;
@@ -52,7 +57,8 @@ typedef struct vb_calibration {
     char machine[160]; /* the CPU's model name */
 } vb_calibration;
 
-/* Measures this machine and predicts every stage (about 2-4 s on one core). VB_OK, or
+/* Measures this machine and predicts every stage, VB_CALIBRATION_ROUNDS times (about 10 s on one
+ * core). VB_OK, or
  * -VB_ERR_FAILURE (error set) when a stage cannot run or this build has no x86-64 counts to use
  * (an aarch64 build, or a stage the committed file lacks). */
 int vb_calibration_measure(vb_calibration *out);

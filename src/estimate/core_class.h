@@ -8,17 +8,20 @@
 #ifndef VB_ESTIMATE_CORE_CLASS_H
 #define VB_ESTIMATE_CORE_CLASS_H
 
-typedef struct vb_range {
+typedef struct vb_interval {
     double lo, hi;
-} vb_range;
+} vb_interval;
 
 typedef struct vb_core_class {
     const char *name;  /* "little", "mid", "big" */
     const char *label; /* "Cortex-A55 class" */
-    vb_range clock_ghz;
-    vb_range ipc;
-    vb_range traffic_gbps; /* read + written, GB/s (1e9 bytes) */
-    const char *clock_source, *ipc_source, *traffic_source;
+    vb_interval clock_ghz;
+    vb_interval ipc;
+    vb_interval traffic_gbps; /* read + written, GB/s (1e9 bytes) */
+    /* The most instructions the core can issue (dispatch) in a cycle: with the top clock, a hard
+     * floor under any stage's time, whatever its IPC on real code. */
+    int issue_width;
+    const char *clock_source, *ipc_source, *traffic_source, *width_source;
 } vb_core_class;
 
 #define VB_CORE_CLASS_COUNT 3

@@ -21,15 +21,15 @@ const char *vb_app_thread_label(vb_app_thread thread) {
     return thread < VB_THREAD_COUNT ? thread_labels[thread] : "an unknown thread";
 }
 
-vb_range vb_cost_stage_ns(const vb_core_class *core, const vb_stage_work *w) {
+vb_interval vb_cost_stage_ns(const vb_core_class *core, const vb_stage_work *w) {
     const double instructions = w->instructions + w->faults * w->fault_instructions;
     const double traffic = w->traffic_bytes + w->faults * VB_PAGE_BYTES;
     const double fast_compute = instructions / (core->ipc.hi * core->clock_ghz.hi);
     const double slow_compute = instructions / (core->ipc.lo * core->clock_ghz.lo);
     const double fast_memory = traffic / core->traffic_gbps.hi; /* GB/s = bytes per ns */
     const double slow_memory = traffic / core->traffic_gbps.lo;
-    return (vb_range){fast_compute > fast_memory ? fast_compute : fast_memory,
-                      slow_compute + slow_memory};
+    return (vb_interval){fast_compute > fast_memory ? fast_compute : fast_memory,
+                         slow_compute + slow_memory};
 }
 
 double vb_cost_point_ns(const vb_stage_work *w, double clock_ghz, double ipc, double traffic_gbps) {
@@ -73,6 +73,7 @@ static void add_stage(vb_thread_estimate *t, const char *stage, const vb_core_cl
         snprintf(t->missing, sizeof t->missing, "%s: no aarch64 count", stage);
         return;
     }
+    t->floor_ns += work.instructions / (core->issue_width * core->clock_ghz.hi);
     if (vb_stage_calibration(stage, &error, &within, &work.faults, &work.fault_instructions) !=
         VB_OK) {
         t->estimated = 0;
@@ -86,7 +87,7 @@ static void add_stage(vb_thread_estimate *t, const char *stage, const vb_core_cl
         return;
     }
     work.traffic_bytes = vb_cpu_stage_traffic_bytes(stage);
-    const vb_range ns = vb_cost_stage_ns(core, &work);
+    const vb_interval ns = vb_cost_stage_ns(core, &work);
     t->ns.lo += ns.lo;
     t->ns.hi += ns.hi;
 }

@@ -36,7 +36,7 @@ typedef struct vb_stage_work {
 #define VB_PAGE_BYTES 4096.0
 
 /* Best-case and worst-case ns per frame on the class (see above). */
-vb_range vb_cost_stage_ns(const vb_core_class *core, const vb_stage_work *work);
+vb_interval vb_cost_stage_ns(const vb_core_class *core, const vb_stage_work *work);
 /* The point form at one clock, IPC and traffic rate (the calibration's prediction). */
 double vb_cost_point_ns(const vb_stage_work *work, double clock_ghz, double ipc,
                         double traffic_gbps);
@@ -57,7 +57,10 @@ const char *vb_app_thread_label(vb_app_thread thread);
 typedef struct vb_thread_estimate {
     int stage_count;
     const char *stages[VB_THREAD_STAGES_MAX]; /* the stages' names (static strings) */
-    vb_range ns;                              /* the sum of the estimated stages */
+    vb_interval ns;                           /* the sum of the estimated stages */
+    /* A hard floor, model or not: the stages' aarch64 instructions at the core's issue width and
+     * top clock (stages without a count add nothing, so it stays a floor). */
+    double floor_ns;
     int estimated;     /* every stage had a count and passed the calibration */
     char missing[200]; /* else why not: "frb-encode: no aarch64 count" */
 } vb_thread_estimate;

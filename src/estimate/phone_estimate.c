@@ -40,7 +40,15 @@ void vb_thread_estimate_text(const vb_thread_estimate *t, char *dst, size_t size
     if (!t->stage_count) {
         snprintf(dst, size, "-");
     } else if (!t->estimated) {
-        snprintf(dst, size, "not estimated (%s)", t->missing);
+        char floor[16];
+        format_ms(t->floor_ns, floor, sizeof floor);
+        if (t->floor_ns > 0)
+            snprintf(dst, size,
+                     "not estimated (%s), but at least %s ms (its instructions at the "
+                     "core's issue width and top clock)",
+                     t->missing, floor);
+        else
+            snprintf(dst, size, "not estimated (%s)", t->missing);
     } else {
         char lo[16], hi[16];
         format_ms(t->ns.lo, lo, sizeof lo);

@@ -4,18 +4,24 @@
 #include "common/error.h"
 #include "estimate/phone_estimate.h"
 #include "estimate/stage_counts.h"
+#include "report/text_wrap.h"
 
 #include <string.h>
+
+#define COLUMNS 80
 
 static void print_classes(int sources, FILE *out) {
     for (int c = 0; c < VB_CORE_CLASS_COUNT; c++) {
         const vb_core_class *k = vb_core_class_at(c);
-        fprintf(out, "  %-7s %-19s %.1f-%.1f GHz, IPC %.1f-%.1f, copy traffic %.0f-%.0f GB/s\n",
+        fprintf(out, "  %-6s %-18s %.1f-%.1f GHz, IPC %.1f-%.1f, issue %d, copy %.0f-%.0f GB/s\n",
                 k->name, k->label, k->clock_ghz.lo, k->clock_ghz.hi, k->ipc.lo, k->ipc.hi,
-                k->traffic_gbps.lo, k->traffic_gbps.hi);
-        if (sources)
-            fprintf(out, "          clock: %s\n          IPC: %s\n          traffic: %s\n",
-                    k->clock_source, k->ipc_source, k->traffic_source);
+                k->issue_width, k->traffic_gbps.lo, k->traffic_gbps.hi);
+        if (sources) {
+            vb_print_wrapped(out, "         clock:", k->clock_source, 18, COLUMNS);
+            vb_print_wrapped(out, "         IPC:", k->ipc_source, 18, COLUMNS);
+            vb_print_wrapped(out, "         issue:", k->width_source, 18, COLUMNS);
+            vb_print_wrapped(out, "         traffic:", k->traffic_source, 18, COLUMNS);
+        }
     }
 }
 
@@ -39,17 +45,20 @@ static void print_strategy(const vb_phone_estimate *e, FILE *out, char notes[][3
         fputc('\n', out);
         first = 0;
         if (!e->of[t][0].estimated && *notes_n < 16)
-            snprintf(notes[(*notes_n)++], 300, "%s, %s: %s", e->facts->name, vb_app_thread_name(t),
-                     e->of[t][0].missing);
+            snprintf(notes[(*notes_n)++], 300, "%s, %s: %s; at least %.2g / %.2g / %.2g ms",
+                     e->facts->name, vb_app_thread_name(t), e->of[t][0].missing,
+                     e->of[t][0].floor_ns / 1e6, e->of[t][1].floor_ns / 1e6,
+                     e->of[t][2].floor_ns / 1e6);
     }
 }
 
 void vb_estimate_table_print(const vb_strategy_facts *const *facts, int count, int sources,
                              FILE *out) {
-    fputs("Phone cores, estimated (a model fed exact aarch64 instruction counts, not a "
-          "measurement;\ndocs/cost-model.md): CPU ms per frame at 1080x200, the costliest view, "
-          "best to worst case.\n",
-          out);
+    vb_print_wrapped(out, "",
+                     "Phone cores, estimated (a model fed exact aarch64 instruction counts, not a "
+                     "measurement; docs/cost-model.md): CPU ms per frame at 1080x200, the "
+                     "costliest view, best to worst case.",
+                     0, COLUMNS);
     print_classes(sources, out);
     fprintf(out, "  %-16s %-9s %-16s %-16s %-16s\n", "strategy", "thread", "little", "mid", "big");
     char notes[16][300];
@@ -62,41 +71,65 @@ void vb_estimate_table_print(const vb_strategy_facts *const *facts, int count, i
         if (e.substitutes) substitutes = e.substitutes;
     }
     for (int i = 0; i < notes_n; i++)
-        fprintf(out, "  not estimated: %s\n", notes[i]);
-    if (substitutes) fprintf(out, "  %s\n", substitutes);
-    fprintf(out,
-            "  A thread's whole frame: %.1f ms at 60 Hz, %.1f at 90 Hz, %.1f at 120 Hz. GL calls' "
-            "CPU\n  time is the driver's and is not estimated. Counts: %s.\n",
-            vb_frame_budget_ms(60), vb_frame_budget_ms(90), vb_frame_budget_ms(120),
-            vb_stage_counts_origin(VB_ISA_AARCH64));
+        vb_print_wrapped(out, "  not estimated:", notes[i], 4, COLUMNS);
+    if (notes_n)
+        vb_print_wrapped(out, "  ",
+                         "(\"at least\": little / mid / big, the thread's aarch64 instructions at "
+                         "the core's issue width and top clock: a floor whatever the model)",
+                         2, COLUMNS);
+    if (substitutes) vb_print_wrapped(out, "  ", substitutes, 2, COLUMNS);
+    char footer[512];
+    snprintf(footer, sizeof footer,
+             "A thread's whole frame: %.1f ms at 60 Hz, %.1f at 90 Hz, %.1f at 120 Hz. GL calls' "
+             "CPU time is the driver's and is not estimated. Counts: %s.",
+             vb_frame_budget_ms(60), vb_frame_budget_ms(90), vb_frame_budget_ms(120),
+             vb_stage_counts_origin(VB_ISA_AARCH64));
+    vb_print_wrapped(out, "  ", footer, 2, COLUMNS);
 }
 
 void vb_calibration_table_print(const vb_calibration *c, const char *title, FILE *out) {
-    fprintf(out,
-            "%s\n  %s: clock %.2f GHz, copy traffic %.1f GB/s, a page fault %.2f us (measured);\n"
-            "  IPC %.2f (the median of the compute-bound stages), so a fault is %.0f "
-            "instructions' work\n",
-            title, c->machine, c->clock_ghz, c->traffic_gbps, c->fault_ns / 1000, c->median_ipc,
-            c->fault_instructions);
-    fprintf(out, "  %-22s %11s %6s %7s %10s %10s %5s %6s  %s\n", "stage", "instr/frame", "KB",
-            "faults", "measured", "predicted", "IPC", "error", "model");
+    char text[512];
+    snprintf(text, sizeof text,
+             "%s: clock %.2f GHz, copy traffic %.1f GB/s, a page fault %.2f us (measured); IPC "
+             "%.2f (the median of the compute-bound stages), so a fault is %.0f instructions' "
+             "work.",
+             c->machine, c->clock_ghz, c->traffic_gbps, c->fault_ns / 1000, c->median_ipc,
+             c->fault_instructions);
+    vb_print_wrapped(out, "", title, 0, COLUMNS);
+    vb_print_wrapped(out, "  ", text, 2, COLUMNS);
+    fprintf(out, "  %-22s %9s %8s %8s %-16s %s\n", "stage", "instr/fr.", "meas. us", "pred. us",
+            "error (rounds)", "model");
     for (int i = 0; i < c->count; i++) {
         const vb_stage_calibration_row *r = &c->rows[i];
-        fprintf(out, "  %-22s %11.0f %6.0f", r->stage, r->compute_instructions,
-                r->traffic_bytes / 1000);
+        fprintf(out, "  %-22s %9.0f", r->stage, r->compute_instructions);
         if (!r->timed) {
-            fputs("       -          -          -     -      -  too short to time\n", out);
+            fputs("        -        - -                too short\n", out);
             continue;
         }
-        fprintf(out, " %7.1f %7.1f us %7.1f us %5.2f %+5.0f%%  %s\n", r->faults,
-                r->measured_ns / 1000, r->predicted_ns / 1000, r->fitted_ipc, r->error * 100,
-                r->within ? "used" : "not used");
+        char error[40];
+        snprintf(error, sizeof error, "%+.0f%% (%+.0f..%+.0f)", r->error * 100, r->error_min * 100,
+                 r->error_max * 100);
+        fprintf(out, " %8.1f %8.1f %-16s %s\n", r->measured_ns / 1000, r->predicted_ns / 1000,
+                error, r->within ? "used" : "not used");
     }
-    fprintf(out,
-            "  Used: within %.0f %% of the measured time. Each stage's IPC is the median of the "
-            "other\n  compute-bound stages' (none is fitted to its own time); instr/frame leaves "
-            "out\n  callgrind's per-byte count of rep movsb (docs/cost-model.md).\n",
-            VB_COST_TOLERANCE * 100);
+    for (int i = 0; i < c->count; i++)
+        if (c->rows[i].timed && c->rows[i].faults >= 1)
+            fprintf(out, "  %s: %.0f page faults a frame (the kernel's work counted as above)\n",
+                    c->rows[i].stage, c->rows[i].faults);
+    snprintf(text, sizeof text,
+             "Used: within %.0f %% of the measured time (the middle of %d rounds; in brackets "
+             "the rounds' spread). Each stage's IPC is the median of the other compute-bound "
+             "stages' (none is fitted to its own time); instr/frame leaves out callgrind's "
+             "per-byte count of rep movsb (docs/cost-model.md); instr/fr.: per frame.",
+             VB_COST_TOLERANCE * 100, VB_CALIBRATION_ROUNDS);
+    vb_print_wrapped(out, "  ", text, 2, COLUMNS);
+}
+
+/* The sentence of vb_estimate_pick_sentence, wrapped for a terminal. */
+void vb_estimate_pick_print(const vb_strategy_facts *facts, FILE *out) {
+    char sentence[1024];
+    vb_estimate_pick_sentence(facts, sentence, sizeof sentence);
+    if (*sentence) vb_print_wrapped(out, "", sentence, 0, COLUMNS);
 }
 
 void vb_estimate_pick_sentence(const vb_strategy_facts *facts, char *dst, size_t size) {

@@ -21,5 +21,7 @@ void vb_calibration_table_print(const vb_calibration *c, const char *title, FILE
 /* One sentence: what the note's pick (the strategy of `facts`) costs per frame on a little core,
  * per thread, against a 60 Hz frame; "" where it cannot be estimated. */
 void vb_estimate_pick_sentence(const vb_strategy_facts *facts, char *dst, size_t size);
+/* The same sentence wrapped at 80 columns, then a newline; nothing where there is none. */
+void vb_estimate_pick_print(const vb_strategy_facts *facts, FILE *out);
 
 #endif

@@ -2,8 +2,10 @@
 
 #include "transfer/strategy.h"
 
+#include "estimate/phone_estimate.h"
 #include "io/atomic_file.h"
 #include "report/charts.h"
+#include "report/estimate_table.h"
 #include "report/svg_plot.h"
 #include "report/text_buffer.h"
 
@@ -442,6 +444,79 @@ static void decision_section(documents *d, const vb_decisions *decisions) {
         paragraph(d, decisions->of[i].text);
 }
 
+/* One strategy's rows of the phone table: a row per thread with CPU work; why a cell has no
+ * figure goes to `notes`. */
+static void phone_rows(documents *d, const vb_phone_estimate *e, vb_text *notes) {
+    int first = 1;
+    for (int t = 0; t < VB_THREAD_COUNT; t++) {
+        if (!e->of[t][0].stage_count) continue;
+        row_begin(d);
+        cell(d, first ? e->facts->name : "", NULL, 0);
+        cell(d, vb_app_thread_label((vb_app_thread)t), NULL, 0);
+        for (int c = 0; c < VB_CORE_CLASS_COUNT; c++) {
+            char text[300];
+            vb_thread_estimate_text(&e->of[t][c], text, sizeof text);
+            cell(d, e->of[t][c].estimated ? text : "not estimated", NULL, 0);
+        }
+        row_end(d);
+        if (!e->of[t][0].estimated)
+            vb_text_printf(notes, " %s on %s: %s.", e->facts->name,
+                           vb_app_thread_label((vb_app_thread)t), e->of[t][0].missing);
+        first = 0;
+    }
+}
+
+/* Android's candidates on phone cores: the cost model's estimates (estimate/), from this build's
+ * committed aarch64 counts, not from the evidence the rest of the report reads. */
+static void phone_section(documents *d) {
+    heading(d, 2, "phone", "Android candidates on phone cores (estimated)");
+    char text[1024];
+    snprintf(text, sizeof text,
+             "Estimates, not measurements: each Android candidate's CPU time per frame at "
+             "1080x200 (its costliest view), per thread the app would run it on, from this "
+             "build's exact aarch64 instruction counts of each stage and a cost model over three "
+             "core classes, best to worst case over each class's clock, IPC and copy-rate "
+             "ranges (docs/cost-model.md; `vizbench estimate --sources`). A thread's whole "
+             "frame is %.1f ms at 60 Hz, %.1f at 90 Hz, %.1f at 120 Hz. GL calls' CPU time is "
+             "the driver's and is not estimated.",
+             vb_frame_budget_ms(60), vb_frame_budget_ms(90), vb_frame_budget_ms(120));
+    paragraph(d, text);
+    const char *header[2 + VB_CORE_CLASS_COUNT] = {"strategy", "thread"};
+    char labels[VB_CORE_CLASS_COUNT][64];
+    for (int c = 0; c < VB_CORE_CLASS_COUNT; c++) {
+        const vb_core_class *k = vb_core_class_at(c);
+        snprintf(labels[c], sizeof labels[c], "%s (%s), ms", k->name, k->label);
+        header[2 + c] = labels[c];
+    }
+    table_begin(d, "phone", 2 + VB_CORE_CLASS_COUNT, header, "llrrr");
+    vb_text notes;
+    vb_text_init(&notes);
+    const vb_strategy_facts *pick = NULL;
+    for (int i = 0; i < vb_strategy_count; i++) {
+        const vb_strategy_facts *f = &vb_strategy_list[i]->facts;
+        vb_phone_estimate e;
+        if (!(f->platforms & VB_PLATFORM_ANDROID) || vb_phone_estimate_of(f, &e) != VB_OK) continue;
+        if (f->roles & VB_ROLE_IMAGE_CHAIN) pick = f;
+        phone_rows(d, &e, &notes);
+    }
+    table_end(d);
+    if (notes.length) {
+        snprintf(text, sizeof text,
+                 "Not estimated (the model could not reproduce the stage "
+                 "on the calibration machine, or a count is missing):");
+        vb_text_printf(&d->md, "%s%s\n\n", text, notes.data ? notes.data : "");
+        vb_text_append(&d->html, "<p>");
+        vb_text_append_escaped(&d->html, text);
+        if (notes.data) vb_text_append_escaped(&d->html, notes.data);
+        vb_text_append(&d->html, "</p>\n");
+    }
+    vb_text_free(&notes);
+    if (pick) {
+        vb_estimate_pick_sentence(pick, text, sizeof text);
+        if (*text) paragraph(d, text);
+    }
+}
+
 int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
                     const vb_decisions *decision, const vb_thresholds *t, const char *folder) {
     vb_chart_set charts;
@@ -461,6 +536,7 @@ int vb_report_write(const vb_evidence *e, const vb_claim claims[VB_CLAIM_COUNT],
     vb_text_append_escaped(&d.html, title);
     vb_text_append(&d.html, "</h1>\n");
     decision_section(&d, decision);
+    phone_section(&d);
     context_section(&d, e);
     verdict_section(&d, claims);
     headline_section(&d, e, t);

@@ -1,29 +1,16 @@
 #include "report/verdict_table.h"
 
+#include "report/text_wrap.h"
+
 #include <stdio.h>
 #include <string.h>
 
-/* Prints `text` wrapped at `width` columns, continuation lines indented by `indent`. */
+/* Prints `text` wrapped at `width` columns after a label, continuation lines indented by
+ * `indent`. */
 static void print_wrapped(FILE *out, const char *label, const char *text, int indent, int width) {
-    fprintf(out, "%*s%-*s", 4, "", indent - 4, label);
-    int column = indent;
-    const char *p = text;
-    while (*p) {
-        size_t word = strcspn(p, " ");
-        if (column > indent && column + 1 + (int)word > width) {
-            fprintf(out, "\n%*s", indent, "");
-            column = indent;
-        } else if (column > indent) {
-            fputc(' ', out);
-            column++;
-        }
-        fwrite(p, 1, word, out);
-        column += (int)word;
-        p += word;
-        while (*p == ' ')
-            p++;
-    }
-    fputc('\n', out);
+    char first[128];
+    snprintf(first, sizeof first, "%*s%s", 4, "", label);
+    vb_print_wrapped(out, first, text, indent, width);
 }
 
 /* "holds on a CPU up to 1.7x slower" for the summary table, or "". */
