@@ -485,7 +485,7 @@ static void phone_section(documents *d) {
     char labels[VB_CORE_CLASS_COUNT][64];
     for (int c = 0; c < VB_CORE_CLASS_COUNT; c++) {
         const vb_core_class *k = vb_core_class_at(c);
-        snprintf(labels[c], sizeof labels[c], "%s (%s), ms", k->name, k->label);
+        snprintf(labels[c], sizeof labels[c], "%s (%s)", k->name, k->label);
         header[2 + c] = labels[c];
     }
     table_begin(d, "phone", 2 + VB_CORE_CLASS_COUNT, header, "llrrr");
