@@ -72,8 +72,9 @@ check "memory: the whole run's peak is at least the set-up's and every run's (2 
 if [ -x /usr/bin/time ]; then
     /usr/bin/time -f '%M' -o "$work/maxrss" "$vizbench" run --strategy pixel-copy,frb-image,shared-buffer \
         --view spectrogram --size 1920x1080 --frames 10 --warmup 2 --pace max -q -o "$work/rss.json"
+    quiet() { "$@" >/dev/null; }
     check "memory: /usr/bin/time's peak is vizbench's whole-run peak (2 %), above every strategy's own" \
-        jq -e --argjson kb "$(tail -1 "$work/maxrss")" '.reference.memory.peak_bytes as $p |
+        quiet jq -e --argjson kb "$(tail -1 "$work/maxrss")" '.reference.memory.peak_bytes as $p |
             ($kb * 1024) as $time | (($time - $p) | fabs) <= 0.02 * $time and
             ([.strategies[].memory.peak_bytes] | max) <= 1.02 * $time and
             ([.strategies[] | .memory.peak_is_own] | all)' "$work/rss.json"
