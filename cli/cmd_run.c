@@ -9,6 +9,7 @@
 #include "pipeline/session.h"
 #include "results/frames_csv.h"
 #include "results/results_json.h"
+#include "report/run_findings.h"
 #include "report/run_table.h"
 #include "report/memory_table.h"
 #include "report/thread_table.h"
@@ -65,9 +66,11 @@ static void print_run_help(FILE *out) {
           "                        on OpenGL ES (3.2, else 3.1 or 3.0; GLSL ES 3.00 shaders);\n"
           "                        default: desktop GL, except strategies whose path exists\n"
           "                        only on GLES (the Android ones), which run on GLES\n"
-          "  --repeat N            run every strategy N times, interleaved, 1 .. 16 (default 1):\n"
-          "                        the table shows mean +- sd and min..max over the runs, the\n"
-          "                        JSON keeps every run\n"
+          "  --runs N, --repeat N  run every strategy N times, interleaved, 1 .. 16 (default\n"
+          "                        1): the table shows mean +- sd and min..max over the runs,\n"
+          "                        then each one's CPU as a ratio to the least with its\n"
+          "                        spread, and which the runs cannot tell apart; the JSON\n"
+          "                        keeps every run\n"
           "  --slots N             frame slots in the hand-off ring, 3 .. 16 (default 3)\n"
           "  --fence-timeout-ms MS longest wait on one fence before the strategy fails\n"
           "                        (default 2000)\n"
@@ -126,6 +129,7 @@ static const struct option run_options[] = {
     {"tolerance", required_argument, NULL, OPT_TOLERANCE},
     {"pool", no_argument, NULL, OPT_POOL},
     {"repeat", required_argument, NULL, OPT_REPEAT},
+    {"runs", required_argument, NULL, OPT_REPEAT}, /* hyperfine's name */
     {"slots", required_argument, NULL, OPT_SLOTS},
     {"fence-timeout-ms", required_argument, NULL, OPT_FENCE_TIMEOUT},
     {"window", no_argument, NULL, OPT_WINDOW},
@@ -364,6 +368,7 @@ int cmd_run(int argc, char **argv) {
     if (!req.quiet && !bar.header_shown) vb_run_table_print_header(&session, stdout);
     if (!req.quiet) {
         vb_run_table_print_rows(&session, stdout, cli_columns(stdout));
+        vb_run_findings_print(&session, stdout);
         vb_thread_table_print(&session, stdout);
         vb_memory_table_print(&session, stdout);
     }

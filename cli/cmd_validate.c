@@ -46,7 +46,7 @@ static void print_validate_help(FILE *out) {
           "                        DIR/report.md and DIR/charts/*.svg\n"
           "  --quick               measure the quick grid (1080x200 only, at 60 and 120 fps,\n"
           "                        2 runs each; under a minute): its verdicts are labelled quick\n"
-          "  --repeat N            runs of every strategy at every point, interleaved, 1 .. 8\n"
+          "  --runs N, --repeat N  runs of every strategy at every point, interleaved, 1 .. 8\n"
           "                        (default 3; 2 with --quick): a verdict is decided only\n"
           "                        where every run agrees, else it is undecided, with the range\n"
           "  --pace PACE           realtime (default) or max for the sweep\n"
@@ -107,6 +107,7 @@ static const struct option validate_options[] = {
     {"max-latency-frames", required_argument, NULL, OPT_MAX_LATENCY},
     {"max-cpu", required_argument, NULL, OPT_MAX_CPU},
     {"repeat", required_argument, NULL, OPT_REPEAT},
+    {"runs", required_argument, NULL, OPT_REPEAT}, /* hyperfine's name */
     {"frb-codec", required_argument, NULL, OPT_FRB_CODEC},
     {"producer-process", required_argument, NULL, OPT_PRODUCER_PROCESS},
     {"gl-api", required_argument, NULL, OPT_GL_API},

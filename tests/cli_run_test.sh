@@ -122,6 +122,24 @@ check "--repeat 3: the table says so and shows mean+-sd, then min..max, and the 
              grep -qE '^shared-buffer .* 3/3 pass$|^pictures: shared-buffer 3/3 pass' '$work/out' &&
              grep -qE '^ +[0-9.]+\.\.[0-9.]+ ' '$work/out'"
 check "every line of it fits 80 columns" bash -c "! awk 'length(\$0) > 80' '$work/out' | grep -q ."
+# What it found, as hyperfine says it: the other strategy's CPU as a ratio to the least's with the
+# spread, equal to the JSON's means; a strategy the runs cannot tell apart is named, with advice.
+check "--repeat 3: each strategy's CPU against the least, with its spread" \
+    bash -c "grep -qE '^process CPU per frame against the least, (shared-buffer|pixel-copy) \([0-9.]+ ms\):' '$work/out' &&
+             grep -qE '^  (shared-buffer|pixel-copy) +[0-9.]+ \+- [0-9.]+x the CPU of (shared-buffer|pixel-copy)$' '$work/out'"
+check "--repeat 3: the ratio is the JSON's mean CPU per frame of the one over the other's" \
+    bash -c "ratio=\$(sed -nE 's/^  [a-z-]+ +([0-9.]+) \+- .*/\1/p' '$work/out')
+             jq -e --argjson r \"\$ratio\" '[.strategies | group_by(.name)[] |
+                 ([.[].summary.cpu.process_ms_per_frame] | add / length)] | (max / min) as \$m |
+                 ((\$m - \$r) | fabs) < 0.006' '$work/repeat.json' >/dev/null"
+expect 0 '' -- "$vizbench" run --runs 1 --strategy shared-buffer,pixel-copy --frames 10 \
+    --warmup 2 --pace max --size 256x64 -q -o "$work/once.json"
+expect 0 '' -- "$vizbench" run --strategy shared-buffer,pixel-copy --frames 10 --warmup 2 \
+    --pace max --size 256x64
+check "one run of each: says it cannot tell them apart, and what to run instead" \
+    bash -c "grep -q 'one run: no spread' '$work/out' && tr '\n' ' ' <'$work/out' |
+             grep -q 'One run of each cannot tell strategies apart: .* Try --runs 5 --seconds 5.'"
+expect 2 "--repeat" -- "$vizbench" run --runs 0
 expect 2 "--repeat" -- "$vizbench" run --repeat 0
 expect 2 "--repeat" -- "$vizbench" run --repeat 17
 
