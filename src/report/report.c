@@ -459,9 +459,12 @@ static void phone_rows(documents *d, const vb_phone_estimate *e, vb_text *notes)
             cell(d, e->of[t][c].estimated ? text : "not estimated", NULL, 0);
         }
         row_end(d);
-        if (!e->of[t][0].estimated)
-            vb_text_printf(notes, " %s on %s: %s.", e->facts->name,
-                           vb_app_thread_label((vb_app_thread)t), e->of[t][0].missing);
+        if (!e->of[t][0].estimated) {
+            char why[400];
+            vb_thread_estimate_text(&e->of[t][0], why, sizeof why); /* the reason and floor */
+            vb_text_printf(notes, " %s on %s, a little core: %s.", e->facts->name,
+                           vb_app_thread_label((vb_app_thread)t), why);
+        }
         first = 0;
     }
 }
