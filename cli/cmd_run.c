@@ -156,20 +156,21 @@ typedef struct run_request {
     int repeat; /* runs of each strategy, interleaved */
 } run_request;
 
-static int parse_option(int opt, const char *arg, run_request *req) {
+/* `name`: the option as the user typed it ("--seconds" for --duration's alias), for messages. */
+static int parse_option(int opt, const char *name, const char *arg, run_request *req) {
     vb_run_options *o = &req->options;
     long long n;
     int status;
     if (cli_is_view_option(opt)) return cli_parse_view_option(opt, arg, &o->view);
     switch (opt) {
     case OPT_STRATEGY:
-        return cli_parse_strategy_list("--strategy", arg, req->strategies, &req->strategy_count);
+        return cli_parse_strategy_list(name, arg, req->strategies, &req->strategy_count);
     case OPT_FRAMES:
         return vb_parse_int("--frames", arg, 1, 10000000, &req->frames);
     case OPT_DURATION:
-        return vb_parse_double("--duration", arg, 0.001, 86400.0, &req->duration);
+        return vb_parse_double(name, arg, 0.001, 86400.0, &req->duration);
     case OPT_WARMUP:
-        status = vb_parse_int("--warmup", arg, 0, 100000, &n);
+        status = vb_parse_int(name, arg, 0, 100000, &n);
         o->warmup = n;
         return status;
     case OPT_PACE:
@@ -186,7 +187,7 @@ static int parse_option(int opt, const char *arg, run_request *req) {
         o->pool = 1;
         return VB_OK;
     case OPT_REPEAT:
-        status = vb_parse_int("--repeat", arg, 1, 16, &n);
+        status = vb_parse_int(name, arg, 1, 16, &n);
         req->repeat = (int)n;
         return status;
     case OPT_SLOTS:
@@ -232,7 +233,8 @@ static int parse_run_args(int argc, char **argv, run_request *req) {
     int opt;
     int unknown = cli_check_long_options("run", argc, argv, run_options, ":o:qh");
     if (unknown >= 0) return unknown;
-    while ((opt = getopt_long(argc, argv, ":o:qh", run_options, NULL)) != -1) {
+    int index = -1;
+    while ((opt = getopt_long(argc, argv, ":o:qh", run_options, &index)) != -1) {
         if (opt == 'h') {
             print_run_help(stdout);
             return 0;
@@ -240,7 +242,10 @@ static int parse_run_args(int argc, char **argv, run_request *req) {
         if (opt == '?') return cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);
         if (opt == ':')
             return cli_usage_error("run", "option '%s' needs a value", argv[optind - 1]);
-        if (parse_option(opt, optarg, req) != VB_OK) return cli_fail(-VB_ERR_USAGE);
+        char name[64] = "-o";
+        if (index >= 0) snprintf(name, sizeof name, "--%s", run_options[index].name);
+        index = -1;
+        if (parse_option(opt, name, optarg, req) != VB_OK) return cli_fail(-VB_ERR_USAGE);
     }
     if (optind < argc) req->input = argv[optind++];
     if (optind < argc) return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);

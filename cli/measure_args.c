@@ -30,7 +30,15 @@ int cli_parse_strategy_list(const char *option, const char *arg, const vb_strate
             continue;
         }
         const vb_strategy_ops *found = vb_strategy_find(name);
-        if (!found) return -VB_ERR_USAGE;
+        if (!found) { /* the registry's message names --strategy: name the option as typed */
+            const char *why = vb_error_get();
+            const size_t prefix = strlen("--strategy: ");
+            char message[768];
+            snprintf(message, sizeof message, "%s: %s", option,
+                     strncmp(why, "--strategy: ", prefix) == 0 ? why + prefix : why);
+            vb_error_set("%s", message);
+            return -VB_ERR_USAGE;
+        }
         for (int i = 0; i < *count; i++)
             if (ops[i] == found) {
                 vb_error_set("%s: '%s' is listed twice", option, name);

@@ -139,7 +139,7 @@ expect 0 '' -- "$vizbench" run --strategy shared-buffer,pixel-copy --frames 10 -
 check "one run of each: says it cannot tell them apart, and what to run instead" \
     bash -c "grep -q 'one run: no spread' '$work/out' && tr '\n' ' ' <'$work/out' |
              grep -q 'One run of each cannot tell strategies apart: .* Try --runs 5 --seconds 5.'"
-expect 2 "--repeat" -- "$vizbench" run --runs 0
+expect 2 "^vizbench: --runs: .0. is outside" -- "$vizbench" run --runs 0
 expect 2 "--repeat" -- "$vizbench" run --repeat 0
 expect 2 "--repeat" -- "$vizbench" run --repeat 17
 

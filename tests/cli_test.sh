@@ -34,6 +34,10 @@ native && check "spaces after the commas of a list" \
     -o "$work/spaced.json"
 check "no suggestion for a name far from every strategy" \
     bash -c "! '$vizbench' run --strategy xyzzy 2>&1 | grep -q 'did you mean'"
+# errors name the option as typed, aliases included
+expect 2 "^vizbench: --seconds: '0' is outside" -- "$vizbench" run --seconds 0
+expect 2 "^vizbench: --strategies: unknown strategy 'pixel-cpy'" -- "$vizbench" run --strategies pixel-cpy
+expect 2 "^vizbench: --warmup-frames: " -- "$vizbench" run --warmup-frames -1
 expect 2 'no command given' -- "$vizbench"
 
 # The main job's renders
