@@ -4,11 +4,11 @@
 #include "pipeline/steps.h"
 
 #include "common/clock.h"
-#include "measure/memory_use.h"
 #include "common/error.h"
 #include "common/work_counts.h"
 #include "display/presenter.h"
 #include "measure/gpu_timer.h"
+#include "measure/memory_use.h"
 #include "measure/picture_check.h"
 #include "render/renderer.h"
 

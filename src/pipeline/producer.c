@@ -3,11 +3,11 @@
 #include "pipeline/steps.h"
 
 #include "common/clock.h"
-#include "measure/memory_use.h"
 #include "common/error.h"
 #include "common/work_counts.h"
 #include "audio/frame_clock.h"
 #include "measure/gpu_timer.h"
+#include "measure/memory_use.h"
 #include "render/renderer.h"
 
 #include <stdlib.h>
