@@ -71,10 +71,8 @@ Test(cost_model, an_estimated_thread_is_the_sum_of_its_stages) {
     vb_interval sum = {0, 0};
     for (int s = 0; s < t->stage_count; s++) {
         vb_stage_work work = {.traffic_bytes = vb_cpu_stage_traffic_bytes(t->stages[s])};
-        const char *substitute = NULL;
-        cr_assert_eq(
-            vb_stage_instructions(VB_ISA_AARCH64, t->stages[s], &work.instructions, &substitute),
-            VB_OK);
+        cr_assert_eq(vb_stage_instructions(VB_ISA_AARCH64, t->stages[s], &work.instructions),
+                     VB_OK);
         double error = 0;
         int within = 0;
         if (vb_stage_calibration(t->stages[s], &error, &within, &work.faults,

@@ -152,9 +152,8 @@ static double ipc_without(const vb_calibration *c, int skip) {
 static int measure_rows(vb_calibration *c) {
     for (int i = 0; i < vb_cpu_stage_count() && c->count < VB_CALIBRATION_STAGES_MAX; i++) {
         vb_stage_calibration_row *r = &c->rows[c->count];
-        const char *substitute;
         r->stage = vb_cpu_stage_name(i);
-        if (vb_stage_instructions(VB_ISA_X86_64, r->stage, &r->instructions, &substitute) != VB_OK)
+        if (vb_stage_instructions(VB_ISA_X86_64, r->stage, &r->instructions) != VB_OK)
             return -VB_ERR_FAILURE;
         r->traffic_bytes = vb_cpu_stage_traffic_bytes(r->stage);
         const double copied = vb_cpu_stage_memcpy_bytes(r->stage);

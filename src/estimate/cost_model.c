@@ -62,13 +62,12 @@ static const char *stage_for_view(const char *token, size_t length, vb_view_kind
 }
 
 /* Adds one stage's estimate to its thread, or says why it has none. */
-static void add_stage(vb_thread_estimate *t, const char *stage, const vb_core_class *core,
-                      const char **substitute) {
+static void add_stage(vb_thread_estimate *t, const char *stage, const vb_core_class *core) {
     t->stages[t->stage_count++] = stage;
     vb_stage_work work = {0};
     double error;
     int within;
-    if (vb_stage_instructions(VB_ISA_AARCH64, stage, &work.instructions, substitute) != VB_OK) {
+    if (vb_stage_instructions(VB_ISA_AARCH64, stage, &work.instructions) != VB_OK) {
         t->estimated = 0;
         snprintf(t->missing, sizeof t->missing, "%s: no aarch64 count", stage);
         return;
@@ -112,10 +111,7 @@ static int parse_clause(const char *clause, size_t length, vb_view_kind view,
         if (p == token) break;
         const char *stage = stage_for_view(token, (size_t)(p - token), view);
         if (!stage || t->stage_count == VB_THREAD_STAGES_MAX) return -VB_ERR_FAILURE;
-        const char *substitute = NULL;
-        add_stage(t, stage, core, &substitute);
-        if (substitute)
-            out->substitutes = "frb-encode counted as frb-encode-c (no Rust cross build)";
+        add_stage(t, stage, core);
     }
     return VB_OK;
 }

@@ -67,7 +67,6 @@ typedef struct vb_thread_estimate {
 
 typedef struct vb_strategy_estimate {
     vb_thread_estimate thread[VB_THREAD_COUNT]; /* stage_count 0: no CPU work on that thread */
-    const char *substitutes;                    /* "frb-encode counted as frb-encode-c", or NULL */
 } vb_strategy_estimate;
 
 /* The estimate of the strategy whose facts are `facts`, showing `view`, on `core`. VB_OK, or

@@ -14,17 +14,13 @@ int vb_phone_estimate_of(const vb_strategy_facts *facts, vb_phone_estimate *out)
             vb_strategy_estimate e;
             if (vb_strategy_estimate_on(facts, (vb_view_kind)v, vb_core_class_at(c), &e) != VB_OK)
                 return -VB_ERR_FAILURE;
-            if (e.substitutes) out->substitutes = e.substitutes;
             for (int t = 0; t < VB_THREAD_COUNT; t++) {
                 vb_thread_estimate *best = &out->of[t][c];
                 /* a view the model cannot estimate wins: its gap is what the reader must see */
                 const int worse =
                     v == 0 || (best->estimated && !e.thread[t].estimated) ||
                     (e.thread[t].estimated && best->estimated && e.thread[t].ns.hi > best->ns.hi);
-                if (worse) {
-                    *best = e.thread[t];
-                    out->view[t][c] = (vb_view_kind)v;
-                }
+                if (worse) *best = e.thread[t];
             }
         }
     }

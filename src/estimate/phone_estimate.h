@@ -13,8 +13,6 @@ typedef struct vb_phone_estimate {
     const vb_strategy_facts *facts;
     /* [thread][class]: the costliest view's estimate (stage_count 0: no CPU work there) */
     vb_thread_estimate of[VB_THREAD_COUNT][VB_CORE_CLASS_COUNT];
-    vb_view_kind view[VB_THREAD_COUNT][VB_CORE_CLASS_COUNT];
-    const char *substitutes;
 } vb_phone_estimate;
 
 /* VB_OK, or -VB_ERR_FAILURE (error set) as vb_strategy_estimate_on. */

@@ -8,7 +8,6 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
-#include <string.h>
 
 /* embedded_file.S.in, once per file (meson.build) */
 extern const char vb_counts_x86_64_json[], vb_counts_aarch64_json[], vb_calibration_json[];
@@ -49,15 +48,9 @@ const char *vb_isa_name(vb_isa isa) {
     return isa == VB_ISA_AARCH64 ? "aarch64" : "x86-64";
 }
 
-int vb_stage_instructions(vb_isa isa, const char *stage, double *per_frame,
-                          const char **substitute) {
+int vb_stage_instructions(vb_isa isa, const char *stage, double *per_frame) {
     const int file = isa == VB_ISA_AARCH64 ? 1 : 0;
-    *substitute = NULL;
     json_t *entry = stage_entry(file, stage);
-    if (!entry && isa == VB_ISA_AARCH64 && strcmp(stage, "frb-encode") == 0) {
-        *substitute = "frb-encode-c";
-        entry = stage_entry(file, *substitute);
-    }
     const double instructions = json_number_value(json_object_get(entry, "instructions"));
     const double frames = json_number_value(json_object_get(entry, "frames"));
     if (!entry || instructions < 0 || frames < 1) {

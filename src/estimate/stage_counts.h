@@ -13,11 +13,8 @@ typedef enum { VB_ISA_X86_64 = 0, VB_ISA_AARCH64, VB_ISA_COUNT } vb_isa;
 const char *vb_isa_name(vb_isa isa);
 
 /* Instructions per frame of `stage` on `isa`, VB_OK; -VB_ERR_FAILURE when that file has no count
- * of the stage (error set: which file, which stage). The aarch64 file counts frb-encode under
- * frb-encode-c (the cross build has no Rust cross-compiler): asked for frb-encode on aarch64, the
- * replica's count is returned and *substitute names it (else NULL). */
-int vb_stage_instructions(vb_isa isa, const char *stage, double *per_frame,
-                          const char **substitute);
+ * of the stage (error set: which file, which stage). */
+int vb_stage_instructions(vb_isa isa, const char *stage, double *per_frame);
 /* The tool and the date that took a file's counts ("callgrind ... 2026-12-03"). */
 const char *vb_stage_counts_origin(vb_isa isa);
 

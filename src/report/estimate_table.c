@@ -63,12 +63,10 @@ void vb_estimate_table_print(const vb_strategy_facts *const *facts, int count, i
     fprintf(out, "  %-16s %-9s %-16s %-16s %-16s\n", "strategy", "thread", "little", "mid", "big");
     char notes[16][300];
     int notes_n = 0;
-    const char *substitutes = NULL;
     for (int i = 0; i < count; i++) {
         vb_phone_estimate e;
         if (vb_phone_estimate_of(facts[i], &e) != VB_OK) continue; /* no CPU work listed */
         print_strategy(&e, out, notes, &notes_n);
-        if (e.substitutes) substitutes = e.substitutes;
     }
     for (int i = 0; i < notes_n; i++)
         vb_print_wrapped(out, "  not estimated:", notes[i], 4, COLUMNS);
@@ -77,7 +75,6 @@ void vb_estimate_table_print(const vb_strategy_facts *const *facts, int count, i
                          "(\"at least\": little / mid / big, the thread's aarch64 instructions at "
                          "the core's issue width and top clock: a floor whatever the model)",
                          2, COLUMNS);
-    if (substitutes) vb_print_wrapped(out, "  ", substitutes, 2, COLUMNS);
     char footer[512];
     snprintf(footer, sizeof footer,
              "A thread's whole frame: %.1f ms at 60 Hz, %.1f at 90 Hz, %.1f at 120 Hz. GL calls' "
