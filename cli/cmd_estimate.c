@@ -123,12 +123,11 @@ int cmd_estimate(int argc, char **argv) {
     for (int i = 0; i < req.strategy_count; i++)
         facts[i] = &req.strategies[i]->facts;
     vb_estimate_table_print(facts, req.strategy_count, req.sources, stdout);
-    /* The note's pick on Android: the image chain as the app runs it there. */
-    for (int i = 0; i < vb_strategy_count; i++) {
-        const vb_strategy_facts *f = &vb_strategy_list[i]->facts;
-        if (!(f->platforms & VB_PLATFORM_ANDROID) || !(f->roles & VB_ROLE_IMAGE_CHAIN)) continue;
+    const vb_strategy_facts *android[64], *pick;
+    vb_estimate_android_candidates(android, 64, &pick);
+    if (pick) {
         fputc('\n', stdout);
-        vb_estimate_pick_print(f, stdout);
+        vb_estimate_pick_print(pick, stdout);
     }
     fputc('\n', stdout);
     vb_calibration calibration;

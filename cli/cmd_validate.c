@@ -272,15 +272,8 @@ static int measure(const validate_request *req, int argc, char **argv, vb_sweep 
  * core class (this build's cost model, labelled as an estimate), and the note's pick on a little
  * core in one sentence. */
 static void print_phone_estimates(FILE *out) {
-    const vb_strategy_facts *android[64];
-    const vb_strategy_facts *pick = NULL;
-    int count = 0;
-    for (int i = 0; i < vb_strategy_count && count < 64; i++) {
-        const vb_strategy_facts *f = &vb_strategy_list[i]->facts;
-        if (!(f->platforms & VB_PLATFORM_ANDROID)) continue;
-        android[count++] = f;
-        if (f->roles & VB_ROLE_IMAGE_CHAIN) pick = f;
-    }
+    const vb_strategy_facts *android[64], *pick;
+    const int count = vb_estimate_android_candidates(android, 64, &pick);
     fputs("\nAndroid's candidates on phone cores.\n", out);
     vb_estimate_table_print(android, count, 0, out);
     vb_estimate_pick_print(pick, out);

@@ -5,6 +5,7 @@
 #include "estimate/phone_estimate.h"
 #include "estimate/stage_counts.h"
 #include "report/text_wrap.h"
+#include "transfer/strategy.h"
 
 #include <string.h>
 
@@ -82,6 +83,19 @@ void vb_estimate_table_print(const vb_strategy_facts *const *facts, int count, i
              vb_frame_budget_ms(60), vb_frame_budget_ms(90), vb_frame_budget_ms(120),
              vb_stage_counts_origin(VB_ISA_AARCH64));
     vb_print_wrapped(out, "  ", footer, 2, COLUMNS);
+}
+
+int vb_estimate_android_candidates(const vb_strategy_facts **out, int max,
+                                   const vb_strategy_facts **pick) {
+    int count = 0;
+    *pick = NULL;
+    for (int i = 0; i < vb_strategy_count && count < max; i++) {
+        const vb_strategy_facts *f = &vb_strategy_list[i]->facts;
+        if (!(f->platforms & VB_PLATFORM_ANDROID)) continue;
+        out[count++] = f;
+        if (f->roles & VB_ROLE_IMAGE_CHAIN) *pick = f;
+    }
+    return count;
 }
 
 void vb_calibration_table_print(const vb_calibration *c, const char *title, FILE *out) {

@@ -18,6 +18,11 @@ void vb_estimate_table_print(const vb_strategy_facts *const *facts, int count, i
 /* The calibration: this machine's rates, then per stage its counts, measured and predicted
  * times, the IPC used, the error and whether the model is used for it. */
 void vb_calibration_table_print(const vb_calibration *c, const char *title, FILE *out);
+/* This build's strategies whose path exists on Android, in the registry's order (at most `max`
+ * into `out`), and in *pick the note's pick among them (the image chain as the app runs it there;
+ * NULL where this build has none). Returns how many. */
+int vb_estimate_android_candidates(const vb_strategy_facts **out, int max,
+                                   const vb_strategy_facts **pick);
 /* One sentence: what the note's pick (the strategy of `facts`) costs per frame on a little core,
  * per thread, against a 60 Hz frame; "" where it cannot be estimated. */
 void vb_estimate_pick_sentence(const vb_strategy_facts *facts, char *dst, size_t size);

@@ -494,13 +494,11 @@ static void phone_section(documents *d) {
     table_begin(d, "phone", 2 + VB_CORE_CLASS_COUNT, header, "llrrr");
     vb_text notes;
     vb_text_init(&notes);
-    const vb_strategy_facts *pick = NULL;
-    for (int i = 0; i < vb_strategy_count; i++) {
-        const vb_strategy_facts *f = &vb_strategy_list[i]->facts;
+    const vb_strategy_facts *android[64], *pick;
+    const int count = vb_estimate_android_candidates(android, 64, &pick);
+    for (int i = 0; i < count; i++) {
         vb_phone_estimate e;
-        if (!(f->platforms & VB_PLATFORM_ANDROID) || vb_phone_estimate_of(f, &e) != VB_OK) continue;
-        if (f->roles & VB_ROLE_IMAGE_CHAIN) pick = f;
-        phone_rows(d, &e, &notes);
+        if (vb_phone_estimate_of(android[i], &e) == VB_OK) phone_rows(d, &e, &notes);
     }
     table_end(d);
     if (notes.length) {
