@@ -205,9 +205,11 @@ static int measure_once(vb_calibration *c) {
     return VB_OK;
 }
 
-/* The index (0 .. VB_CALIBRATION_ROUNDS-1) of the middle of three values. */
+/* The index (0 .. VB_CALIBRATION_ROUNDS-1) of the middle of the rounds' values. */
 static int middle_of(const double v[VB_CALIBRATION_ROUNDS]) {
-    int order[VB_CALIBRATION_ROUNDS] = {0, 1, 2};
+    int order[VB_CALIBRATION_ROUNDS];
+    for (int i = 0; i < VB_CALIBRATION_ROUNDS; i++)
+        order[i] = i;
     for (int i = 0; i < VB_CALIBRATION_ROUNDS; i++)
         for (int j = i + 1; j < VB_CALIBRATION_ROUNDS; j++)
             if (v[order[j]] < v[order[i]]) {
@@ -219,7 +221,7 @@ static int middle_of(const double v[VB_CALIBRATION_ROUNDS]) {
 }
 
 int vb_calibration_measure(vb_calibration *c) {
-    static vb_calibration rounds[VB_CALIBRATION_ROUNDS];
+    vb_calibration rounds[VB_CALIBRATION_ROUNDS]; /* a few KB */
     for (int k = 0; k < VB_CALIBRATION_ROUNDS; k++)
         if (measure_once(&rounds[k]) != VB_OK) return -VB_ERR_FAILURE;
     double clocks[VB_CALIBRATION_ROUNDS];
